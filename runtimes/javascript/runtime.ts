@@ -1,0 +1,1 @@
+export const javascript = null as never;

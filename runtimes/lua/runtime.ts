@@ -1,0 +1,1 @@
+export const lua = null as never;

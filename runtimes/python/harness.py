@@ -1,0 +1,336 @@
+# Benchtop's Python harness, loaded once per worker. It runs one program the way openai/human-eval's
+# check_correctness does (exec in a fresh namespace, stdin unreadable, output swallowed, the same
+# reliability guard), then puts back everything a sample could have changed, so nothing it did can
+# change the verdict of a later sample. What cannot be put back marks the worker as tainted and the
+# pool replaces it.
+import builtins
+import sys
+import os
+import io
+import gc
+import signal
+import types
+import operator
+import random
+import decimal
+import time
+import traceback
+
+# Modules solutions commonly import: loaded once here so they are part of the restored baseline.
+PRELOAD = (
+    "math cmath re string collections collections.abc itertools functools heapq bisect typing "
+    "hashlib statistics fractions decimal datetime copy operator json array numbers abc enum "
+    "dataclasses textwrap unicodedata calendar struct binascii base64 random time io contextlib "
+    "keyword queue pprint warnings shutil tempfile"
+).split()
+
+_is = operator.is_
+_MISSING = object()
+_FILENAME = "<sample>"
+
+
+class _Stop(BaseException):
+    """Raised by the harness itself; carries the verdict it decided on."""
+
+    def __init__(self, kind, message):
+        super().__init__(message)
+        self.kind = kind
+
+
+class _CappedWriter(io.TextIOBase):
+    """sys.stdout / sys.stderr for a sample: keeps `cap` characters, stops a flood at 4×."""
+
+    def __init__(self, cap):
+        self.cap = cap
+        self.parts = []
+        self.size = 0
+        self.truncated = False
+
+    def writable(self):
+        return True
+
+    def write(self, s):
+        if not isinstance(s, str):
+            raise TypeError(f"write() argument must be str, not {type(s).__name__}")
+        n = len(s)
+        if self.size < self.cap:
+            self.parts.append(s[: self.cap - self.size])
+        if self.size + n > self.cap:
+            self.truncated = True
+        self.size += n
+        if self.size > 4 * self.cap:
+            raise _Stop("output-limit", f"output limit exceeded ({self.cap} characters kept)")
+        return n
+
+    def value(self):
+        return "".join(self.parts)
+
+
+class _NoStdin(io.TextIOBase):
+    """human-eval's WriteOnlyStringIO: every read raises."""
+
+    def readable(self):
+        return False
+
+    def read(self, *a):
+        raise OSError  # bare, as human-eval's: its result string is "failed: "
+
+    readline = read
+    readlines = read
+    __next__ = read
+
+
+def _memory_limit(signum, frame):
+    raise _Stop("memory", "memory limit exceeded")
+
+
+def _early_exit(*args, **kwargs):
+    raise _Stop("early-exit", "exited before the tests ran (exit called)")
+
+
+class Harness:
+    def __init__(self):
+        for name in PRELOAD:
+            __import__(name)
+        self.tainted = False
+        self._in_sample = False
+        self._type_edits = {}
+        self._guard()
+        self._signals()
+        self._snapshot()
+        sys.addaudithook(self._audit)
+
+    def _signals(self):
+        # The worker's interrupt check sends SIGINT at the deadline and SIGUSR1 past the memory limit.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGUSR1, _memory_limit)
+
+    # ---- the reliability guard of human-eval's execution.py, applied once ----
+    def _guard(self):
+        import shutil
+        import subprocess  # noqa: F401  (present in the stdlib zip; nulled like human-eval does)
+
+        self._rmtree = shutil.rmtree
+        self._mkdir = os.mkdir
+        self._chdir = os.chdir
+        self._getcwd = os.getcwd
+        os.environ["OMP_NUM_THREADS"] = "1"
+        for name in (
+            "kill system putenv remove removedirs rmdir fchdir setuid fork forkpty killpg rename "
+            "renames truncate replace unlink fchmod fchown chmod chown chroot lchflags lchmod "
+            "lchown getcwd chdir"
+        ).split():
+            if hasattr(os, name):
+                setattr(os, name, None)
+        os._exit = _early_exit
+        shutil.rmtree = None
+        shutil.move = None
+        shutil.chown = None
+        sys.modules["subprocess"].Popen = None
+        builtins.exit = _early_exit
+        builtins.quit = _early_exit
+        builtins.help = None
+        for name in ("ipdb", "joblib", "resource", "psutil", "tkinter"):
+            sys.modules[name] = None
+
+    # ---- baseline ----
+    def _snapshot(self):
+        self.base_modules = dict(sys.modules)
+        self.base_dicts = []
+        self.base_containers = []
+        for mod in self.base_modules.values():
+            if not isinstance(mod, types.ModuleType):
+                continue
+            d = mod.__dict__
+            self.base_dicts.append((d, dict(d)))
+            for v in d.values():
+                t = type(v)
+                if t is list or t is dict or t is set:
+                    self.base_containers.append((v, t(v)))
+        self.base_environ = dict(os.environ)
+        self.base_cwd = self._getcwd()
+        self.base_recursion = sys.getrecursionlimit()
+        self.base_int_digits = sys.get_int_max_str_digits()
+        self.base_gc = gc.get_threshold()
+        self.base_random = random.getstate()
+        self.base_decimal = decimal.DefaultContext.copy()
+        self.builtins_snapshot = dict(builtins.__dict__)
+        self.counter = 0
+
+    def _audit(self, event, args):
+        if not self._in_sample:
+            return
+        if event == "object.__setattr__" or event == "object.__delattr__":
+            obj, name = args[0], args[1]
+            if isinstance(obj, type):
+                key = (obj, name)
+                if key not in self._type_edits:
+                    self._type_edits[key] = obj.__dict__.get(name, _MISSING)
+        elif event == "open":
+            mode = args[1]
+            if isinstance(mode, str) and any(c in mode for c in "wax+"):
+                path = str(args[0])
+                if not path.startswith(self.workdir):
+                    self.tainted = True
+        elif event == "sys.addaudithook" or event.startswith("ctypes.") or event == "sys.monitoring.register_callback":
+            self.tainted = True
+
+    # ---- one sample ----
+    def run(self, program, check_name, tests_line, cap):
+        out, err = _CappedWriter(cap), _CappedWriter(cap)
+        self.counter += 1
+        self.workdir = f"/tmp/sample-{self.counter}"
+        self._mkdir(self.workdir)
+        self._chdir(self.workdir)
+        sys.stdout, sys.stderr, sys.stdin = out, err, _NoStdin()
+        g = {}
+        verdict = None
+        self._in_sample = True
+        try:
+            try:
+                code = compile(program, _FILENAME, "exec")
+                exec(code, g)
+            finally:
+                self._in_sample = False
+                sys.settrace(None)
+                sys.setprofile(None)
+        except BaseException as e:  # noqa: B902 - human-eval catches BaseException too
+            verdict = self._classify(e)
+        if verdict is None:
+            verdict = self._integrity(g, check_name, tests_line)
+        tampered = self._restore()
+        if verdict is None and tampered:
+            verdict = ("failed", "harness-tampered", f"test harness replaced ({tampered})", None, None)
+        if verdict is None:
+            verdict = ("passed", None, None, None, None)
+        status, kind, message, etype, line = verdict
+        g.clear()
+        return {
+            "status": status,
+            "kind": kind,
+            "message": message,
+            "errorType": etype,
+            "line": line,
+            "stdout": out.value(),
+            "stderr": err.value(),
+            "truncated": out.truncated or err.truncated,
+        }
+
+    def _classify(self, e):
+        etype = type(e).__name__
+        line = _sample_line(e)
+        if isinstance(e, _Stop):
+            return ("timeout" if e.kind == "timeout" else "failed", e.kind, str(e), None, line)
+        if isinstance(e, KeyboardInterrupt):
+            return ("timeout", "timeout", "timed out", None, line)
+        if isinstance(e, SystemExit):
+            return ("failed", "early-exit", f"exited before the tests ran (SystemExit: {e})", etype, line)
+        if isinstance(e, SyntaxError):
+            return ("failed", "syntax", str(e), etype, e.lineno)
+        if isinstance(e, AssertionError):
+            return ("failed", "assertion", str(e), etype, line)
+        if isinstance(e, RecursionError):
+            return ("failed", "stack", str(e), etype, line)
+        if isinstance(e, MemoryError):
+            return ("failed", "memory", str(e), etype, line)
+        return ("failed", "exception", str(e), etype, line)
+
+    def _integrity(self, g, check_name, tests_line):
+        if sys.gettrace() is not None or sys.getprofile() is not None:
+            return ("failed", "harness-tampered", "test harness replaced (a trace function was installed)", None, None)
+        if check_name:
+            fn = g.get(check_name)
+            code = getattr(fn, "__code__", None)
+            if code is None or code.co_filename != _FILENAME or code.co_firstlineno < tests_line:
+                return ("failed", "harness-tampered", f"test harness replaced ({check_name} is not the tests' own)", None, None)
+        return None
+
+    # ---- restore everything a sample can reach; returns what was tampered with, if anything ----
+    def _restore(self):
+        tampered = []
+        mods = sys.modules
+        for name, mod in self.base_modules.items():
+            cur = mods.get(name, _MISSING)
+            if cur is not mod:
+                if cur is not _MISSING:
+                    tampered.append(f"sys.modules[{name!r}]")
+                mods[name] = mod
+        if len(mods) != len(self.base_modules):
+            for name in [n for n in mods if n not in self.base_modules]:
+                del mods[name]
+        for d, snap in self.base_dicts:
+            if len(d) != len(snap) or not all(map(_is, d.values(), snap.values())) or not all(
+                map(_is, d.keys(), snap.keys())
+            ):
+                name = snap.get("__name__", "?")
+                if name not in ("sys", "__main__"):
+                    tampered.append(_diff_name(name, d, snap))
+                d.clear()
+                d.update(snap)
+        for c, snap in self.base_containers:
+            if type(c) is list:
+                if len(c) != len(snap) or not all(map(_is, c, snap)):
+                    c[:] = snap
+            elif type(c) is dict:
+                if len(c) != len(snap) or not all(map(_is, c.values(), snap.values())) or not all(
+                    map(_is, c.keys(), snap.keys())
+                ):
+                    c.clear()
+                    c.update(snap)
+            elif c != snap:
+                c.clear()
+                c.update(snap)
+        if self._type_edits:
+            edits, self._type_edits = self._type_edits, {}
+            for (cls, name), old in edits.items():
+                try:
+                    if old is _MISSING:
+                        if name in cls.__dict__:
+                            delattr(cls, name)
+                    else:
+                        setattr(cls, name, old)
+                except Exception:
+                    self.tainted = True
+        if os.environ != self.base_environ:
+            os.environ.clear()
+            os.environ.update(self.base_environ)
+        self._chdir(self.base_cwd)
+        try:
+            self._rmtree(self.workdir)
+        except Exception:
+            pass
+        sys.setrecursionlimit(self.base_recursion)
+        sys.set_int_max_str_digits(self.base_int_digits)
+        gc.enable()
+        gc.set_threshold(*self.base_gc)
+        random.setstate(self.base_random)
+        decimal.setcontext(self.base_decimal.copy())
+        self._signals()
+        mon = getattr(sys, "monitoring", None)
+        if mon is not None:
+            for tool in range(6):
+                if mon.get_tool(tool) is not None:
+                    mon.set_events(tool, 0)
+                    mon.free_tool_id(tool)
+        return ", ".join(tampered)
+
+
+def _diff_name(modname, d, snap):
+    for k, v in snap.items():
+        if d.get(k, _MISSING) is not v:
+            return f"{modname}.{k} was changed"
+    for k in d:
+        if k not in snap:
+            return f"{modname}.{k} was added"
+    return f"{modname} was changed"
+
+
+def _sample_line(e):
+    line = None
+    tb = e.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == _FILENAME:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+

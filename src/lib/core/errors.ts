@@ -1,0 +1,46 @@
+// Named errors with messages that say what to do. They cross worker boundaries as plain
+// { name, message, stack } and are rebuilt on the other side by `reviveError`.
+
+export class BenchtopError extends Error {
+	override name = 'BenchtopError';
+}
+
+/** A runtime (Pyodide, QuickJS, wasmoon) failed to load in its worker. */
+export class RuntimeLoadError extends BenchtopError {
+	override name = 'RuntimeLoadError';
+}
+
+/** A worker stopped answering or died outside of any sample. */
+export class WorkerCrashedError extends BenchtopError {
+	override name = 'WorkerCrashedError';
+}
+
+/** The pool was disposed while work was queued. */
+export class PoolDisposedError extends BenchtopError {
+	override name = 'PoolDisposedError';
+}
+
+export interface SerializedError {
+	name: string;
+	message: string;
+	stack?: string;
+}
+
+export function serializeError(e: unknown): SerializedError {
+	if (e instanceof Error) return { name: e.name, message: e.message, stack: e.stack };
+	return { name: 'Error', message: String(e) };
+}
+
+const KNOWN: Record<string, new (message: string) => BenchtopError> = {
+	RuntimeLoadError,
+	WorkerCrashedError,
+	PoolDisposedError,
+};
+
+export function reviveError(s: SerializedError): Error {
+	const Ctor = KNOWN[s.name];
+	const e = Ctor ? new Ctor(s.message) : new BenchtopError(s.message);
+	if (!Ctor) e.name = s.name;
+	if (s.stack) e.stack = s.stack;
+	return e;
+}

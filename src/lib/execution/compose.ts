@@ -1,0 +1,57 @@
+// Program composition, exactly as the reference harnesses do it. The line where the tests start is
+// returned too: harnesses use it to check that the functions the tests call are the tests' own.
+import type { Language } from '../core/ids';
+import type { Job, Limits } from './runtime';
+
+export type Composition = 'human-eval' | 'multipl-e' | 'mbpp';
+
+export interface Parts {
+	prompt: string;
+	completion: string;
+	tests: string;
+	/** human-eval's entry_point; MBPP's setup code goes in `setup`. */
+	entryPoint?: string;
+	setup?: string;
+}
+
+export interface Composed {
+	program: string;
+	testsLine: number;
+	entryPoint?: string;
+	checkName?: string;
+}
+
+const lineOf = (prefix: string) => prefix.split('\n').length;
+
+export function compose(style: Composition, p: Parts): Composed {
+	switch (style) {
+		case 'human-eval': {
+			// openai/human-eval execution.py: prompt + completion + "\n" + test + "\n" + f"check({entry_point})"
+			if (!p.entryPoint) throw new Error('human-eval composition needs an entry point');
+			const head = p.prompt + p.completion + '\n';
+			const program = head + p.tests + '\n' + `check(${p.entryPoint})`;
+			return { program, testsLine: lineOf(head), entryPoint: p.entryPoint, checkName: 'check' };
+		}
+		case 'multipl-e': {
+			// MultiPL-E: prompt + completion + "\n" + tests
+			const head = p.prompt + p.completion + '\n';
+			return { program: head + p.tests, testsLine: lineOf(head) };
+		}
+		case 'mbpp': {
+			// MBPP: code + "\n" + test_setup_code + "\n" + asserts (the prompt is not part of the program)
+			const head = p.completion + '\n' + (p.setup ?? '') + '\n';
+			return { program: head + p.tests, testsLine: lineOf(head) };
+		}
+	}
+}
+
+export function toJob(language: Language, c: Composed, limits: Limits): Job {
+	return {
+		language,
+		program: c.program,
+		testsLine: c.testsLine,
+		entryPoint: c.entryPoint,
+		checkName: c.checkName,
+		limits,
+	};
+}

