@@ -1,6 +1,6 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
-import { SANDBOX_PREFIX, sandboxHeaders } from './vite-plugins/headers';
+import { SANDBOX_PREFIX, sandboxHeaders } from './vite-plugins/headers.ts';
 
 export default defineConfig({
 	// Relative base: the built site works under any path on any static host.

@@ -1,0 +1,120 @@
+// JavaScript sandbox worker: a fresh QuickJS runtime and context per sample (nothing survives), with
+// an interrupt deadline, memory and stack limits. The program runs inside Node's CommonJS wrapper
+// with prelude.js providing require('node:assert'), console and process, so verdicts match `node`.
+import RELEASE_SYNC from '@jitl/quickjs-wasmfile-release-sync';
+import {
+	newQuickJSWASMModuleFromVariant,
+	newVariant,
+	type QuickJSContext,
+	type QuickJSHandle,
+	type QuickJSWASMModule,
+} from 'quickjs-emscripten-core';
+import { failure, type ExecResult, type FailureKind } from '../../src/lib/core/result';
+import type { Engine, Job } from '../../src/lib/execution/runtime';
+import { serveSandbox, type SandboxContext } from '../../src/lib/execution/sandbox/serve';
+import { OutputBuffer } from '../../src/lib/execution/sandbox/output';
+import { classifyJsError, lineIn, testsRequireAssert } from './verdict';
+import prelude from './prelude.js?raw';
+
+const FILE = 'program.js';
+
+async function load(ctx: SandboxContext): Promise<Engine> {
+	const wasmModule = ctx.assets.modules['emscripten-module.wasm'];
+	const variant = newVariant(RELEASE_SYNC, { wasmModule });
+	const qjs = await newQuickJSWASMModuleFromVariant(variant);
+	return {
+		version: 'QuickJS (quickjs-ng via quickjs-emscripten)',
+		heapBytes: () => 0,
+		tainted: () => false,
+		run: (job, deadline) => runOne(qjs, job, deadline),
+	};
+}
+
+function runOne(qjs: QuickJSWASMModule, job: Job, deadline: number): ExecResult {
+	const started = performance.now();
+	const out = new OutputBuffer(job.limits.outputBytes);
+	let exitCode: number | undefined;
+	let stop: FailureKind | undefined;
+	const rt = qjs.newRuntime();
+	rt.setMemoryLimit(job.limits.memoryBytes);
+	rt.setMaxStackSize(job.limits.stackBytes);
+	rt.setInterruptHandler(() => {
+		if (stop) return true;
+		if (performance.now() > deadline) stop = 'timeout';
+		return stop !== undefined;
+	});
+	const vm = rt.newContext();
+	const handles: QuickJSHandle[] = [];
+	const keep = (h: QuickJSHandle) => (handles.push(h), h);
+	const done = (r: Omit<ExecResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>): ExecResult => ({
+		...r,
+		...out.result(),
+		...(exitCode !== undefined && { exitCode }),
+		durationMs: performance.now() - started,
+	});
+	try {
+		const host = keep(vm.newObject());
+		vm.setProp(host, 'write', keep(vm.newFunction('write', (stream, text) => {
+			if (!out.write(vm.getNumber(stream) === 2 ? 'stderr' : 'stdout', vm.getString(text))) stop = 'output-limit';
+		})));
+		vm.setProp(host, 'exit', keep(vm.newFunction('exit', (code) => {
+			exitCode = vm.getNumber(code);
+			stop = 'early-exit'; // unwinds through any try/catch: the interrupt cannot be caught
+		})));
+		vm.setProp(vm.global, '__bt_host', host);
+		const harness = keep(vm.unwrapResult(vm.evalCode(prelude, 'prelude.js')));
+		vm.setProp(vm.global, '__bt_host', vm.undefined);
+
+		// Node's CommonJS wrapper, on the program's first line so line numbers stay the same.
+		const wrapped = `(function (exports, require, module, __filename, __dirname) {${job.program}\n})`;
+		const compiled = vm.evalCode(wrapped, FILE);
+		if (compiled.error) return done(jsError(vm, keep(compiled.error), stop, exitCode));
+		const fn = keep(compiled.value);
+		const call = (name: string, ...args: QuickJSHandle[]) => {
+			const method = keep(vm.getProp(harness, name));
+			return vm.callFunction(method, harness, ...args);
+		};
+		const ran = call('run', fn);
+		if (ran.error) return done(jsError(vm, keep(ran.error), stop, exitCode));
+		keep(ran.value);
+		// Pending promise jobs, then timers in order, as Node's event loop would.
+		for (;;) {
+			const jobs = rt.executePendingJobs();
+			if (jobs.error) return done(jsError(vm, keep(jobs.error), stop, exitCode));
+			const t = call('nextTimer');
+			if (t.error) return done(jsError(vm, keep(t.error), stop, exitCode));
+			if (!vm.dump(keep(t.value))) break;
+		}
+		const asserts = vm.getNumber(keep(vm.unwrapResult(call('assertions'))));
+		if (testsRequireAssert(job) && asserts === 0) {
+			return done({ status: 'failed', kind: 'harness-tampered', message: 'test harness replaced (no assertion from the assert module ran)' });
+		}
+		const code = vm.dump(keep(vm.unwrapResult(vm.evalCode('process.exitCode'))));
+		if (typeof code === 'number' && code !== 0) {
+			exitCode = code;
+			return done({ status: 'failed', kind: 'exception', message: `process exited with code ${code}` });
+		}
+		return done({ status: 'passed' });
+	} catch (e) {
+		// Host-side failure (e.g. the prelude itself ran out of memory): the sample gets the blame.
+		const { status, kind, message } = failure(stop ?? 'crash', String(e));
+		return done({ status, kind, message });
+	} finally {
+		for (const h of handles.reverse()) if (h.alive) h.dispose();
+		vm.dispose();
+		rt.dispose();
+	}
+}
+
+/** Turns a thrown guest value into a verdict; interrupts we caused take precedence. */
+function jsError(vm: QuickJSContext, err: QuickJSHandle, stop: FailureKind | undefined, exitCode: number | undefined) {
+	const dumped = vm.dump(err) as unknown;
+	const e = (typeof dumped === 'object' && dumped !== null ? dumped : { message: String(dumped) }) as {
+		name?: string;
+		message?: string;
+		stack?: string;
+	};
+	return classifyJsError(e, stop, exitCode, lineIn(e.stack, FILE));
+}
+
+serveSandbox(load);

@@ -1,0 +1,48 @@
+// From what a Lua program did to a verdict. lua5.4 passes a program iff it exits 0; Benchtop also
+// asks that LuaUnit really ran the tests, untouched, with at least one assertion.
+import type { ExecResult, FailureKind } from '../../src/lib/core/result';
+
+export interface LuaRun {
+	stop?: FailureKind | 'exit';
+	exitCode?: number;
+	syntax?: string;
+	error?: string;
+	report?: { tests: number; failures: number; errors: number; assertions: number; intact: boolean };
+}
+
+type Verdict = Omit<ExecResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>;
+
+const lineOf = (msg: string) => {
+	const m = msg.match(/program\.lua:(\d+):/);
+	return m ? { line: Number(m[1]) } : {};
+};
+
+export function luaVerdict(run: LuaRun): Verdict {
+	const exit = run.exitCode !== undefined ? { exitCode: run.exitCode } : {};
+	if (run.stop === 'timeout') return { status: 'timeout', kind: 'timeout', message: 'timed out' };
+	if (run.stop === 'output-limit') return { status: 'failed', kind: 'output-limit', message: 'output limit exceeded' };
+	if (run.syntax) return { status: 'failed', kind: 'syntax', errorType: 'SyntaxError', message: run.syntax, exitCode: 1, ...lineOf(run.syntax) };
+	if (run.stop !== 'exit' && run.error) {
+		const memory = /not enough memory/.test(run.error);
+		const stack = /stack overflow/.test(run.error);
+		return {
+			status: 'failed',
+			kind: memory ? 'memory' : stack ? 'stack' : 'exception',
+			errorType: 'LuaError',
+			message: run.error,
+			exitCode: 1,
+			...lineOf(run.error),
+		};
+	}
+	const code = run.exitCode ?? 0;
+	const r = run.report;
+	if (code !== 0) {
+		const failed = r ? `${r.failures} failed, ${r.errors} errors of ${r.tests} tests` : `exit code ${code}`;
+		return { status: 'failed', kind: r && r.failures > 0 && r.errors === 0 ? 'assertion' : 'exception', message: failed, ...exit };
+	}
+	if (!r) return { status: 'failed', kind: 'early-exit', message: 'exited before the tests ran (LuaUnit never ran)', ...exit };
+	if (!r.intact) return { status: 'failed', kind: 'harness-tampered', message: 'test harness replaced (luaunit or require was changed)', ...exit };
+	if (r.failures + r.errors > 0) return { status: 'failed', kind: 'harness-tampered', message: 'test harness replaced (tests failed but the exit code was 0)', ...exit };
+	if (r.tests === 0 || r.assertions === 0) return { status: 'failed', kind: 'harness-tampered', message: 'test harness replaced (no test or assertion ran)', ...exit };
+	return { status: 'passed', ...exit };
+}

@@ -1,0 +1,80 @@
+// Lua sandbox worker: wasmoon (Lua 5.4). A fresh lua_State per sample; a count hook enforces the
+// deadline and makes os.exit unwind through any pcall; luaunit.lua reports privately what ran.
+import { LuaFactory, type LuaEngine } from 'wasmoon';
+import type { ExecResult } from '../../src/lib/core/result';
+import type { Engine, Job } from '../../src/lib/execution/runtime';
+import { OutputBuffer } from '../../src/lib/execution/sandbox/output';
+import { serveSandbox, type SandboxContext } from '../../src/lib/execution/sandbox/serve';
+import luaunit from './luaunit.lua?raw';
+import { luaVerdict, type LuaRun } from './verdict';
+
+const HOOK_COUNT = 1000;
+const LUA_MASKCOUNT = 1 << 3;
+
+async function load(ctx: SandboxContext): Promise<Engine> {
+	const factory = new LuaFactory('glue.wasm');
+	const lua = await factory.getLuaModule();
+	return {
+		version: 'Lua 5.4 (wasmoon)',
+		heapBytes: () => lua.module.HEAPU8.buffer.byteLength,
+		tainted: () => false,
+		run: async (job, deadline) => runOne(await factory.createEngine({ traceAllocations: true, enableProxy: false }), job, deadline, ctx),
+	};
+}
+
+function runOne(engine: LuaEngine, job: Job, deadline: number, ctx: SandboxContext): ExecResult {
+	const started = performance.now();
+	const out = new OutputBuffer(job.limits.outputBytes);
+	const run: LuaRun = {};
+	const g = engine.global;
+	const lua = g.lua;
+	ctx.sink.out = (s) => void (out.write('stdout', s + '\n') || (run.stop ??= 'output-limit'));
+	ctx.sink.err = (s) => void (out.write('stderr', s + '\n') || (run.stop ??= 'output-limit'));
+	// Raise an error from the hook while a stop is pending: pcall cannot swallow it for long.
+	const hook = lua.module.addFunction((L: number) => {
+		if (!run.stop && performance.now() > deadline) run.stop = 'timeout';
+		if (run.stop) {
+			lua.lua_pushstring(L, `benchtop: ${run.stop}`);
+			lua.lua_error(L);
+		}
+	}, 'vii');
+	try {
+		g.setMemoryMax(job.limits.memoryBytes);
+		g.set('__bt_exit', (code: unknown) => {
+			run.exitCode = code === undefined || code === true ? 0 : code === false ? 1 : Number(code) | 0;
+			run.stop ??= 'exit';
+			throw new Error('benchtop: exit');
+		});
+		g.set('__bt_report', (tests: number, failures: number, errors: number, assertions: number, intact: boolean) => {
+			run.report = { tests, failures, errors, assertions, intact };
+		});
+		g.loadString(`package.preload['luaunit'] = function() return load(${JSON.stringify(luaunit)}, '@luaunit.lua')() end
+			local exit = __bt_exit
+			__bt_exit = nil
+			require('luaunit')
+			os.exit = function(code) exit(code) end`);
+		g.runSync();
+		lua.lua_sethook(g.address, hook, LUA_MASKCOUNT, HOOK_COUNT);
+		try {
+			g.loadString(job.program, '@program.lua');
+		} catch (e) {
+			run.syntax = String((e as Error).message ?? e);
+		}
+		if (!run.syntax) {
+			try {
+				g.runSync();
+			} catch (e) {
+				run.error = String((e as Error).message ?? e);
+			}
+		}
+		(lua.module as unknown as { _fflush?: (fd: number) => void })._fflush?.(0);
+	} finally {
+		lua.lua_sethook(g.address, null, 0, 0);
+		lua.module.removeFunction(hook);
+		g.close();
+		ctx.sink.out = ctx.sink.err = () => {};
+	}
+	return { ...luaVerdict(run), ...out.result(), durationMs: performance.now() - started };
+}
+
+serveSandbox(load);

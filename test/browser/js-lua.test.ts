@@ -1,0 +1,68 @@
+// JavaScript (QuickJS) and Lua (wasmoon) in real workers: MultiPL-E-style programs give node's and
+// lua5.4's verdicts, with the error names MultiPL-E reports.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, openHarness } from './support/page';
+import { runPrograms } from './support/run';
+
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+	browser = await connect();
+	page = await openHarness(browser);
+});
+afterAll(async () => browser?.close());
+
+const jsTest = (body: string) => `const assert = require('node:assert');\n${body}\n`;
+
+describe('JavaScript sandbox', () => {
+	it('passes with node:assert deepEqual and reports AssertionError on a wrong answer', async () => {
+		const [ok, bad] = await runPrograms(page, 'javascript', [
+			jsTest('function f(x){ return [x, x+1]; }\nassert.deepEqual(f(1), [1, 2]);\nassert.deepEqual(f(1), ["1", 2]);\nconsole.log("done", [1, 2]);'),
+			jsTest('function f(x){ return x; }\nassert.deepEqual(f(1), 2);'),
+		]);
+		expect(ok).toMatchObject({ status: 'passed', stdout: 'done [ 1, 2 ]\n' });
+		expect(bad).toMatchObject({ status: 'failed', kind: 'assertion', errorType: 'AssertionError', line: 3 });
+	});
+
+	it('names uncaught errors like node does', async () => {
+		const results = await runPrograms(page, 'javascript', [
+			jsTest('undefinedFunction();'),
+			jsTest('null.x;'),
+			jsTest('function f( {'),
+			jsTest('throw new RangeError("r");'),
+		]);
+		expect(results.map((r) => [r.status, r.errorType])).toEqual([
+			['failed', 'ReferenceError'],
+			['failed', 'TypeError'],
+			['failed', 'SyntaxError'],
+			['failed', 'RangeError'],
+		]);
+	});
+
+	it('allows a top-level return, as a CommonJS module does', async () => {
+		const [r] = await runPrograms(page, 'javascript', [jsTest('assert.ok(true);\nreturn;\nassert.ok(false);')]);
+		expect(r?.status).toBe('passed');
+	});
+});
+
+const luaTest = (body: string) => `${body}\nlu = require('luaunit')\nfunction test_it()\n  lu.assertEquals(f(1), {1, 2})\nend\nos.exit(lu.LuaUnit.run())\n`;
+
+describe('Lua sandbox', () => {
+	it('passes a LuaUnit test and fails a wrong answer with a non-zero exit', async () => {
+		const [ok, bad] = await runPrograms(page, 'lua', [
+			luaTest('local function f(x) return {x, x + 1.0} end\nprint("hi")'),
+			luaTest('local function f(x) return {x, x} end'),
+		]);
+		expect(ok).toMatchObject({ status: 'passed', exitCode: 0 });
+		expect(ok?.stdout).toContain('hi\n');
+		expect(ok?.stdout).toContain('OK');
+		expect(bad).toMatchObject({ status: 'failed', kind: 'assertion', exitCode: 1 });
+	});
+
+	it('reports syntax and runtime errors', async () => {
+		const [syn, err] = await runPrograms(page, 'lua', ['local x = = 1', 'local t = nil\nprint(t.x)']);
+		expect(syn).toMatchObject({ status: 'failed', kind: 'syntax', line: 1 });
+		expect(err).toMatchObject({ status: 'failed', kind: 'exception', line: 2 });
+	});
+});
