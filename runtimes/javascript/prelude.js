@@ -23,20 +23,35 @@
 		const next = (x) => inspect(x, depth + 1, seen.concat([v]));
 		if (Array.isArray(v)) return v.length ? `[ ${v.map(next).join(', ')} ]` : '[]';
 		if (v instanceof Error) return v.stack || `${v.name}: ${v.message}`;
-		if (v instanceof Map) return `Map(${v.size}) { ${[...v].map(([k, x]) => `${next(k)} => ${next(x)}`).join(', ')} }`;
+		if (v instanceof Map)
+			return `Map(${v.size}) { ${[...v].map(([k, x]) => `${next(k)} => ${next(x)}`).join(', ')} }`;
 		if (v instanceof Set) return `Set(${v.size}) { ${[...v].map(next).join(', ')} }`;
 		if (v instanceof Date) return v.toISOString();
 		if (v instanceof RegExp) return String(v);
 		const keys = Object.keys(v);
-		return keys.length ? `{ ${keys.map((k) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : `'${k}'`}: ${next(v[k])}`).join(', ')} }` : '{}';
+		return keys.length
+			? `{ ${keys.map((k) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : `'${k}'`}: ${next(v[k])}`).join(', ')} }`
+			: '{}';
 	}
 
 	// ---- Node's deep equality (lib/internal/util/comparisons.js), loose and strict ----
 	const LOOSE = 0;
 	const STRICT = 1;
-	const isBoxed = (v) => ['[object Number]', '[object String]', '[object Boolean]', '[object BigInt]', '[object Symbol]'].includes(objectToString(v)) && typeof v === 'object';
+	const isBoxed = (v) =>
+		['[object Number]', '[object String]', '[object Boolean]', '[object BigInt]', '[object Symbol]'].includes(
+			objectToString(v),
+		) && typeof v === 'object';
 	const isView = (v) => ArrayBuffer.isView(v) && !(v instanceof DataView);
-	const special = (v) => Array.isArray(v) || isView(v) || v instanceof Set || v instanceof Map || v instanceof Date || v instanceof RegExp || v instanceof ArrayBuffer || isBoxed(v) || v instanceof Error;
+	const special = (v) =>
+		Array.isArray(v) ||
+		isView(v) ||
+		v instanceof Set ||
+		v instanceof Map ||
+		v instanceof Date ||
+		v instanceof RegExp ||
+		v instanceof ArrayBuffer ||
+		isBoxed(v) ||
+		v instanceof Error;
 
 	function innerDeepEqual(a, b, mode, memos) {
 		if (a === b) return a !== 0 || Object.is(a, b) || mode === LOOSE;
@@ -70,13 +85,24 @@
 		if (a instanceof Date) {
 			if (!(b instanceof Date) || a.getTime() !== b.getTime()) return false;
 		} else if (a instanceof RegExp) {
-			if (!(b instanceof RegExp) || a.source !== b.source || a.flags !== b.flags || a.lastIndex !== b.lastIndex) return false;
+			if (
+				!(b instanceof RegExp) ||
+				a.source !== b.source ||
+				a.flags !== b.flags ||
+				a.lastIndex !== b.lastIndex
+			)
+				return false;
 		} else if (a instanceof Error) {
 			if (!(b instanceof Error) || a.message !== b.message || a.name !== b.name) return false;
 		} else if (isView(a)) {
 			if (!isView(b) || a.length !== b.length) return false;
 			for (let i = 0; i < a.length; i++) {
-				if (mode === LOOSE ? a[i] != b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i])) : !Object.is(a[i], b[i])) return false;
+				if (
+					mode === LOOSE
+						? a[i] != b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i]))
+						: !Object.is(a[i], b[i])
+				)
+					return false;
 			}
 			const extra = (o) => Object.keys(o).filter((k) => !(String(k >>> 0) === k));
 			const ka = extra(a);
@@ -113,7 +139,8 @@
 			if (sa.length !== syms(b).length) return false;
 			for (const s of sa) if (!isEnumerable(b, s) || !innerDeepEqual(a[s], b[s], mode, memos)) return false;
 		}
-		if (aKeys.length === 0 && (kind === 'none' || (kind === 'array' && a.length === 0) || a.size === 0)) return true;
+		if (aKeys.length === 0 && (kind === 'none' || (kind === 'array' && a.length === 0) || a.size === 0))
+			return true;
 		// Cycles: a pair already being compared counts as equal.
 		for (const [x, y] of memos) if (x === a && y === b) return true;
 		memos.push([a, b]);
@@ -129,7 +156,9 @@
 			const rest = [...b];
 			for (const x of a) {
 				const i = rest.findIndex((y) =>
-					kind === 'set' ? innerDeepEqual(x, y, mode, memos) : innerDeepEqual(x[0], y[0], mode, memos) && innerDeepEqual(x[1], y[1], mode, memos),
+					kind === 'set'
+						? innerDeepEqual(x, y, mode, memos)
+						: innerDeepEqual(x[0], y[0], mode, memos) && innerDeepEqual(x[1], y[1], mode, memos),
 				);
 				if (i < 0) return false;
 				rest.splice(i, 1);
@@ -183,19 +212,30 @@
 	const looseEq = (a, b) => a == b || (Number.isNaN(a) && Number.isNaN(b));
 
 	function ok(value, message) {
-		if (!value) fail(value, true, message === undefined && arguments.length === 0 ? 'No value argument passed to `assert.ok()`' : message, '==', 'The expression evaluated to a falsy value:\n\n  assert.ok(' + show(value) + ')\n');
+		if (!value)
+			fail(
+				value,
+				true,
+				message === undefined && arguments.length === 0
+					? 'No value argument passed to `assert.ok()`'
+					: message,
+				'==',
+				'The expression evaluated to a falsy value:\n\n  assert.ok(' + show(value) + ')\n',
+			);
 	}
 	function matchesError(err, expected) {
 		if (expected === undefined) return true;
 		if (expected instanceof RegExp) return expected.test(String(err));
 		if (typeof expected === 'function') {
 			if (expected.prototype !== undefined && err instanceof expected) return true;
-			if (Error.isPrototypeOf(expected) || expected === Error) return false;
+			if (Object.prototype.isPrototypeOf.call(Error, expected) || expected === Error) return false;
 			return expected.call({}, err) === true;
 		}
 		if (typeof expected === 'object' && expected !== null) {
 			return Object.keys(expected).every((k) =>
-				expected[k] instanceof RegExp && typeof err[k] === 'string' ? expected[k].test(err[k]) : innerDeepEqual(err[k], expected[k], STRICT, []),
+				expected[k] instanceof RegExp && typeof err[k] === 'string'
+					? expected[k].test(err[k])
+					: innerDeepEqual(err[k], expected[k], STRICT, []),
 			);
 		}
 		return true;
@@ -213,18 +253,38 @@
 			threw = true;
 			err = e;
 		}
-		if (!threw) fail(undefined, expected, message, 'throws', 'Missing expected exception' + (message ? `: ${message}` : '.'));
+		if (!threw)
+			fail(
+				undefined,
+				expected,
+				message,
+				'throws',
+				'Missing expected exception' + (message ? `: ${message}` : '.'),
+			);
 		if (!matchesError(err, expected)) throw err;
 	}
 	function doesNotThrow(fn, message) {
 		try {
 			fn();
 		} catch (e) {
-			fail(e, undefined, typeof message === 'string' ? message : undefined, 'doesNotThrow', `Got unwanted exception.\nActual message: "${e && e.message}"`);
+			fail(
+				e,
+				undefined,
+				typeof message === 'string' ? message : undefined,
+				'doesNotThrow',
+				`Got unwanted exception.\nActual message: "${e && e.message}"`,
+			);
 		}
 	}
 	const cmp = (name, test, text) => (a, b, message) => {
-		if (!test(a, b)) fail(a, b, message, name, `${text}\n\n${show(a)}\n\nshould ${name === 'equal' ? 'equal' : text.split(' ').slice(-1)[0]}\n\n${show(b)}`);
+		if (!test(a, b))
+			fail(
+				a,
+				b,
+				message,
+				name,
+				`${text}\n\n${show(a)}\n\nshould ${name === 'equal' ? 'equal' : text.split(' ').slice(-1)[0]}\n\n${show(b)}`,
+			);
 	};
 	const assert = counted(ok);
 	Object.assign(assert, {
@@ -232,15 +292,52 @@
 		equal: counted(cmp('equal', looseEq, 'Expected values to be loosely equal:')),
 		notEqual: counted((a, b, m) => looseEq(a, b) && fail(a, b, m, '!=', `${show(a)} != ${show(b)}`)),
 		strictEqual: counted(cmp('strictEqual', Object.is, 'Expected values to be strictly equal:')),
-		notStrictEqual: counted((a, b, m) => Object.is(a, b) && fail(a, b, m, 'notStrictEqual', `Expected "actual" to be strictly unequal to: ${show(b)}`)),
-		deepEqual: counted(cmp('deepEqual', (a, b) => innerDeepEqual(a, b, LOOSE, []), 'Expected values to be loosely deep-equal:')),
-		deepStrictEqual: counted(cmp('deepStrictEqual', (a, b) => innerDeepEqual(a, b, STRICT, []), 'Expected values to be strictly deep-equal:')),
-		notDeepEqual: counted((a, b, m) => innerDeepEqual(a, b, LOOSE, []) && fail(a, b, m, 'notDeepEqual', `"actual" deepEqual "expected"`)),
-		notDeepStrictEqual: counted((a, b, m) => innerDeepEqual(a, b, STRICT, []) && fail(a, b, m, 'notDeepStrictEqual', `Expected "actual" not to be strictly deep-equal to: ${show(b)}`)),
+		notStrictEqual: counted(
+			(a, b, m) =>
+				Object.is(a, b) &&
+				fail(a, b, m, 'notStrictEqual', `Expected "actual" to be strictly unequal to: ${show(b)}`),
+		),
+		deepEqual: counted(
+			cmp(
+				'deepEqual',
+				(a, b) => innerDeepEqual(a, b, LOOSE, []),
+				'Expected values to be loosely deep-equal:',
+			),
+		),
+		deepStrictEqual: counted(
+			cmp(
+				'deepStrictEqual',
+				(a, b) => innerDeepEqual(a, b, STRICT, []),
+				'Expected values to be strictly deep-equal:',
+			),
+		),
+		notDeepEqual: counted(
+			(a, b, m) =>
+				innerDeepEqual(a, b, LOOSE, []) && fail(a, b, m, 'notDeepEqual', `"actual" deepEqual "expected"`),
+		),
+		notDeepStrictEqual: counted(
+			(a, b, m) =>
+				innerDeepEqual(a, b, STRICT, []) &&
+				fail(a, b, m, 'notDeepStrictEqual', `Expected "actual" not to be strictly deep-equal to: ${show(b)}`),
+		),
 		throws: counted(throws),
 		doesNotThrow: counted(doesNotThrow),
-		match: counted((s, re, m) => re.test(s) || fail(s, re, m, 'match', `The input did not match the regular expression ${re}. Input:\n\n${show(s)}\n`)),
-		doesNotMatch: counted((s, re, m) => re.test(s) && fail(s, re, m, 'doesNotMatch', `The input was expected to not match the regular expression ${re}.`)),
+		match: counted(
+			(s, re, m) =>
+				re.test(s) ||
+				fail(
+					s,
+					re,
+					m,
+					'match',
+					`The input did not match the regular expression ${re}. Input:\n\n${show(s)}\n`,
+				),
+		),
+		doesNotMatch: counted(
+			(s, re, m) =>
+				re.test(s) &&
+				fail(s, re, m, 'doesNotMatch', `The input was expected to not match the regular expression ${re}.`),
+		),
 		fail: counted((m) => fail(undefined, undefined, m === undefined ? 'Failed' : m, 'fail', 'Failed')),
 		AssertionError,
 	});
@@ -252,7 +349,10 @@
 		host.write(stream, String(s));
 		return true;
 	};
-	const log = (stream) => (...args) => host.write(stream, args.map((a) => inspect(a)).join(' ') + '\n');
+	const log =
+		(stream) =>
+		(...args) =>
+			host.write(stream, args.map((a) => inspect(a)).join(' ') + '\n');
 	const console = { log: log(1), info: log(1), debug: log(1), error: log(2), warn: log(2), trace: log(2) };
 	const process = {
 		argv: ['node', '/program.js'],
@@ -293,7 +393,14 @@
 		e.code = 'MODULE_NOT_FOUND';
 		throw e;
 	}
-	Object.assign(globalThis, { console, process, setTimeout, clearTimeout, setImmediate: (fn, ...a) => setTimeout(fn, 0, ...a), global: globalThis });
+	Object.assign(globalThis, {
+		console,
+		process,
+		setTimeout,
+		clearTimeout,
+		setImmediate: (fn, ...a) => setTimeout(fn, 0, ...a),
+		global: globalThis,
+	});
 
 	return {
 		/** Runs the wrapped program as Node runs a CommonJS module, then its timers in order. */

