@@ -13,11 +13,11 @@ export interface InitMessage {
 	interrupt: SharedArrayBuffer | null;
 }
 
-export type Request = { type: 'run'; id: number; job: Job } | { type: 'stats'; id: number };
+export type Request = { type: 'run'; id: number; job: Job };
 
+/** Response value per request type; every response also says whether the worker needs replacing. */
 export interface Responses {
 	run: ExecResult;
-	stats: { heapBytes: number; tainted: boolean };
 }
 
 export type Response =
@@ -36,5 +36,5 @@ export type Response =
 export function isResponse(x: unknown): x is Response {
 	if (typeof x !== 'object' || x === null) return false;
 	const t = (x as { type?: unknown }).type;
-	return t === 'ready' || t === 'load-error' || t === 'run' || t === 'stats';
+	return t === 'ready' || t === 'load-error' || t === 'run';
 }

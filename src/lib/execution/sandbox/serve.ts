@@ -61,11 +61,6 @@ export function serveSandbox(load: (ctx: SandboxContext) => Promise<Engine>): vo
 }
 
 async function handle(engine: Engine, req: Request, send: (m: Response) => void) {
-	const stats = () => ({ heapBytes: engine.heapBytes(), tainted: engine.tainted() });
-	if (req.type === 'stats') {
-		send({ type: 'stats', id: req.id, value: stats(), ...stats() });
-		return;
-	}
 	const started = performance.now();
 	let value;
 	try {
@@ -77,5 +72,5 @@ async function handle(engine: Engine, req: Request, send: (m: Response) => void)
 		send({ type: 'run', id: req.id, value, heapBytes: 0, tainted: true });
 		return;
 	}
-	send({ type: 'run', id: req.id, value, ...stats() });
+	send({ type: 'run', id: req.id, value, heapBytes: engine.heapBytes(), tainted: engine.tainted() });
 }
