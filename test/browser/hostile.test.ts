@@ -2,23 +2,20 @@
 // forge a verdict, pass without running the tests, or exhaust a limit. Integrity cases (a native
 // harness would be fooled) are kept apart from the containment and limit cases.
 import { createServer, type Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { connect, openHarness } from './support/page';
-import { runPrograms } from './support/run';
+import { openHarness, useHarness } from './support/page';
+import { runPrograms, verdicts } from './support/run';
 import type { HarnessApi } from '../../src/harness';
 
 type HarnessWindow = { benchtop: HarnessApi; __ex?: InstanceType<HarnessApi['Executor']> };
 
-let browser: Browser;
-let page: Page;
+const h = useHarness();
 let trap: Server;
 let hits: string[] = [];
 let trapUrl = '';
 
 beforeAll(async () => {
-	browser = await connect();
-	page = await openHarness(browser);
 	// Every request that reaches this server is a containment failure.
 	trap = createServer((req, res) => {
 		hits.push(`${req.method} ${req.url}`);
@@ -29,11 +26,10 @@ beforeAll(async () => {
 	trapUrl = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
 });
 afterAll(async () => {
-	await browser?.close();
 	await new Promise((r) => trap?.close(r));
 });
 
-const py = (programs: string[], limits = {}) => runPrograms(page, 'python', programs, limits);
+const py = (programs: string[], limits = {}) => runPrograms(h.page, 'python', programs, limits);
 
 describe('Python: no state survives from one sample to the next', () => {
 	it('a poisoning sample is caught, and the victim after it passes', async () => {
@@ -87,7 +83,7 @@ describe('Python: integrity (a native harness would be fooled)', () => {
 	const check = (body: string) =>
 		`def f():\n    return 1\n${body}\ndef check(candidate):\n    assert candidate() == 2\n\ncheck(f)`;
 	const run = (program: string, testsLine: number) =>
-		page.evaluate(
+		h.page.evaluate(
 			async ({ program, testsLine }) => {
 				const w = window as unknown as HarnessWindow;
 				w.__ex ??= new w.benchtop.Executor();
@@ -150,7 +146,7 @@ describe.each([
 ])('no request leaves the sandbox (%s)', (_name, base) => {
 	let p: Page;
 	beforeAll(async () => {
-		p = await openHarness(browser, base());
+		p = await openHarness(h.browser, base());
 		hits = [];
 	});
 	afterAll(async () => p?.close());
@@ -218,7 +214,7 @@ describe('limits end in the right verdict and the queue goes on', () => {
 			],
 			fast,
 		);
-		expect(results.map((r) => [r.status, r.kind ?? null])).toEqual([
+		expect(verdicts(results)).toEqual([
 			['timeout', 'timeout'],
 			['timeout', 'timeout'],
 			['failed', 'stack'],
@@ -234,7 +230,7 @@ describe('limits end in the right verdict and the queue goes on', () => {
 	it('JavaScript: loops, recursion, memory, output, early exit, replaced harness', async () => {
 		const t = (s: string) => `const assert = require('node:assert');\n${s}\nassert.deepEqual(1, 1);`;
 		const results = await runPrograms(
-			page,
+			h.page,
 			'javascript',
 			[
 				t('while (true) {}'),
@@ -249,7 +245,7 @@ describe('limits end in the right verdict and the queue goes on', () => {
 			],
 			fast,
 		);
-		expect(results.map((r) => [r.status, r.kind ?? null])).toEqual([
+		expect(verdicts(results)).toEqual([
 			['timeout', 'timeout'],
 			['timeout', 'timeout'],
 			['failed', 'stack'],
@@ -265,7 +261,7 @@ describe('limits end in the right verdict and the queue goes on', () => {
 	it('JavaScript: a memory bomb hits the QuickJS memory limit', async () => {
 		// QuickJS fills memory slowly; a small limit keeps the test short.
 		const [r] = await runPrograms(
-			page,
+			h.page,
 			'javascript',
 			[`const assert = require('node:assert');\nconst a = [];\nfor (let i = 0;; i++) a.push([i, i, i, i]);`],
 			{ timeMs: 10_000, memoryBytes: 16 * 1024 * 1024 },
@@ -276,7 +272,7 @@ describe('limits end in the right verdict and the queue goes on', () => {
 	it('Lua: loops, recursion, memory, output, early exit, replaced LuaUnit', async () => {
 		const tail = `\nlu = require('luaunit')\nfunction test_x() lu.assertEquals(1, 1) end\nos.exit(lu.LuaUnit.run())`;
 		const results = await runPrograms(
-			page,
+			h.page,
 			'lua',
 			[
 				'while true do end' + tail,
@@ -296,7 +292,7 @@ describe('limits end in the right verdict and the queue goes on', () => {
 			],
 			fast,
 		);
-		expect(results.map((r) => [r.status, r.kind ?? null])).toEqual([
+		expect(verdicts(results)).toEqual([
 			['timeout', 'timeout'],
 			['timeout', 'timeout'],
 			['failed', 'stack'],
@@ -312,9 +308,9 @@ describe('limits end in the right verdict and the queue goes on', () => {
 	});
 
 	it('the page stays responsive while a sample spins', async () => {
-		const spinning = runPrograms(page, 'python', ['while True: pass'], { timeMs: 3000 });
+		const spinning = runPrograms(h.page, 'python', ['while True: pass'], { timeMs: 3000 });
 		const t0 = Date.now();
-		const answer = await page.evaluate(() => new Promise<number>((r) => setTimeout(() => r(6 * 7), 10)));
+		const answer = await h.page.evaluate(() => new Promise<number>((r) => setTimeout(() => r(6 * 7), 10)));
 		const lag = Date.now() - t0;
 		expect(answer).toBe(42);
 		expect(lag).toBeLessThan(2000);

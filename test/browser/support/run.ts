@@ -56,3 +56,6 @@ export function runPrograms(
 		{ language, programs, limits },
 	);
 }
+
+/** [status, kind] per result: the shape the verdict tables in tests are written in. */
+export const verdicts = (results: ExecResult[]) => results.map((r) => [r.status, r.kind ?? null]);
