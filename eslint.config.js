@@ -4,7 +4,7 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 
 export default ts.config(
-	{ ignores: ['dist/', 'node_modules/', 'datasets/', 'bench/results/'] },
+	{ ignores: ['dist/', 'node_modules/', 'datasets/', 'bench/results/', 'public/benchmarks/'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs['flat/recommended'],

@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import type { HarnessApi } from '../src/harness';
-import { CHROMIUM_FLAGS, findChromium } from '../test/browser/support/chromium';
+import { CHROMIUM_FLAGS, findChromium } from '../cli/chromium';
 import { runNativePython } from './native-python';
 
 const REPEAT = 10;

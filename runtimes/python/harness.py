@@ -275,8 +275,9 @@ class Harness:
                 map(_is, d.keys(), snap.keys())
             ):
                 name = snap.get("__name__", "?")
-                if name not in ("sys", "__main__"):
-                    tampered.append(_diff_name(name, d, snap))
+                change = _diff_name(name, d, snap)
+                if change and name not in ("sys", "__main__"):
+                    tampered.append(change)
                 d.clear()
                 d.update(snap)
         for c, snap in self.base_containers:
@@ -338,13 +339,16 @@ class Harness:
 
 
 def _diff_name(modname, d, snap):
+    """What changed in a module's dict, or None if it was only the stdlib's own lazy imports
+    (collections does `global heapq; import heapq` on first use of most_common)."""
     for k, v in snap.items():
-        if d.get(k, _MISSING) is not v:
+        cur = d.get(k, _MISSING)
+        if cur is not v and not (v is None and cur is not None and cur is sys.modules.get(k)):
             return f"{modname}.{k} was changed"
     for k in d:
         if k not in snap:
             return f"{modname}.{k} was added"
-    return f"{modname} was changed"
+    return None
 
 
 def _sample_line(e):

@@ -80,6 +80,17 @@ assert '/poison' not in sys.path
 		expect(mine).toBe(`sample-${Number(w!.stdout.trim().split('-')[1]) + 1}`);
 	});
 
+	it("the stdlib's own lazy imports are not tampering, a fake module in their place is", async () => {
+		const [lazy, again, fake] = await py([
+			"from collections import Counter\nassert Counter('aab').most_common(1) == [('a', 2)]",
+			"from collections import Counter\nassert Counter('abb').most_common(1) == [('b', 2)]",
+			"import collections, types\ncollections.heapq = types.ModuleType('heapq')",
+		]);
+		expect(lazy?.status).toBe('passed');
+		expect(again?.status).toBe('passed');
+		expect(fake).toMatchObject({ status: 'failed', kind: 'harness-tampered' });
+	});
+
 	it('random starts from the same state in every sample', async () => {
 		const [a, b] = await py([
 			'import random\nprint(random.random())',

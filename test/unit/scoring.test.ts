@@ -49,7 +49,10 @@ describe('score', () => {
 	});
 
 	it('averages per-problem pass@k and reports per-problem values', () => {
-		const s = score([...v('a', 'passed', 'passed'), ...v('b', 'failed', 'passed'), ...v('c', 'failed', 'timeout')], [1, 2]);
+		const s = score(
+			[...v('a', 'passed', 'passed'), ...v('b', 'failed', 'passed'), ...v('c', 'failed', 'timeout')],
+			[1, 2],
+		);
 		expect(s.passAtK['pass@1']).toBeCloseTo((1 + 0.5 + 0) / 3, 12);
 		expect(s.passAtK['pass@2']).toBeCloseTo((1 + 1 + 0) / 3, 12);
 		expect(s.perProblem.map((p) => [p.taskId, p.n, p.c])).toEqual([

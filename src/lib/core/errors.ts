@@ -44,3 +44,16 @@ export function reviveError(s: SerializedError): Error {
 	if (s.stack) e.stack = s.stack;
 	return e;
 }
+
+/** A file a user gave us is wrong somewhere: says which file, line (1-based) and field. */
+export class InputError extends BenchtopError {
+	override name = 'InputError';
+	constructor(
+		readonly file: string,
+		readonly line: number | undefined,
+		readonly field: string | undefined,
+		readonly problem: string,
+	) {
+		super(`${file}${line !== undefined ? `:${line}` : ''}${field ? ` (field "${field}")` : ''}: ${problem}`);
+	}
+}

@@ -35,7 +35,11 @@ export interface Score {
 
 export const DEFAULT_KS = [1, 10, 100];
 
-export function score(verdicts: Iterable<Verdict>, ks: readonly number[] = DEFAULT_KS, total?: number): Score {
+export function score(
+	verdicts: Iterable<Verdict>,
+	ks: readonly number[] = DEFAULT_KS,
+	total?: number,
+): Score {
 	const byTask = new Map<string, { n: number; c: number }>();
 	const status: Record<Status, number> = { passed: 0, failed: 0, timeout: 0, error: 0 };
 	const kind: Partial<Record<FailureKind, number>> = {};

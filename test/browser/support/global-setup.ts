@@ -3,8 +3,8 @@
 import { chromium, type BrowserServer } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { CHROMIUM_FLAGS, findChromium } from './chromium';
-import { serveStatic, type StaticServer } from './static-server';
+import { CHROMIUM_FLAGS, findChromium } from '../../../cli/chromium';
+import { serveStatic, type StaticServer } from '../../../cli/serve';
 
 let browser: BrowserServer | undefined;
 let server: PreviewServer | undefined;

@@ -1,8 +1,10 @@
-// A plain static file server with no custom headers, like a basic static host: proves that
-// nothing (containment included) depends on COOP/COEP or CSP headers.
+// A small static file server for the built app. With `headers`, it sends what a configured host
+// sends (cross-origin isolation, the sandbox workers' CSP) — the CLI uses that; without, it is a
+// plain static host, which the tests use to prove nothing depends on those headers.
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { ISOLATION_HEADERS, isSandboxScript, SANDBOX_CSP } from '../vite-plugins/headers';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html',
@@ -21,7 +23,7 @@ export interface StaticServer {
 	close(): Promise<void>;
 }
 
-export function serveStatic(root: string, prefix = '/'): Promise<StaticServer> {
+export function serveStatic(root: string, { prefix = '/', headers = false } = {}): Promise<StaticServer> {
 	const server = createServer((req, res) => {
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
 		if (!path.startsWith(prefix)) return void res.writeHead(404).end();
@@ -33,7 +35,11 @@ export function serveStatic(root: string, prefix = '/'): Promise<StaticServer> {
 		} catch {
 			return void res.writeHead(404).end();
 		}
-		res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+		res.writeHead(200, {
+			'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+			...(headers && ISOLATION_HEADERS),
+			...(headers && isSandboxScript(path) && { 'Content-Security-Policy': SANDBOX_CSP }),
+		});
 		createReadStream(file).pipe(res);
 	});
 	return new Promise((resolve) =>

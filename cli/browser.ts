@@ -1,0 +1,73 @@
+// Runs jobs in headless Chromium on the built app: the same runtimes, workers and limits as the app,
+// served from a local static server with the headers a configured host sends. Works offline.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { HarnessApi } from '../src/harness';
+import type { ExecResult, Status } from '../src/lib/core/result';
+import type { Job } from '../src/lib/execution/runtime';
+import { CHROMIUM_FLAGS, findChromium } from './chromium';
+import { serveStatic } from './serve';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = `${ROOT}dist`;
+
+export interface BrowserRun {
+	results: ExecResult[];
+	userAgent: string;
+	workers: number;
+	isolated: boolean;
+}
+
+/** Builds the app the first time the CLI is used from a fresh checkout. */
+async function ensureBuilt() {
+	if (existsSync(`${DIST}/harness.html`)) return;
+	process.stderr.write('benchtop: building the app once (dist/ is missing)…\n');
+	const { build } = await import('vite');
+	await build({ root: ROOT, logLevel: 'warn' });
+}
+
+export async function runInBrowser(
+	jobs: Job[],
+	{ workers, onResult }: { workers?: number; onResult: (index: number, status: Status) => void },
+): Promise<BrowserRun> {
+	const executablePath = findChromium();
+	await ensureBuilt();
+	const server = await serveStatic(DIST, { headers: true });
+	const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
+	try {
+		const page = await browser.newPage();
+		await page.exposeFunction('__benchtopProgress', onResult);
+		await page.goto(`${server.url}harness.html`);
+		await page.waitForSelector('body[data-ready="true"]');
+		return await page.evaluate(
+			async ({ jobs, workers }) => {
+				const w = window as unknown as {
+					benchtop: HarnessApi;
+					__benchtopProgress(i: number, s: Status): void;
+				};
+				const ex = new w.benchtop.Executor(workers ? { size: workers } : {});
+				const sizes = new Set<number>();
+				const results = await Promise.all(
+					jobs.map(async (job, i) => {
+						sizes.add((await ex.pool(job.language)).size);
+						const r = await ex.run(job);
+						w.__benchtopProgress(i, r.status);
+						return r;
+					}),
+				);
+				await ex.dispose();
+				return {
+					results,
+					userAgent: navigator.userAgent,
+					workers: Math.max(...sizes),
+					isolated: w.benchtop.isolated,
+				};
+			},
+			{ jobs, workers },
+		);
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}

@@ -1,0 +1,260 @@
+// benchtop score: runs a samples file against a benchmark in headless Chromium and writes the
+// results in the reference tools' formats. Everything is checked before anything runs.
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { hashProblems } from '../src/lib/benchmarks/hash';
+import { parseBenchmark } from '../src/lib/benchmarks/parse';
+import type { Benchmark, BenchmarkInfo } from '../src/lib/benchmarks/types';
+import { decodeText } from '../src/lib/core/text';
+import { DEFAULT_LIMITS } from '../src/lib/execution/runtime';
+import { referenceSamples, sampleJob } from '../src/lib/pipeline/jobs';
+import { score, DEFAULT_KS, type Score } from '../src/lib/scoring';
+import {
+	toEvalplus,
+	toHumanEval,
+	toMultiplE,
+	RESULTS_FORMATS,
+	type Outcome,
+	type ResultsFormat,
+} from '../src/lib/storage/formats/results';
+import {
+	RUNTIME_VERSIONS,
+	BENCHTOP_VERSION,
+	toBenchtop,
+	type RunConfig,
+} from '../src/lib/storage/formats/run-record';
+import {
+	detectSamplesFormat,
+	parseSamples,
+	SAMPLES_FORMATS,
+	type InputFile,
+	type SamplesFormat,
+} from '../src/lib/storage/formats/samples';
+import { ROOT, runInBrowser } from './browser';
+import { progressBar } from './progress';
+
+export const SCORE_USAGE = `  score --benchmark <id or path> (--samples <path> | --reference) [--out <path>]
+        [--format ${SAMPLES_FORMATS.join('|')}] [--out-format ${RESULTS_FORMATS.join('|')}]
+        [--summary <path>] [--k 1,10,100] [--timeout-ms N] [--workers N]
+      Runs the samples (a file, a .gz, or a directory of MultiPL-E files) and prints pass@k with
+      95% confidence intervals. --reference scores the benchmark's own reference solutions.
+      Bundled benchmarks: ${listBundled().join(', ')}`;
+
+function listBundled(): string[] {
+	try {
+		return (JSON.parse(readFileSync(`${ROOT}public/benchmarks/index.json`, 'utf8')) as BenchmarkInfo[]).map(
+			(b) => b.id,
+		);
+	} catch {
+		return [];
+	}
+}
+
+async function readInput(path: string): Promise<InputFile> {
+	return { name: path, text: await decodeText(readFileSync(path)) };
+}
+
+export async function loadBenchmarkArg(arg: string): Promise<Benchmark> {
+	const bundled = `${ROOT}public/benchmarks/${arg}.json`;
+	if (!arg.includes('/') && !arg.includes('.') && listBundled().includes(arg)) {
+		const b = JSON.parse(readFileSync(bundled, 'utf8')) as Benchmark;
+		if ((await hashProblems(b.problems)) !== b.hash)
+			throw new Error(`bundled benchmark "${arg}" does not match its hash; run npm run benchmarks`);
+		return b;
+	}
+	let file: InputFile;
+	try {
+		file = await readInput(arg);
+	} catch {
+		throw new Error(`no bundled benchmark or file "${arg}" (bundled: ${listBundled().join(', ')})`);
+	}
+	const parsed = parseBenchmark(file.text, arg);
+	const hash = await hashProblems(parsed.problems);
+	const id = basename(arg).replace(/\.(jsonl?|json)(\.gz)?$/, '');
+	return {
+		id,
+		name: id,
+		version: `file ${arg}`,
+		hash,
+		source: arg,
+		license: 'unknown',
+		stop: parsed.stop ?? [],
+		count: parsed.problems.length,
+		...parsed,
+	};
+}
+
+async function readSamplesArg(path: string): Promise<InputFile[]> {
+	if (!statSync(path, { throwIfNoEntry: false })) throw new Error(`samples file "${path}" not found`);
+	if (statSync(path).isDirectory()) {
+		const names = readdirSync(path)
+			.filter((n) => /\.json(\.gz)?$/.test(n) && !n.includes('.results.'))
+			.sort();
+		if (!names.length) throw new Error(`no .json samples files in directory "${path}"`);
+		return Promise.all(names.map((n) => readInput(join(path, n))));
+	}
+	return [await readInput(path)];
+}
+
+const DEFAULT_OUT_FORMAT: Record<SamplesFormat, ResultsFormat> = {
+	'human-eval': 'human-eval',
+	evalplus: 'evalplus',
+	'multipl-e': 'multipl-e',
+	bigcode: 'benchtop',
+};
+
+function positiveInt(name: string, v: string | undefined): number | undefined {
+	if (v === undefined) return undefined;
+	const n = Number(v);
+	if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer (got "${v}")`);
+	return n;
+}
+
+export async function scoreCommand(argv: string[]): Promise<number> {
+	const { values: o } = parseArgs({
+		args: argv,
+		options: {
+			benchmark: { type: 'string' },
+			samples: { type: 'string' },
+			reference: { type: 'boolean' },
+			out: { type: 'string' },
+			format: { type: 'string' },
+			'out-format': { type: 'string' },
+			summary: { type: 'string' },
+			k: { type: 'string' },
+			'timeout-ms': { type: 'string' },
+			workers: { type: 'string' },
+		},
+	});
+	if (!o.benchmark) throw new Error('--benchmark is required');
+	if (!o.samples === !o.reference) throw new Error('give either --samples <path> or --reference');
+	if (o.format && !SAMPLES_FORMATS.includes(o.format as SamplesFormat))
+		throw new Error(`--format must be one of ${SAMPLES_FORMATS.join(', ')}`);
+	if (o['out-format'] && !RESULTS_FORMATS.includes(o['out-format'] as ResultsFormat))
+		throw new Error(`--out-format must be one of ${RESULTS_FORMATS.join(', ')}`);
+	const ks = (o.k ?? DEFAULT_KS.join(',')).split(',').map((k) => positiveInt('k', k.trim())!);
+	const timeMs = positiveInt('timeout-ms', o['timeout-ms']) ?? DEFAULT_LIMITS.timeMs;
+	const workers = positiveInt('workers', o.workers);
+
+	const bench = await loadBenchmarkArg(o.benchmark);
+	const files = o.samples ? await readSamplesArg(o.samples) : [];
+	const format: SamplesFormat = o.reference
+		? 'human-eval'
+		: ((o.format as SamplesFormat) ?? detectSamplesFormat(files[0]!));
+	const samples = o.reference ? referenceSamples(bench) : parseSamples(files, bench.problems, format);
+	if (!samples.length) throw new Error(`benchmark "${bench.id}" has no reference solutions`);
+	const outFormat = (o['out-format'] as ResultsFormat) ?? DEFAULT_OUT_FORMAT[format];
+	const out =
+		o.out ??
+		(outFormat === 'human-eval' && o.samples && !statSync(o.samples).isDirectory()
+			? `${o.samples}_results.jsonl`
+			: undefined);
+
+	const limits = { ...DEFAULT_LIMITS, timeMs };
+	const byId = new Map(bench.problems.map((p) => [p.taskId, p]));
+	const jobs = samples.map((s) => sampleJob(bench, byId.get(s.taskId)!, s, limits));
+	const bar = progressBar(jobs.length, `${bench.id}`);
+	const run = await runInBrowser(jobs, { workers, onResult: (_i, status) => bar.tick(status) });
+	bar.end();
+
+	const outcomes: Outcome[] = samples.map((sample, i) => ({
+		sample,
+		program: jobs[i]!.program,
+		result: run.results[i]!,
+	}));
+	const result = score(
+		outcomes.map((x) => ({ taskId: x.sample.taskId, status: x.result.status, kind: x.result.kind })),
+		ks,
+		bench.problems.length,
+	);
+	const config: RunConfig = {
+		benchmark: {
+			id: bench.id,
+			name: bench.name,
+			version: bench.version,
+			hash: bench.hash,
+			language: bench.language,
+			composition: bench.composition,
+		},
+		samples: {
+			files: o.reference ? ['(reference solutions)'] : files.map((f) => f.name),
+			format: o.reference ? 'reference' : format,
+		},
+		limits,
+		workers: run.workers,
+		ks,
+		browser: run.userAgent,
+		runtimes: RUNTIME_VERSIONS,
+		benchtop: BENCHTOP_VERSION,
+	};
+	const date = new Date();
+	if (out) writeResults(out, outFormat, outcomes, bench, result, config, date);
+	if (o.summary) writeFileSync(o.summary, JSON.stringify(summary(result, config), null, 2) + '\n');
+	console.log(table(bench, result, samples.length, config, out && `${out} (${outFormat})`));
+	return 0;
+}
+
+function writeResults(
+	out: string,
+	fmt: ResultsFormat,
+	outcomes: Outcome[],
+	bench: Benchmark,
+	s: Score,
+	config: RunConfig,
+	date: Date,
+) {
+	if (fmt === 'multipl-e') {
+		mkdirSync(out, { recursive: true });
+		for (const [name, text] of toMultiplE(outcomes, bench.problems, bench.language))
+			writeFileSync(join(out, name), text);
+		return;
+	}
+	const text =
+		fmt === 'human-eval'
+			? toHumanEval(outcomes)
+			: fmt === 'evalplus'
+				? toEvalplus(outcomes, bench.problems, bench.hash, date)
+				: toBenchtop(outcomes, s, config, date);
+	writeFileSync(out, text);
+}
+
+export function summary(s: Score, config: RunConfig) {
+	return {
+		pass_at_k: s.passAtK,
+		ci: s.ci,
+		ci_method: s.ciMethod,
+		counts: s.counts,
+		problems: { attempted: s.attempted, total: s.total, short_of: s.shortOf },
+		config,
+	};
+}
+
+function table(bench: Benchmark, s: Score, n: number, config: RunConfig, out?: string): string {
+	const f = (x: number) => x.toFixed(4);
+	const rows = [
+		`benchmark   ${bench.id} · ${bench.count} problems · ${bench.language} · sha256 ${bench.hash.slice(0, 12)}`,
+		`samples     ${n} (${config.samples.format}) · ${s.attempted} of ${s.total} problems attempted · ${config.workers} worker(s)`,
+		...config.ks.map((k) => {
+			const key = `pass@${k}`;
+			const v = s.passAtK[key];
+			if (v !== undefined)
+				return `${key.padEnd(11)} ${f(v)}  95% CI [${f(s.ci[key]![0])}, ${f(s.ci[key]![1])}]`;
+			const short = s.shortOf[key] ?? [];
+			return `${key.padEnd(11)} —  needs ≥ ${k} samples for every problem; ${short.length} short (${short.slice(0, 3).join(', ')}${short.length > 3 ? ', …' : ''})`;
+		}),
+		`status      ${Object.entries(s.counts.status)
+			.map(([k, v]) => `${k} ${v}`)
+			.join(' · ')}`,
+		...(Object.keys(s.counts.kind).length
+			? [
+					`failures    ${Object.entries(s.counts.kind)
+						.map(([k, v]) => `${k} ${v}`)
+						.join(' · ')}`,
+				]
+			: []),
+		`CI          ${s.ciMethod}`,
+		...(out ? [`results     ${out}`] : []),
+	];
+	return rows.join('\n');
+}

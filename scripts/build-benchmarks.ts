@@ -1,0 +1,180 @@
+// Builds the bundled benchmarks (public/benchmarks/*.json and index.json) from datasets/ and the
+// classroom problems. Deterministic: the unit tests rebuild into a temp dir and compare.
+//   npm run benchmarks [-- <out dir>]
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Language } from '../src/lib/core/ids';
+import { taskId } from '../src/lib/core/ids';
+import { hashProblems } from '../src/lib/benchmarks/hash';
+import { parseBenchmark, type ParsedBenchmark } from '../src/lib/benchmarks/parse';
+import { repairJsPrompt } from '../src/lib/benchmarks/repair';
+import { HUMAN_EVAL_STOP, MBPP_STOP, MULTIPLE_STOP } from '../src/lib/benchmarks/stops';
+import { closeFunction, syntaxError } from '../src/lib/benchmarks/syntax';
+import type { Benchmark, BenchmarkInfo, Problem } from '../src/lib/benchmarks/types';
+import { renderClassroom } from './classroom-render';
+
+/** Bumped whenever the conversion below changes what is shipped. */
+const REVISION = 'benchtop-1';
+const D = 'datasets';
+const read = (p: string) => {
+	const bytes = readFileSync(join(D, p));
+	return (p.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+};
+
+const HUMAN_EVAL = 'openai/human-eval @6d43fb9';
+const MULTIPL_E = 'nuprl/MultiPL-E';
+const MBPP = 'google-research/google-research mbpp';
+const LICENSES = {
+	humaneval: 'MIT',
+	multiple: 'BSD-3-Clause (MultiPL-E)',
+	mbpp: 'CC-BY-4.0',
+	classroom: 'MIT (Benchtop)',
+};
+
+type Spec = Omit<BenchmarkInfo, 'hash' | 'count' | 'composition' | 'language' | 'stop'> & {
+	parsed: ParsedBenchmark;
+	stop?: string[];
+};
+
+function fromFile(path: string): ParsedBenchmark {
+	return parseBenchmark(read(path), path);
+}
+
+/** Repairs JS prompts and checks every prompt and test block with a real parser. */
+function validate(
+	id: string,
+	language: Language,
+	problems: Problem[],
+): { problems: Problem[]; notes: string[] } {
+	const notes: string[] = [];
+	let repaired = 0;
+	const out = problems.map((p) => {
+		if (language !== 'javascript') return p;
+		const prompt = repairJsPrompt(p.prompt);
+		if (prompt !== p.prompt) repaired++;
+		return { ...p, prompt };
+	});
+	if (repaired)
+		notes.push(
+			`${repaired} prompts repaired: \`//\` restored on docstring lines (scripts/build-benchmarks.ts)`,
+		);
+	if (language === 'python') return { problems: out, notes };
+	const badPrompts = out.filter((p) => syntaxError(language, closeFunction(language, p.prompt)));
+	if (badPrompts.length)
+		throw new Error(`${id}: prompts that do not parse: ${badPrompts.map((p) => p.taskId).join(', ')}`);
+	const badTests = out.filter((p) => syntaxError(language, p.tests)).map((p) => p.taskId);
+	if (badTests.length)
+		notes.push(
+			`tests that do not parse, shipped as is so scores match the reference (every sample fails): ${badTests.join(', ')}`,
+		);
+	return { problems: out, notes };
+}
+
+function specs(): Spec[] {
+	const multiple = (lang: string, bench: string, commit: string) => ({
+		source: `${MULTIPL_E} prompts/${bench}-${lang}-reworded.jsonl @${commit}`,
+		license: LICENSES.multiple,
+		parsed: fromFile(`multipl-e/${bench}-${lang}-reworded.jsonl`),
+	});
+	const mbpp = fromFile('mbpp/mbpp.jsonl');
+	mbpp.problems = mbpp.problems.filter((p) => Number(p.taskId) >= 11 && Number(p.taskId) <= 510);
+	const classroom = renderClassroom();
+	return [
+		{
+			id: 'humaneval',
+			name: 'HumanEval',
+			version: HUMAN_EVAL,
+			source: `${HUMAN_EVAL} data/HumanEval.jsonl.gz`,
+			license: LICENSES.humaneval,
+			parsed: fromFile('humaneval/HumanEval.jsonl.gz'),
+			stop: HUMAN_EVAL_STOP,
+		},
+		{
+			id: 'humaneval-js',
+			name: 'HumanEval (JavaScript, MultiPL-E)',
+			version: `${MULTIPL_E} @3c9a62a`,
+			...multiple('js', 'humaneval', '3c9a62a'),
+		},
+		{
+			id: 'humaneval-lua',
+			name: 'HumanEval (Lua, MultiPL-E)',
+			version: `${MULTIPL_E} @3c9a62a`,
+			...multiple('lua', 'humaneval', '3c9a62a'),
+		},
+		{
+			id: 'mbpp',
+			name: 'MBPP (test split, task ids 11–510)',
+			version: `${MBPP} @2251e8c`,
+			source: `${MBPP}/mbpp.jsonl @2251e8c`,
+			license: LICENSES.mbpp,
+			parsed: mbpp,
+			stop: MBPP_STOP,
+		},
+		{
+			id: 'mbpp-sanitized',
+			name: 'MBPP sanitized',
+			version: `${MBPP} @dec705a`,
+			source: `${MBPP}/sanitized-mbpp.json @dec705a`,
+			license: LICENSES.mbpp,
+			parsed: fromFile('mbpp/sanitized-mbpp.json'),
+			stop: MBPP_STOP,
+		},
+		{
+			id: 'mbpp-js',
+			name: 'MBPP (JavaScript, MultiPL-E)',
+			version: `${MULTIPL_E} @3fe78f1`,
+			...multiple('js', 'mbpp', '3fe78f1'),
+		},
+		{
+			id: 'mbpp-lua',
+			name: 'MBPP (Lua, MultiPL-E)',
+			version: `${MULTIPL_E} @3fe78f1`,
+			...multiple('lua', 'mbpp', '3fe78f1'),
+		},
+		...(['python', 'javascript', 'lua'] as const).map((language) => ({
+			id: language === 'python' ? 'classroom' : `classroom-${language === 'javascript' ? 'js' : 'lua'}`,
+			name: `Classroom (${language === 'python' ? 'Python' : language === 'javascript' ? 'JavaScript' : 'Lua'})`,
+			version: 'benchtop classroom 1',
+			source: 'written for Benchtop (scripts/classroom.ts)',
+			license: LICENSES.classroom,
+			parsed: classroom[language],
+		})),
+	];
+}
+
+export async function buildBenchmarks(outDir: string): Promise<BenchmarkInfo[]> {
+	mkdirSync(outDir, { recursive: true });
+	const index: BenchmarkInfo[] = [];
+	for (const { parsed, stop, ...spec } of specs()) {
+		const { problems, notes } = validate(spec.id, parsed.language, parsed.problems);
+		const info: BenchmarkInfo = {
+			...spec,
+			version: `${spec.version} / ${REVISION}`,
+			language: parsed.language,
+			composition: parsed.composition,
+			stop:
+				stop ??
+				parsed.stop ??
+				(parsed.language === 'python' ? HUMAN_EVAL_STOP : MULTIPLE_STOP[parsed.language]),
+			count: problems.length,
+			hash: await hashProblems(problems),
+			...(notes.length && { notes: notes.join('; ') }),
+		};
+		const bench: Benchmark = { ...info, problems };
+		writeFileSync(join(outDir, `${info.id}.json`), JSON.stringify(bench) + '\n');
+		index.push(info);
+	}
+	writeFileSync(join(outDir, 'index.json'), JSON.stringify(index, null, '\t') + '\n');
+	return index;
+}
+
+export { taskId };
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const out = process.argv[2] ?? 'public/benchmarks';
+	for (const b of await buildBenchmarks(out))
+		console.log(
+			`${b.id.padEnd(16)} ${String(b.count).padStart(4)} problems  ${b.hash.slice(0, 12)}${b.notes ? `  (${b.notes})` : ''}`,
+		);
+}

