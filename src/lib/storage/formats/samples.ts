@@ -3,7 +3,7 @@
 // harness generations.json (a list per problem, in benchmark order, of full programs).
 import { InputError } from '../../core/errors';
 import { taskId, type TaskId } from '../../core/ids';
-import { Fields, parseJson, parseJsonl } from '../../core/text';
+import { Fields, jsonObjectDocument, parseJson, parseJsonl } from '../../core/text';
 import type { Problem } from '../../benchmarks/types';
 
 export type SamplesFormat = 'human-eval' | 'evalplus' | 'multipl-e' | 'bigcode';
@@ -27,13 +27,10 @@ export interface InputFile {
 }
 
 export function detectSamplesFormat(file: InputFile): SamplesFormat {
-	const t = file.text.trimStart();
-	if (t.startsWith('[')) return 'bigcode';
-	if (t.startsWith('{') && !/\n\s*\{/.test(t.trimEnd())) {
-		const doc = parseJson(file.text, file.name) as Record<string, unknown>;
-		if ('completions' in doc) return 'multipl-e';
-		if ('eval' in doc) return 'evalplus';
-	}
+	if (file.text.trimStart().startsWith('[')) return 'bigcode';
+	const doc = jsonObjectDocument(file.text, file.name);
+	if (doc && 'completions' in doc) return 'multipl-e';
+	if (doc && 'eval' in doc) return 'evalplus';
 	const first = parseJsonl(file.text, file.name)[0]!;
 	const f = new Fields(file.name, first.line, first.value);
 	if (f.has('completion')) return 'human-eval';
@@ -79,7 +76,8 @@ export function parseSamples(
 }
 
 function jsonl(file: InputFile, fmt: 'human-eval' | 'evalplus'): Sample[] {
-	if (fmt === 'evalplus' && isEvalResults(file)) return evalplusResults(file);
+	const doc = fmt === 'evalplus' ? jsonObjectDocument(file.text, file.name) : undefined;
+	if (doc && 'eval' in doc) return evalplusResults(doc, file.name);
 	return parseJsonl(file.text, file.name).map(({ line, value }) => {
 		const f = new Fields(file.name, line, value);
 		const full = fmt === 'evalplus' && f.has('solution');
@@ -94,30 +92,17 @@ function jsonl(file: InputFile, fmt: 'human-eval' | 'evalplus'): Sample[] {
 	});
 }
 
-/** evalplus's eval_results.json (one document with an `eval` map) rather than samples JSONL. */
-function isEvalResults(file: InputFile): boolean {
-	const t = file.text.trim();
-	if (!t.startsWith('{') || /\n\s*\{/.test(t)) return false;
-	try {
-		return 'eval' in (JSON.parse(t) as object);
-	} catch {
-		return false;
-	}
-}
-
-function evalplusResults(file: InputFile): Sample[] {
-	const doc = parseJson(file.text, file.name);
-	const ev = new Fields(file.name, 1, doc);
-	const byTask = (doc as { eval: unknown }).eval;
+/** evalplus's eval_results.json: solutions grouped by task id under `eval`. */
+function evalplusResults(doc: Record<string, unknown>, file: string): Sample[] {
+	const byTask = doc.eval;
 	if (typeof byTask !== 'object' || byTask === null)
-		throw ev.error('eval', byTask, 'an object of task id → results');
+		throw new Fields(file, 1, doc).error('eval', byTask, 'an object of task id → results');
 	return Object.entries(byTask).flatMap(([id, list]) => {
-		if (!Array.isArray(list)) throw new InputError(file.name, undefined, `eval.${id}`, 'expected a list');
+		if (!Array.isArray(list)) throw new InputError(file, undefined, `eval.${id}`, 'expected a list');
 		return list.map((r, i) => {
-			const f = new Fields(file.name, 1, r);
-			if (!f.has('solution'))
-				throw new InputError(file.name, undefined, `eval.${id}[${i}].solution`, 'missing');
-			return { taskId: taskId(id), code: f.string('solution'), full: true, file: file.name };
+			const f = new Fields(file, 1, r);
+			if (!f.has('solution')) throw new InputError(file, undefined, `eval.${id}[${i}].solution`, 'missing');
+			return { taskId: taskId(id), code: f.string('solution'), full: true, file: file };
 		});
 	});
 }
