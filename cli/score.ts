@@ -2,9 +2,11 @@
 // results in the reference tools' formats. Everything is checked before anything runs.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { hashProblems } from '../src/lib/benchmarks/hash';
 import { parseBenchmark } from '../src/lib/benchmarks/parse';
+import { loadBenchmark, type Fetch } from '../src/lib/benchmarks/registry';
 import type { Benchmark, BenchmarkInfo } from '../src/lib/benchmarks/types';
 import { decodeText } from '../src/lib/core/text';
 import { DEFAULT_LIMITS } from '../src/lib/execution/runtime';
@@ -51,18 +53,25 @@ function listBundled(): string[] {
 	}
 }
 
+const BUNDLED = pathToFileURL(`${ROOT}public/benchmarks/`).href;
+
+/** The app's registry loader (hash checks included), reading the bundled files from disk. */
+const readFromDisk: Fetch = async (url) => {
+	try {
+		const text = readFileSync(fileURLToPath(url), 'utf8');
+		return { ok: true, status: 200, json: async () => JSON.parse(text) };
+	} catch {
+		return { ok: false, status: 404, json: async () => null };
+	}
+};
+
 async function readInput(path: string): Promise<InputFile> {
 	return { name: path, text: await decodeText(readFileSync(path)) };
 }
 
 export async function loadBenchmarkArg(arg: string): Promise<Benchmark> {
-	const bundled = `${ROOT}public/benchmarks/${arg}.json`;
-	if (!arg.includes('/') && !arg.includes('.') && listBundled().includes(arg)) {
-		const b = JSON.parse(readFileSync(bundled, 'utf8')) as Benchmark;
-		if ((await hashProblems(b.problems)) !== b.hash)
-			throw new Error(`bundled benchmark "${arg}" does not match its hash; run npm run benchmarks`);
-		return b;
-	}
+	if (!arg.includes('/') && !arg.includes('.') && listBundled().includes(arg))
+		return loadBenchmark(arg, BUNDLED, readFromDisk);
 	let file: InputFile;
 	try {
 		file = await readInput(arg);

@@ -5,7 +5,6 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Language } from '../src/lib/core/ids';
-import { taskId } from '../src/lib/core/ids';
 import { hashProblems } from '../src/lib/benchmarks/hash';
 import { parseBenchmark, type ParsedBenchmark } from '../src/lib/benchmarks/parse';
 import { repairJsPrompt } from '../src/lib/benchmarks/repair';
@@ -168,8 +167,6 @@ export async function buildBenchmarks(outDir: string): Promise<BenchmarkInfo[]> 
 	writeFileSync(join(outDir, 'index.json'), JSON.stringify(index, null, '\t') + '\n');
 	return index;
 }
-
-export { taskId };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const out = process.argv[2] ?? 'public/benchmarks';
