@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { HUMAN_EVAL_EXAMPLE_RESULTS } from '../fixtures/human-eval-example';
 import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -42,14 +43,7 @@ describe('benchtop score', () => {
 			.trimEnd()
 			.split('\n')
 			.map((l) => JSON.parse(l));
-		expect(lines.map((l) => l.result)).toEqual([
-			"failed: 'NoneType' object is not callable",
-			'timed out',
-			'failed: ',
-			'passed',
-			'passed',
-			'passed',
-		]);
+		expect(lines.map((l) => l.result)).toEqual(HUMAN_EVAL_EXAMPLE_RESULTS);
 		// Re-scoring the results file (it is a valid samples file) gives the same verdicts.
 		const again = await benchtop(
 			'--benchmark',

