@@ -1,35 +1,98 @@
-// npm run bench: HumanEval's 164 canonical solutions × 10 (1,640 samples) in headless Chromium
-// through Benchtop's pool, and natively with one CPython process per sample. Writes
-// bench/results/latest.json and prints both rates and the ratio.
+// npm run bench: Benchtop's pool in headless Chromium against the native reference runs, per language.
+//   python     — HumanEval's 164 canonical solutions × 10 (1,640); native: a CPython process each.
+//   javascript — the fidelity fixture's JS samples (passing and failing, timeouts left out) × 2;
+//                native: a `node` process each (MultiPL-E's way).
+//   lua        — the same for Lua; native: a `lua5.4` process each with luaunit.lua on LUA_PATH.
+// Native runs go four at a time. Writes bench/results/latest.json and prints rates and ratios.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
-import type { HarnessApi } from '../src/harness';
 import { CHROMIUM_FLAGS, findChromium } from '../cli/chromium';
-import { runNativePython } from './native-python';
+import { programsOf } from '../scripts/fidelity/build';
+import type { FidelitySample } from '../scripts/fidelity/mutants';
+import type { HarnessApi } from '../src/harness';
+import type { Language } from '../src/lib/core/ids';
+import { compose } from '../src/lib/execution/compose';
+import { runNative, type NativeCommand } from './native';
 
-const REPEAT = 10;
-type Problem = { prompt: string; canonical_solution: string; test: string; entry_point: string };
-const problems = gunzipSync(readFileSync('datasets/humaneval/HumanEval.jsonl.gz'))
-	.toString()
-	.split('\n')
-	.filter(Boolean)
-	.map((l) => JSON.parse(l) as Problem);
-const programs = problems.map(
-	(p) => `${p.prompt}${p.canonical_solution}\n${p.test}\ncheck(${p.entry_point})`,
-);
-const all = Array.from({ length: REPEAT }, () => programs).flat();
+const ROOT = new URL('..', import.meta.url).pathname;
+const repeat = <T>(xs: T[], n: number) => Array.from({ length: n }, () => xs).flat();
+
+type HumanEvalProblem = { prompt: string; canonical_solution: string; test: string; entry_point: string };
+function humanEvalPrograms(): string[] {
+	return gunzipSync(readFileSync(`${ROOT}datasets/humaneval/HumanEval.jsonl.gz`))
+		.toString()
+		.split('\n')
+		.filter(Boolean)
+		.map((l) => JSON.parse(l) as HumanEvalProblem)
+		.map(
+			(p) =>
+				compose('human-eval', {
+					prompt: p.prompt,
+					completion: p.canonical_solution,
+					tests: p.test,
+					entryPoint: p.entry_point,
+				}).program,
+		);
+}
+
+async function fidelityPrograms(language: Language): Promise<string[]> {
+	const rows = readFileSync(`${ROOT}test/fixtures/fidelity/${language}.jsonl`, 'utf8')
+		.trim()
+		.split('\n')
+		.map((l) => JSON.parse(l) as FidelitySample & { native: string })
+		.filter((r) => r.native !== 'Timeout');
+	return programsOf(rows);
+}
+
+const python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
+	encoding: 'utf8',
+}).trim();
+const versionOf = (cmd: string, flag: string) =>
+	execFileSync(cmd, [flag], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+		.trim()
+		.split('\n')[0]!;
+
+interface Suite {
+	language: Language;
+	benchmark: string;
+	programs: string[];
+	native: NativeCommand & { version: string };
+}
+const suites: Suite[] = [
+	{
+		language: 'python',
+		benchmark: 'HumanEval canonical solutions × 10',
+		programs: repeat(humanEvalPrograms(), 10),
+		native: { cmd: python, ext: '.py', version: versionOf(python, '--version') },
+	},
+	{
+		language: 'javascript',
+		benchmark: 'fidelity fixture JS samples (timeouts left out) × 2',
+		programs: repeat(await fidelityPrograms('javascript'), 2),
+		native: { cmd: process.execPath, ext: '.js', version: `node ${process.version}` },
+	},
+	{
+		language: 'lua',
+		benchmark: 'fidelity fixture Lua samples (timeouts left out) × 2',
+		programs: repeat(await fidelityPrograms('lua'), 2),
+		native: {
+			cmd: 'lua5.4',
+			ext: '.lua',
+			env: { LUA_PATH: `${ROOT}runtimes/lua/?.lua;;` },
+			version: versionOf('lua5.4', '-v'),
+		},
+	},
+];
 
 /** Pool sizes measured: the app's default (cores − 1, leaving one for the page) and every core,
  * which is what a headless `benchtop score --workers 2` uses. */
 const SIZES = [...new Set([Math.max(1, cpus().length - 1), cpus().length])];
 
-await build({ logLevel: 'warn' });
-
-async function benchtop(size: number) {
+async function benchtop(language: Language, programs: string[], size: number) {
 	const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
 	const address = server.httpServer.address();
 	const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/harness.html`;
@@ -39,42 +102,30 @@ async function benchtop(size: number) {
 		await page.goto(url);
 		await page.waitForSelector('body[data-ready="true"]');
 		return await page.evaluate(
-			async ({ problems, repeat, size }) => {
+			async ({ language, programs, size }) => {
 				const bt = (window as unknown as { benchtop: HarnessApi }).benchtop;
 				const ex = new bt.Executor({ size });
-				const pool = await ex.pool('python');
+				const pool = await ex.pool(language);
 				const t0 = performance.now();
 				await pool.warm();
 				const warmMs = performance.now() - t0;
-				const jobs = Array.from({ length: repeat }, () => problems)
-					.flat()
-					.map((p) =>
-						bt.toJob(
-							'python',
-							bt.compose('human-eval', {
-								prompt: p.prompt,
-								completion: p.canonical_solution,
-								tests: p.test,
-								entryPoint: p.entry_point,
-							}),
-							bt.DEFAULT_LIMITS,
-						),
-					);
 				const started = performance.now();
-				const results = await Promise.all(jobs.map((j) => ex.run(j)));
+				const results = await Promise.all(
+					programs.map((program) => ex.run({ language, program, limits: bt.DEFAULT_LIMITS })),
+				);
 				const seconds = (performance.now() - started) / 1000;
 				await ex.dispose();
 				return {
-					samples: jobs.length,
+					samples: programs.length,
 					passed: results.filter((r) => r.status === 'passed').length,
 					seconds,
-					rate: jobs.length / seconds,
+					rate: programs.length / seconds,
 					workers: pool.size,
 					warmSeconds: warmMs / 1000,
 					isolated: bt.isolated,
 				};
 			},
-			{ problems, repeat: REPEAT, size },
+			{ language, programs, size },
 		);
 	} finally {
 		await browser.close();
@@ -82,30 +133,39 @@ async function benchtop(size: number) {
 	}
 }
 
-const python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
-	encoding: 'utf8',
-}).trim();
-const version = execFileSync(python, ['--version'], { encoding: 'utf8' }).trim();
-const runs = [];
-for (const size of SIZES) {
-	console.error(`Benchtop: ${all.length} samples in headless Chromium, ${size} worker(s)…`);
-	runs.push(await benchtop(size));
+await build({ logLevel: 'warn' });
+const results = [];
+for (const suite of suites) {
+	const runs = [];
+	for (const size of SIZES) {
+		console.error(
+			`${suite.language}: ${suite.programs.length} samples in headless Chromium, ${size} worker(s)…`,
+		);
+		runs.push(await benchtop(suite.language, suite.programs, size));
+	}
+	console.error(`${suite.language}: ${suite.programs.length} samples natively, ${suite.native.version}…`);
+	const native = await runNative(suite.programs, suite.native);
+	results.push({
+		language: suite.language,
+		benchmark: suite.benchmark,
+		benchtop: runs.map((r) => ({ ...r, ratio: r.rate / native.rate })),
+		native: { ...native, runtime: suite.native.version, parallel: 4 },
+	});
 }
-console.error(`Native: ${all.length} samples, one ${version} process each, 4 at a time…`);
-const native = await runNativePython(all, python);
-const result = {
+const out = {
 	date: new Date().toISOString(),
 	machine: { cpus: cpus().length, model: cpus()[0]?.model },
-	benchmark: `HumanEval canonical solutions × ${REPEAT}`,
-	benchtop: runs.map((r) => ({ ...r, ratio: r.rate / native.rate })),
-	native: { ...native, python: version, parallel: 4 },
+	results,
 };
-mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', JSON.stringify(result, null, 2) + '\n');
-for (const r of result.benchtop)
+mkdirSync(`${ROOT}bench/results`, { recursive: true });
+writeFileSync(`${ROOT}bench/results/latest.json`, JSON.stringify(out, null, 2) + '\n');
+for (const r of results) {
+	for (const b of r.benchtop)
+		console.log(
+			`${r.language.padEnd(10)} Benchtop ${b.rate.toFixed(1)} samples/s, ${b.workers} worker(s) (${b.passed}/${b.samples} passed, warm-up ${b.warmSeconds.toFixed(1)} s) = ${b.ratio.toFixed(2)}× native`,
+		);
 	console.log(
-		`Benchtop ${r.rate.toFixed(1)} samples/s with ${r.workers} worker(s) (${r.passed}/${r.samples} passed, warm-up ${r.warmSeconds.toFixed(1)} s) = ${r.ratio.toFixed(2)}× native`,
+		`${r.language.padEnd(10)} native   ${r.native.rate.toFixed(1)} samples/s (${r.native.passed}/${r.native.samples} passed, ${r.native.runtime})`,
 	);
-console.log(
-	`Native   ${native.rate.toFixed(1)} samples/s (${native.passed}/${native.samples} passed) → bench/results/latest.json`,
-);
+}
+console.log('→ bench/results/latest.json');
