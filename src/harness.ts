@@ -1,10 +1,28 @@
-// The page the CLI and the browser tests drive: it exposes the execution core on `window.benchtop`
-// so Playwright can call it with page.evaluate. It holds no logic of its own.
+// The page the CLI and the browser tests drive: it exposes the execution core and the pipeline on
+// `window.benchtop` so Playwright can call them with page.evaluate. It holds no logic of its own.
 import { compose, toJob } from './lib/execution/compose';
 import { Executor } from './lib/execution/executor';
 import { DEFAULT_LIMITS } from './lib/execution/runtime';
+import { EndpointGenerator } from './lib/generation/endpoint';
+import { assess, probe } from './lib/generation/webllm/capability';
+import { buildCatalog } from './lib/generation/webllm/catalog';
+import { interruptedRuns, resumeRun, startRun } from './lib/pipeline/session';
+import { IdbRunStore } from './lib/storage/idb';
+import { MemoryRunStore } from './lib/storage/runs';
 
-const api = { Executor, compose, toJob, DEFAULT_LIMITS, isolated: globalThis.crossOriginIsolated === true };
+const api = {
+	Executor,
+	compose,
+	toJob,
+	DEFAULT_LIMITS,
+	isolated: globalThis.crossOriginIsolated === true,
+	pipeline: { startRun, resumeRun, interruptedRuns, IdbRunStore, MemoryRunStore, EndpointGenerator },
+	gpu: { probe, assess },
+	/** web-llm only when asked for, as in the app. */
+	webllm: () => import('./lib/generation/webllm/engine'),
+	catalog: async () => buildCatalog((await import('@mlc-ai/web-llm')).prebuiltAppConfig.model_list),
+	benchmarksBase: new URL('benchmarks/', location.href).href,
+};
 (window as unknown as { benchtop: typeof api }).benchtop = api;
 export type HarnessApi = typeof api;
 document.body.dataset.ready = 'true';

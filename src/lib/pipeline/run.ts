@@ -1,0 +1,197 @@
+// The run: generation and execution overlap — a sample runs the moment its text is complete while
+// the next one is being written — every finished sample is stored at once, and the score updates as
+// verdicts arrive. Pause (after the sample being written), resume, cancel. A run restarted with the
+// same store skips what is already done, so a reload resumes where it stopped.
+import type { Benchmark, Problem } from '../benchmarks/types';
+import type { TaskId } from '../core/ids';
+import type { ExecResult } from '../core/result';
+import type { Job } from '../execution/runtime';
+import { extract, openedFunction } from '../extraction/extract';
+import type { Generated, Generator as SampleGenerator } from '../generation/types';
+import type { Template } from '../prompts/templates';
+import { score, type Score } from '../scoring';
+import type { RunMeta, RunStatus, RunStore, SampleRecord } from '../storage/runs';
+import { sampleJob } from './jobs';
+
+export interface Executes {
+	run(job: Job): Promise<ExecResult>;
+}
+
+export type RunEvent =
+	| { type: 'text'; taskId: string; index: number; delta: string }
+	| { type: 'generated'; taskId: string; index: number }
+	| { type: 'sample'; record: SampleRecord }
+	| { type: 'status'; status: RunStatus; error?: string }
+	| { type: 'storage-error'; message: string };
+
+const key = (taskId: string, index: number) => `${taskId}\u0000${index}`;
+
+export class PipelineRun {
+	readonly records = new Map<string, SampleRecord>();
+	#status: RunStatus;
+	#listeners = new Set<(e: RunEvent) => void>();
+	#gate: { promise: Promise<void>; open: () => void } | undefined;
+	#cancelled = false;
+
+	constructor(
+		readonly meta: RunMeta,
+		private readonly deps: {
+			bench: Benchmark;
+			generator: SampleGenerator;
+			executor: Executes;
+			store: RunStore;
+			template: Template;
+		},
+	) {
+		this.#status = meta.status;
+	}
+
+	get status() {
+		return this.#status;
+	}
+
+	on(listener: (e: RunEvent) => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	#emit(e: RunEvent) {
+		for (const l of this.#listeners) l(e);
+	}
+
+	async #setStatus(status: RunStatus, error?: string) {
+		this.#status = status;
+		this.meta.status = status;
+		this.meta.error = error;
+		this.#emit({ type: 'status', status, error });
+		await this.deps.store
+			.saveRun(this.meta)
+			.catch((e: Error) => this.#emit({ type: 'storage-error', message: e.message }));
+	}
+
+	/** Live pass@k over the samples finished so far. */
+	score(): Score {
+		const { spec } = this.meta;
+		return score(
+			[...this.records.values()].map((r) => ({
+				taskId: r.taskId as TaskId,
+				status: r.result.status,
+				kind: r.result.kind,
+			})),
+			spec.ks,
+			this.deps.bench.problems.length,
+		);
+	}
+
+	/** Every (problem, sample index) the run asks for, in order. */
+	*#plan(): Generator<[Problem, number]> {
+		const byId = new Map(this.deps.bench.problems.map((p) => [p.taskId as string, p]));
+		for (const id of this.meta.spec.taskIds) {
+			const p = byId.get(id);
+			if (!p) throw new Error(`run asks for ${id}, which benchmark ${this.deps.bench.id} does not have`);
+			for (let i = 0; i < this.meta.spec.n; i++) yield [p, i];
+		}
+	}
+
+	/** Runs (or resumes) to the end. Resolves when every sample has its verdict or the run stopped. */
+	async run(): Promise<void> {
+		for (const r of await this.deps.store.samples(this.meta.id)) this.records.set(key(r.taskId, r.index), r);
+		await this.#setStatus('running');
+		const executing: Promise<void>[] = [];
+		try {
+			for (const [problem, index] of this.#plan()) {
+				if (this.records.has(key(problem.taskId, index))) continue;
+				if (this.#gate) await this.#gate.promise;
+				if (this.#cancelled) break;
+				const generated = await this.#generate(problem, index);
+				if (this.#cancelled && generated.finishReason === 'interrupted') break;
+				this.#emit({ type: 'generated', taskId: problem.taskId, index });
+				executing.push(this.#execute(problem, index, generated));
+			}
+			await Promise.all(executing);
+			await this.#setStatus(this.#cancelled ? 'cancelled' : 'done');
+		} catch (e) {
+			await Promise.allSettled(executing);
+			const message =
+				(e as Error).message + ('action' in (e as object) ? ` — ${(e as { action: string }).action}` : '');
+			await this.#setStatus('failed', message);
+			throw e;
+		}
+	}
+
+	#generate(problem: Problem, index: number): Promise<Generated & { full?: boolean }> {
+		const { spec } = this.meta;
+		return this.deps.generator.generate({
+			prompt: this.deps.template.build(this.deps.bench, problem),
+			sampling: spec.sampling,
+			index,
+			taskId: problem.taskId,
+			onText: (delta) => this.#emit({ type: 'text', taskId: problem.taskId, index, delta }),
+		});
+	}
+
+	async #execute(problem: Problem, index: number, g: Generated & { full?: boolean }): Promise<void> {
+		const { bench, generator, template, executor, store } = this.deps;
+		const given = generator.describe.kind === 'replay' || generator.describe.kind === 'reference';
+		const x = given
+			? { code: g.text, full: g.full ?? false, how: 'given' }
+			: extract(g.text, {
+					language: bench.language,
+					prompt: template.build(bench, problem),
+					problemPrompt: problem.prompt,
+					entryPoint: problem.entryPoint ?? openedFunction(bench.language, problem.prompt),
+					wholeProgram: bench.composition === 'mbpp',
+				});
+		const job = sampleJob(
+			bench,
+			problem,
+			{ taskId: problem.taskId, code: x.code, full: x.full, file: 'run' },
+			this.meta.spec.limits,
+		);
+		const result = await executor.run(job);
+		const record: SampleRecord = {
+			runId: this.meta.id,
+			taskId: problem.taskId,
+			index,
+			raw: g.text,
+			code: x.code,
+			full: x.full,
+			how: x.how,
+			tokens: g.tokens,
+			genMs: g.ms,
+			finishReason: g.finishReason,
+			program: job.program,
+			result,
+			finishedAt: Date.now(),
+		};
+		this.records.set(key(problem.taskId, index), record);
+		await store
+			.putSample(record)
+			.catch((e: Error) => this.#emit({ type: 'storage-error', message: e.message }));
+		this.#emit({ type: 'sample', record });
+	}
+
+	/** Stops after the sample being written; its verdict still arrives. */
+	pause(): void {
+		if (this.#gate || this.#status !== 'running') return;
+		let open!: () => void;
+		this.#gate = { promise: new Promise((r) => (open = r)), open };
+		void this.#setStatus('paused');
+	}
+
+	resume(): void {
+		const gate = this.#gate;
+		if (!gate) return;
+		this.#gate = undefined;
+		void this.#setStatus('running');
+		gate.open();
+	}
+
+	/** Stops now: the sample being written is dropped; finished ones stay. */
+	cancel(): void {
+		this.#cancelled = true;
+		this.deps.generator.interrupt();
+		this.#gate?.open();
+		this.#gate = undefined;
+	}
+}

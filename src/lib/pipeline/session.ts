@@ -1,0 +1,71 @@
+// Starting and resuming runs from their serializable spec: the benchmark (hash-checked), the
+// template and the generator are recreated from what the store holds, so a reloaded page — or the
+// CLI — continues a run exactly where it stopped.
+import { loadBenchmark } from '../benchmarks/registry';
+import type { Benchmark } from '../benchmarks/types';
+import { BenchtopError } from '../core/errors';
+import { EndpointGenerator } from '../generation/endpoint';
+import { ReferenceGenerator } from '../generation/given';
+import type { Generator } from '../generation/types';
+import { template } from '../prompts/templates';
+import type { RunMeta, RunSpec, RunStore } from '../storage/runs';
+import { PipelineRun, type Executes } from './run';
+
+export interface SessionEnv {
+	store: RunStore;
+	executor: Executes;
+	/** Where the bundled benchmarks are served (the app's benchmarks/ folder). */
+	benchmarksBase: string;
+	/** Kept in memory only; needed again after a reload unless the user chose to remember it. */
+	apiKey?: string;
+	/** For generators that cannot be recreated from the spec alone (replay, a loaded web-llm engine). */
+	generator?: Generator;
+}
+
+async function makeGenerator(spec: RunSpec, bench: Benchmark, env: SessionEnv): Promise<Generator> {
+	if (env.generator) return env.generator;
+	const g = spec.generator;
+	switch (g.kind) {
+		case 'endpoint':
+			return new EndpointGenerator({ baseUrl: g.baseUrl, model: g.model, api: g.api, apiKey: env.apiKey });
+		case 'reference':
+			return new ReferenceGenerator(bench);
+		case 'webllm': {
+			const { WebLlmGenerator } = await import('../generation/webllm/engine');
+			return WebLlmGenerator.load(g.modelId);
+		}
+		case 'replay':
+			throw new BenchtopError(`this run replays ${g.source}: open that file again to resume it`);
+	}
+}
+
+async function open(meta: RunMeta, env: SessionEnv): Promise<PipelineRun> {
+	const bench = await loadBenchmark(meta.spec.benchmark.id, env.benchmarksBase);
+	if (bench.hash !== meta.spec.benchmark.hash)
+		throw new BenchtopError(
+			`benchmark ${bench.id} changed since this run started (dataset hash differs); start a new run`,
+		);
+	const t = template(meta.spec.template.name);
+	const generator = await makeGenerator(meta.spec, bench, env);
+	return new PipelineRun(meta, { bench, generator, executor: env.executor, store: env.store, template: t });
+}
+
+export async function startRun(spec: RunSpec, name: string, env: SessionEnv): Promise<PipelineRun> {
+	const meta: RunMeta = { id: crypto.randomUUID(), name, created: Date.now(), status: 'running', spec };
+	await env.store.saveRun(meta);
+	return open(meta, env);
+}
+
+export async function resumeRun(id: string, env: SessionEnv): Promise<PipelineRun> {
+	const meta = await env.store.getRun(id);
+	if (!meta) throw new BenchtopError(`no run ${id} in this browser's storage`);
+	return open(meta, env);
+}
+
+/** Runs the store says were running when the page went away: shown as interrupted, resumable. */
+export async function interruptedRuns(store: RunStore): Promise<RunMeta[]> {
+	const runs = await store.listRuns();
+	const stale = runs.filter((r) => r.status === 'running' || r.status === 'paused');
+	for (const r of stale) await store.saveRun({ ...r, status: 'interrupted' });
+	return stale.map((r) => ({ ...r, status: 'interrupted' }));
+}

@@ -1,0 +1,118 @@
+// Prompt templates. Each has a name and a version that go into the run record, and builds the exact
+// text (or chat messages) sent to the model — the UI shows it before anything is sent.
+import type { Benchmark, Problem } from '../benchmarks/types';
+import type { Language } from '../core/ids';
+
+export interface ChatMessage {
+	role: 'system' | 'user' | 'assistant';
+	content: string;
+}
+
+/** What goes to the model for one problem. */
+export type Prompt =
+	| { mode: 'completion'; text: string; stop: string[] }
+	| { mode: 'chat'; messages: ChatMessage[]; stop: string[]; /** prepended to the reply */ prefix?: string };
+
+export interface Template {
+	name: string;
+	version: number;
+	description: string;
+	/** Which benchmarks it fits: a composition style, or any. */
+	fits: (bench: Pick<Benchmark, 'composition'>) => boolean;
+	build: (bench: Pick<Benchmark, 'composition' | 'language' | 'stop'>, problem: Problem) => Prompt;
+}
+
+const FENCE: Record<Language, string> = { python: 'python', javascript: 'javascript', lua: 'lua' };
+const NAME: Record<Language, string> = { python: 'Python', javascript: 'JavaScript', lua: 'Lua' };
+
+/** The benchmark prompt as-is, cut at the benchmark's own stop sequences (base models). */
+export const completion: Template = {
+	name: 'completion',
+	version: 1,
+	description: "The benchmark prompt as-is; the model continues it. Stops at the benchmark's stop sequences.",
+	fits: (b) => b.composition !== 'mbpp',
+	build: (b, p) => ({ mode: 'completion', text: p.prompt, stop: b.stop }),
+};
+
+/** Instruct models: complete the function, answer in one fenced block. */
+export const instruct: Template = {
+	name: 'instruct',
+	version: 1,
+	description: 'Asks an instruct model to complete the function and answer with one fenced code block.',
+	fits: (b) => b.composition !== 'mbpp',
+	build: (b, p) => ({
+		mode: 'chat',
+		stop: [],
+		messages: [
+			{
+				role: 'user',
+				content:
+					`Complete the following ${NAME[b.language]} function. Reply with the complete function ` +
+					`in a single \`\`\`${FENCE[b.language]} code block.\n\n` +
+					'```' +
+					FENCE[b.language] +
+					'\n' +
+					p.prompt.trimEnd() +
+					'\n```',
+			},
+		],
+	}),
+};
+
+/** MBPP's standard few-shot-free prompt (Austin et al. 2021): the task, its tests, then [BEGIN]. */
+export const mbpp: Template = {
+	name: 'mbpp',
+	version: 1,
+	description: "MBPP's standard prompt: the task and its tests, then [BEGIN]; stops at [DONE].",
+	fits: (b) => b.composition === 'mbpp',
+	build: (_b, p) => ({
+		mode: 'completion',
+		text:
+			`You are an expert Python programmer, and here is your task: ${p.prompt} ` +
+			`Your code should pass these tests:\n\n${p.tests.trim()}\n[BEGIN]\n`,
+		stop: ['[DONE]'],
+	}),
+};
+
+/** MBPP for instruct models: the task and its tests, answer in a fenced block. */
+export const mbppInstruct: Template = {
+	name: 'mbpp-instruct',
+	version: 1,
+	description: 'MBPP for instruct models: the task and its tests; answer in one fenced code block.',
+	fits: (b) => b.composition === 'mbpp',
+	build: (b, p) => ({
+		mode: 'chat',
+		stop: [],
+		messages: [
+			{
+				role: 'user',
+				content:
+					`${p.prompt}\nYour code should pass these tests:\n\n${p.tests.trim()}\n\n` +
+					`Reply with the ${NAME[b.language]} code in a single \`\`\`${FENCE[b.language]} code block.`,
+			},
+		],
+	}),
+};
+
+export const TEMPLATES: readonly Template[] = [completion, instruct, mbpp, mbppInstruct];
+
+export function template(name: string): Template {
+	const t = TEMPLATES.find((x) => x.name === name);
+	if (!t) throw new Error(`unknown template "${name}" (known: ${TEMPLATES.map((x) => x.name).join(', ')})`);
+	return t;
+}
+
+/** The default for a benchmark and a model kind (chat models get the instruct templates). */
+export function defaultTemplate(bench: Pick<Benchmark, 'composition'>, chat: boolean): Template {
+	if (bench.composition === 'mbpp') return chat ? mbppInstruct : mbpp;
+	return chat ? instruct : completion;
+}
+
+/** The exact text sent, for display: the prompt, or the chat messages one after another. */
+export function promptText(p: Prompt): string {
+	if (p.mode === 'completion') return p.text;
+	return (
+		p.messages.map((m) => `[${m.role}]\n${m.content}`).join('\n\n') +
+		(p.prefix ? `\n\n[assistant]\n${p.prefix}` : '')
+	);
+}

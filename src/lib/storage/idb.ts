@@ -1,0 +1,79 @@
+// Runs in IndexedDB (through idb): one store for run metadata, one for samples keyed by
+// [runId, taskId, index]. Each sample is its own transaction, committed as it finishes.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { BenchtopError } from '../core/errors';
+import type { RunMeta, RunStore, SampleRecord } from './runs';
+
+interface Schema extends DBSchema {
+	runs: { key: string; value: RunMeta };
+	samples: { key: [string, string, number]; value: SampleRecord; indexes: { byRun: string } };
+}
+
+export class StorageError extends BenchtopError {
+	override name = 'StorageError';
+}
+
+/** Plain words for what the browser's storage said. */
+function explain(e: unknown): StorageError {
+	const name = (e as { name?: string })?.name ?? '';
+	if (name === 'QuotaExceededError')
+		return new StorageError(
+			'the browser refused to store more (storage quota exceeded): free space or delete old runs; this run stays in memory and can still be exported',
+		);
+	if (name === 'InvalidStateError' || name === 'SecurityError')
+		return new StorageError(
+			'this browser does not allow storage here (private mode?): results stay in memory only — export them before closing the tab',
+		);
+	return new StorageError(`could not use the browser's storage: ${(e as Error)?.message ?? e}`);
+}
+
+export class IdbRunStore implements RunStore {
+	readonly #db: Promise<IDBPDatabase<Schema>>;
+
+	constructor(name = 'benchtop') {
+		this.#db = openDB<Schema>(name, 1, {
+			upgrade(db) {
+				db.createObjectStore('runs', { keyPath: 'id' });
+				db.createObjectStore('samples', { keyPath: ['runId', 'taskId', 'index'] }).createIndex(
+					'byRun',
+					'runId',
+				);
+			},
+		}).catch((e) => {
+			throw explain(e);
+		});
+	}
+
+	async #do<T>(f: (db: IDBPDatabase<Schema>) => Promise<T>): Promise<T> {
+		try {
+			return await f(await this.#db);
+		} catch (e) {
+			throw e instanceof StorageError ? e : explain(e);
+		}
+	}
+
+	saveRun(meta: RunMeta) {
+		return this.#do(async (db) => void (await db.put('runs', meta)));
+	}
+	getRun(id: string) {
+		return this.#do((db) => db.get('runs', id));
+	}
+	listRuns() {
+		return this.#do((db) => db.getAll('runs'));
+	}
+	deleteRun(id: string) {
+		return this.#do(async (db) => {
+			const tx = db.transaction(['runs', 'samples'], 'readwrite');
+			await tx.objectStore('runs').delete(id);
+			const idx = tx.objectStore('samples').index('byRun');
+			for await (const cursor of idx.iterate(id)) await cursor.delete();
+			await tx.done;
+		});
+	}
+	putSample(rec: SampleRecord) {
+		return this.#do(async (db) => void (await db.put('samples', rec)));
+	}
+	samples(runId: string) {
+		return this.#do((db) => db.getAllFromIndex('samples', 'byRun', runId));
+	}
+}

@@ -1,0 +1,253 @@
+// The pipelined run in Chromium against a real local OpenAI-compatible server with scripted replies
+// (correct, wrong, fenced, chatty, think-tagged, cut by max tokens or stop sequences, slow): exact
+// pass@k, raw and extracted text stored, and a run resumed after a page reload.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HarnessApi } from '../../src/harness';
+import type { RunSpec, SampleRecord } from '../../src/lib/storage/runs';
+import { GREEDY } from '../../src/lib/generation/types';
+import { DEFAULT_LIMITS } from '../../src/lib/execution/runtime';
+import { startOpenAiServer, type Reply, type ScriptedServer } from '../support/openai-server';
+import { useHarness } from './support/page';
+
+declare const window: {
+	benchtop: HarnessApi;
+	__run?: Awaited<ReturnType<HarnessApi['pipeline']['startRun']>>;
+};
+const h = useHarness();
+
+const fence = (code: string) => '```python\n' + code + '\n```';
+// n = 3 per problem; ✓ marks the ones that must pass.
+const CHAT: Record<string, Reply[]> = {
+	sum_list: [
+		{ text: 'Here is the function:\n' + fence('def sum_list(numbers):\n    return sum(numbers)') }, // ✓ fenced
+		{
+			// ✓ think-tagged: the draft inside <think> does not even parse, so it must be dropped
+			text:
+				'<think>\nA draft:\n' +
+				fence('def sum_list(numbers) return') +
+				'\nNo.\n</think>\nSure!\n' +
+				fence(
+					'def sum_list(numbers):\n    total = 0\n    for x in numbers:\n        total += x\n    return total',
+				) +
+				'\nThis loops over the list.',
+		},
+		{ text: fence('def sum_list(numbers):\n    return max(numbers)') }, // ✗ wrong
+	],
+	largest: [
+		{ text: fence('    return max(numbers)') }, // ✓ body only
+		{ text: fence('def largest(numbers):\n    return max(numbers)'), delayMs: 150 }, // ✓ slow
+		{
+			text: '```python\ndef largest(numbers):\n    best = numbers[0]\n    for x in numbers',
+			finishReason: 'length',
+		}, // ✗ cut
+	],
+	reverse_string: [
+		{ text: 'The answer:\n\ndef reverse_string(text):\n    return text[::-1]' }, // ✓ prose, no fence
+		{ text: fence('def reverse_string(text):\n    return text') }, // ✗ wrong
+		{
+			text:
+				fence("def reverse_string(text):\n    return ''.join(reversed(text))") +
+				'\nUsage:\n' +
+				fence("print(reverse_string('abc'))"),
+		}, // ✓ + example
+	],
+	count_vowels: [
+		{ text: fence('def count_vowels(text):\n    return len(text)') }, // ✗
+		{ text: fence('def count_vowels(text):\n    while True:\n        pass') }, // ✗ timeout
+		{ text: fence('def count_vowels(text):\n    raise ValueError("no")') }, // ✗ exception
+	],
+};
+const PASSES = { sum_list: 2, largest: 2, reverse_string: 2, count_vowels: 0 };
+const TASKS = Object.keys(PASSES).map((f) => `Classroom/${f}`);
+
+// Completion mode: the benchmark's stop sequences cut what follows the function.
+const COMPLETION: Record<string, Reply[]> = {
+	sum_list: [
+		{ text: '    return sum(numbers)\n\n\ndef main():\n    raise SystemExit(1)\n' },
+		{ text: '    return sum(numbers) + 1\n' },
+	],
+	largest: [
+		{ text: '    return max(numbers)\nif __name__ == "__main__":\n    exit(1)\n' },
+		{ text: '    return max(numbers)\n' },
+	],
+};
+
+let chat: ScriptedServer;
+let completion: ScriptedServer;
+beforeAll(async () => {
+	chat = await startOpenAiServer({ script: CHAT, models: ['scripted-coder'] });
+	completion = await startOpenAiServer({ script: COMPLETION, models: ['scripted-base'] });
+});
+afterAll(async () => {
+	await chat?.close();
+	await completion?.close();
+});
+
+const spec = (over: Partial<RunSpec>): RunSpec => ({
+	benchmark: { id: 'classroom', hash: '' },
+	taskIds: TASKS,
+	n: 3,
+	sampling: { ...GREEDY, temperature: 0.8, topP: 0.95 },
+	template: { name: 'instruct', version: 1 },
+	limits: DEFAULT_LIMITS,
+	ks: [1, 2, 3],
+	generator: { kind: 'endpoint', baseUrl: chat.url, model: 'scripted-coder', api: 'chat' },
+	...over,
+});
+
+/** Starts a run in the page; resolves with its id once it is stored (the run goes on). */
+function start(page: Page, s: RunSpec, idb: boolean): Promise<string> {
+	return page.evaluate(
+		async ({ s, idb }) => {
+			const bt = window.benchtop;
+			const bench = await (await fetch(`${bt.benchmarksBase}index.json`)).json();
+			s.benchmark.hash = bench.find((b: { id: string }) => b.id === s.benchmark.id).hash;
+			const store = idb ? new bt.pipeline.IdbRunStore() : new bt.pipeline.MemoryRunStore();
+			const run = await bt.pipeline.startRun(s, 'test run', {
+				store,
+				executor: new bt.Executor(),
+				benchmarksBase: bt.benchmarksBase,
+			});
+			window.__run = run;
+			void run.run().catch(() => {});
+			return run.meta.id;
+		},
+		{ s, idb },
+	);
+}
+
+/** Waits for the run in the page to end; returns its records and score. */
+function finish(page: Page) {
+	return page.evaluate(async () => {
+		const run = window.__run!;
+		while (run.status === 'running' || run.status === 'paused') await new Promise((r) => setTimeout(r, 50));
+		return {
+			status: run.status,
+			records: [...run.records.values()],
+			score: run.score(),
+			error: run.meta.error,
+		};
+	});
+}
+
+const expectedPassAt1 = Object.values(PASSES).reduce((s, c) => s + c / 3, 0) / 4;
+
+describe('pipelined run against a scripted OpenAI-compatible server', () => {
+	it('chat: extraction, execution and exact pass@k; raw and extracted text both kept', async () => {
+		await start(h.page, spec({}), false);
+		const { status, records, score, error } = await finish(h.page);
+		expect(error).toBeUndefined();
+		expect(status).toBe('done');
+		expect(records).toHaveLength(12);
+		const passes = Object.fromEntries(
+			Object.keys(PASSES).map((f) => [
+				f,
+				records.filter((r) => r.taskId === `Classroom/${f}` && r.result.status === 'passed').length,
+			]),
+		);
+		expect(passes).toEqual(PASSES);
+		expect(score.passAtK['pass@1']).toBeCloseTo(expectedPassAt1, 12);
+		expect(score.passAtK['pass@2']).toBeCloseTo(0.75, 12);
+		expect(score.passAtK['pass@3']).toBeCloseTo(0.75, 12);
+		const think = records.find((r) => r.taskId === 'Classroom/sum_list' && r.index === 1)!;
+		expect(think.raw).toContain('<think>');
+		expect(think.code).not.toContain('<think>');
+		expect(think.code).toContain('total += x');
+		const cut = records.find((r) => r.taskId === 'Classroom/largest' && r.index === 2)!;
+		expect(cut.finishReason).toBe('length');
+		expect(records.find((r) => r.taskId === 'Classroom/count_vowels' && r.index === 1)!.result.status).toBe(
+			'timeout',
+		);
+		// sample i of a problem was asked for with seed + i
+		expect(
+			chat.requests
+				.filter((r) => r.fn === 'largest')
+				.map((r) => r.seed)
+				.sort(),
+		).toEqual([0, 1, 2]);
+	});
+
+	it('completion: the benchmark prompt as-is, cut at its stop sequences', async () => {
+		await start(
+			h.page,
+			spec({
+				taskIds: ['Classroom/sum_list', 'Classroom/largest'],
+				n: 2,
+				template: { name: 'completion', version: 1 },
+				generator: { kind: 'endpoint', baseUrl: completion.url, model: 'scripted-base', api: 'completions' },
+			}),
+			false,
+		);
+		const { records, score } = await finish(h.page);
+		expect(score.passAtK['pass@1']).toBeCloseTo(0.75, 12);
+		const first = records.find((r) => r.taskId === 'Classroom/sum_list' && r.index === 0)!;
+		expect(first.code).toBe('    return sum(numbers)\n\n');
+		expect(first.result.status).toBe('passed');
+		expect(completion.requests[0]!.path).toBe('/v1/completions');
+	});
+
+	it('resumes after a reload: finished samples are kept and not generated again', async () => {
+		const slow = await startOpenAiServer({
+			script: Object.fromEntries(
+				Object.entries(CHAT).map(([f, rs]) => [f, rs.map((r) => ({ ...r, delayMs: 80 }))]),
+			),
+			models: ['scripted-coder'],
+		});
+		try {
+			await h.page.evaluate(() =>
+				new window.benchtop.pipeline.IdbRunStore('benchtop')
+					.listRuns()
+					.then(() => indexedDB.deleteDatabase('benchtop')),
+			);
+			const id = await start(
+				h.page,
+				spec({ generator: { kind: 'endpoint', baseUrl: slow.url, model: 'scripted-coder', api: 'chat' } }),
+				true,
+			);
+			const before = await h.page.evaluate(async (id) => {
+				const store = new window.benchtop.pipeline.IdbRunStore();
+				for (;;) {
+					const s = await store.samples(id);
+					if (s.length >= 4) return s.map((r: SampleRecord) => [r.taskId, r.index] as [string, number]);
+					await new Promise((r) => setTimeout(r, 50));
+				}
+			}, id);
+			await h.page.reload();
+			await h.page.waitForSelector('body[data-ready="true"]');
+			const interrupted = await h.page.evaluate(async () => {
+				const bt = window.benchtop;
+				return (await bt.pipeline.interruptedRuns(new bt.pipeline.IdbRunStore())).map((r) => [
+					r.id,
+					r.status,
+				]);
+			});
+			expect(interrupted).toEqual([[id, 'interrupted']]);
+			await h.page.evaluate(async (id) => {
+				const bt = window.benchtop;
+				const env = {
+					store: new bt.pipeline.IdbRunStore(),
+					executor: new bt.Executor(),
+					benchmarksBase: bt.benchmarksBase,
+				};
+				window.__run = await bt.pipeline.resumeRun(id, env);
+				void window.__run.run().catch(() => {});
+			}, id);
+			const { status, records, score } = await finish(h.page);
+			expect(status).toBe('done');
+			expect(records).toHaveLength(12);
+			expect(score.passAtK['pass@1']).toBeCloseTo(expectedPassAt1, 12);
+			for (const [task, index] of before) {
+				const fn = task.replace('Classroom/', '');
+				expect(slow.requests.filter((r) => r.fn === fn && r.seed === index)).toHaveLength(1);
+			}
+			const stored = await h.page.evaluate(
+				(id) => new window.benchtop.pipeline.IdbRunStore().samples(id).then((s) => s.length),
+				id,
+			);
+			expect(stored).toBe(12);
+		} finally {
+			await slow.close();
+		}
+	});
+});
