@@ -63,7 +63,12 @@ export class WebLlmGenerator implements Generator {
 			return new WebLlmGenerator(engine, worker, modelId, o.chat ?? true, version);
 		} catch (e) {
 			worker.terminate();
-			throw mapWebLlmError(e);
+			const mapped = mapWebLlmError(e);
+			const url = (o.appConfig ?? webllm.prebuiltAppConfig).model_list.find(
+				(m) => m.model_id === modelId,
+			)?.model;
+			if (mapped.kind === 'network' && url) mapped.message += ` (model ${modelId} from ${url})`;
+			throw mapped;
 		} finally {
 			clearTimeout(stall);
 		}
