@@ -2,12 +2,12 @@
 // served from a local static server with the headers a configured host sends. Works offline.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import type { HarnessApi } from '../src/harness';
 import type { ExecResult, Status } from '../src/lib/core/result';
 import type { Job } from '../src/lib/execution/runtime';
 import { CHROMIUM_FLAGS, findChromium } from './chromium';
-import { serveStatic } from './serve';
+import { serveStatic, type ServeOptions } from './serve';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = `${ROOT}dist`;
@@ -27,20 +27,33 @@ async function ensureBuilt() {
 	await build({ root: ROOT, logLevel: 'warn' });
 }
 
+/** The built app's driver page in headless Chromium, served locally; everything closed afterwards. */
+export async function withHarness<T>(
+	fn: (page: Page, url: string) => Promise<T>,
+	{ flags = [], proxy }: { flags?: string[]; proxy?: ServeOptions['proxy'] } = {},
+): Promise<T> {
+	const executablePath = findChromium();
+	await ensureBuilt();
+	const server = await serveStatic(DIST, { headers: true, proxy });
+	const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS, ...flags] });
+	try {
+		const page = await browser.newPage();
+		await page.goto(`${server.url}harness.html`);
+		await page.waitForSelector('body[data-ready="true"]');
+		return await fn(page, server.url);
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}
+
 export async function runInBrowser(
 	jobs: Job[],
 	{ workers, onResult }: { workers?: number; onResult: (index: number, status: Status) => void },
 ): Promise<BrowserRun> {
-	const executablePath = findChromium();
-	await ensureBuilt();
-	const server = await serveStatic(DIST, { headers: true });
-	const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
-	try {
-		const page = await browser.newPage();
+	return withHarness(async (page) => {
 		await page.exposeFunction('__benchtopProgress', onResult);
-		await page.goto(`${server.url}harness.html`);
-		await page.waitForSelector('body[data-ready="true"]');
-		return await page.evaluate(
+		return page.evaluate(
 			async ({ jobs, workers }) => {
 				const w = window as unknown as {
 					benchtop: HarnessApi;
@@ -66,8 +79,5 @@ export async function runInBrowser(
 			},
 			{ jobs, workers },
 		);
-	} finally {
-		await browser.close();
-		await server.close();
-	}
+	});
 }

@@ -204,7 +204,7 @@ export async function scoreCommand(argv: string[]): Promise<number> {
 	return 0;
 }
 
-function writeResults(
+export function writeResults(
 	out: string,
 	fmt: ResultsFormat,
 	outcomes: Outcome[],
@@ -239,7 +239,7 @@ export function summary(s: Score, config: RunConfig) {
 	};
 }
 
-function table(bench: Benchmark, s: Score, n: number, config: RunConfig, out?: string): string {
+export function table(bench: Benchmark, s: Score, n: number, config: RunConfig, out?: string): string {
 	const f = (x: number) => x.toFixed(4);
 	const rows = [
 		`benchmark   ${bench.id} · ${bench.count} problems · ${bench.language} · sha256 ${bench.hash.slice(0, 12)}`,

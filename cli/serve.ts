@@ -2,7 +2,8 @@
 // sends (cross-origin isolation, the sandbox workers' CSP) — the CLI uses that; without, it is a
 // plain static host, which the tests use to prove nothing depends on those headers.
 import { createReadStream, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { extname, join, normalize } from 'node:path';
 import { ISOLATION_HEADERS, isSandboxScript, SANDBOX_CSP } from '../vite-plugins/headers';
 
@@ -23,8 +24,36 @@ export interface StaticServer {
 	close(): Promise<void>;
 }
 
-export function serveStatic(root: string, { prefix = '/', headers = false } = {}): Promise<StaticServer> {
+/** Forwards a request to `target` (the page then reaches a model server as same-origin: no CORS). */
+function forward(req: IncomingMessage, res: ServerResponse, target: string) {
+	const url = new URL(target);
+	const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+	const { host: _host, origin: _origin, referer: _referer, ...headers } = req.headers;
+	const out = send(url, { method: req.method, headers }, (up) => {
+		res.writeHead(up.statusCode ?? 502, up.headers);
+		up.pipe(res);
+	});
+	out.on('error', (e) => {
+		if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
+		res.end(JSON.stringify({ error: { message: `could not reach ${url.origin}: ${e.message}` } }));
+	});
+	req.pipe(out);
+}
+
+export interface ServeOptions {
+	prefix?: string;
+	headers?: boolean;
+	/** Requests under `path` go to `target` + the rest of the path. */
+	proxy?: { path: string; target: string };
+}
+
+export function serveStatic(
+	root: string,
+	{ prefix = '/', headers = false, proxy }: ServeOptions = {},
+): Promise<StaticServer> {
 	const server = createServer((req, res) => {
+		if (proxy && req.url?.startsWith(proxy.path))
+			return forward(req, res, proxy.target.replace(/\/$/, '') + '/' + req.url.slice(proxy.path.length));
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
 		if (!path.startsWith(prefix)) return void res.writeHead(404).end();
 		let file = normalize(join(root, path.slice(prefix.length)));

@@ -16,6 +16,13 @@ export interface RunConfig {
 	browser?: string;
 	runtimes: Record<string, string>;
 	benchtop: string;
+	/** For generated samples: the model, engine, prompt template and sampling settings. */
+	generation?: {
+		generator: { kind: string; model: string; engine: string };
+		template: { name: string; version: number };
+		sampling: Record<string, number>;
+		n: number;
+	};
 }
 
 export const RUNTIME_VERSIONS: Record<string, string> = {

@@ -1,0 +1,247 @@
+// benchtop run: generate samples with a model and score them as they are written — the app's own
+// pipeline in headless Chromium. An endpoint is reached through the local server (same origin, so
+// no CORS setup is needed); web-llm needs a browser with a WebGPU adapter.
+import { parseArgs } from 'node:util';
+import type { HarnessApi } from '../src/harness';
+import { DEFAULT_LIMITS } from '../src/lib/execution/runtime';
+import { defaultTemplate, template as templateByName } from '../src/lib/prompts/templates';
+import { DEFAULT_KS } from '../src/lib/scoring';
+import type { Outcome, ResultsFormat } from '../src/lib/storage/formats/results';
+import { RESULTS_FORMATS } from '../src/lib/storage/formats/results';
+import { BENCHTOP_VERSION, RUNTIME_VERSIONS, type RunConfig } from '../src/lib/storage/formats/run-record';
+import type { RunSpec, SampleRecord } from '../src/lib/storage/runs';
+import type { Score } from '../src/lib/scoring';
+import type { TaskId } from '../src/lib/core/ids';
+import { withHarness } from './browser';
+import { progressBar } from './progress';
+import { loadBenchmarkArg, summary, table, writeResults } from './score';
+import { writeFileSync } from 'node:fs';
+
+export const RUN_USAGE = `  run --benchmark <id> (--endpoint <url> --model <name> | --webllm <model-id> | --reference)
+      [--api chat|completions] [--api-key <key>] [--n 1] [--temperature T] [--top-p P]
+      [--max-tokens 512] [--seed 0] [--limit N] [--template <name>] [--out <path>]
+      [--out-format ${RESULTS_FORMATS.join('|')}] [--summary <path>] [--k 1,10,100]
+      [--timeout-ms N] [--workers N] [--allow-software-gpu]
+      Generates n samples per problem and scores each as soon as it is written. The API key may
+      also come from OPENAI_API_KEY. Temperature defaults to 0 for n = 1, else 0.8 (top-p 0.95).`;
+
+const PROXY = '/__endpoint/';
+
+function num(name: string, v: string | undefined, int = false): number | undefined {
+	if (v === undefined) return undefined;
+	const n = Number(v);
+	if (!Number.isFinite(n) || n < 0 || (int && !Number.isInteger(n)))
+		throw new Error(
+			`--${name} must be a ${int ? 'non-negative integer' : 'non-negative number'} (got "${v}")`,
+		);
+	return n;
+}
+
+interface PageResult {
+	records: SampleRecord[];
+	score: Score;
+	status: string;
+	error?: string;
+	userAgent: string;
+	workers: number;
+	generator: { kind: string; model: string; engine: string };
+	gpu?: { ok: boolean; message: string };
+}
+
+export async function runCommand(argv: string[]): Promise<number> {
+	const { values: o } = parseArgs({
+		args: argv,
+		options: {
+			benchmark: { type: 'string' },
+			endpoint: { type: 'string' },
+			model: { type: 'string' },
+			webllm: { type: 'string' },
+			reference: { type: 'boolean' },
+			api: { type: 'string' },
+			'api-key': { type: 'string' },
+			n: { type: 'string' },
+			temperature: { type: 'string' },
+			'top-p': { type: 'string' },
+			'max-tokens': { type: 'string' },
+			seed: { type: 'string' },
+			limit: { type: 'string' },
+			template: { type: 'string' },
+			out: { type: 'string' },
+			'out-format': { type: 'string' },
+			summary: { type: 'string' },
+			k: { type: 'string' },
+			'timeout-ms': { type: 'string' },
+			workers: { type: 'string' },
+			'allow-software-gpu': { type: 'boolean' },
+		},
+	});
+	if (!o.benchmark) throw new Error('--benchmark is required');
+	const sources = [o.endpoint, o.webllm, o.reference].filter(Boolean).length;
+	if (sources !== 1)
+		throw new Error('give exactly one of --endpoint <url> (with --model), --webllm <model-id>, --reference');
+	if (o.endpoint && !o.model) throw new Error('--endpoint needs --model <name>');
+	if (o.api && o.api !== 'chat' && o.api !== 'completions')
+		throw new Error('--api must be chat or completions');
+	if (o['out-format'] && !RESULTS_FORMATS.includes(o['out-format'] as ResultsFormat))
+		throw new Error(`--out-format must be one of ${RESULTS_FORMATS.join(', ')}`);
+	const bench = await loadBenchmarkArg(o.benchmark);
+	if (bench.version.startsWith('file '))
+		throw new Error('benchtop run takes a bundled benchmark id (score your own file with benchtop score)');
+	const n = num('n', o.n, true) ?? 1;
+	if (n < 1) throw new Error('--n must be at least 1');
+	const limit = num('limit', o.limit, true);
+	const ks = (o.k ?? DEFAULT_KS.join(',')).split(',').map((k) => num('k', k.trim(), true)!);
+	const chat = o.endpoint ? (o.api ?? 'chat') === 'chat' : !o.reference;
+	const tpl = o.template
+		? templateByName(o.template)
+		: o.reference
+			? templateByName(bench.composition === 'mbpp' ? 'mbpp' : 'completion')
+			: defaultTemplate(bench, chat);
+	if (!tpl.fits(bench)) throw new Error(`template "${tpl.name}" does not fit ${bench.id}`);
+	const spec: RunSpec = {
+		benchmark: { id: bench.id, hash: bench.hash },
+		taskIds: bench.problems.slice(0, limit ?? bench.problems.length).map((p) => p.taskId),
+		n,
+		sampling: {
+			temperature: num('temperature', o.temperature) ?? (n > 1 ? 0.8 : 0),
+			topP: num('top-p', o['top-p']) ?? (n > 1 ? 0.95 : 1),
+			maxTokens: num('max-tokens', o['max-tokens'], true) ?? 512,
+			seed: num('seed', o.seed, true) ?? 0,
+			repetitionPenalty: 1,
+			presencePenalty: 0,
+			frequencyPenalty: 0,
+		},
+		template: { name: tpl.name, version: tpl.version },
+		limits: { ...DEFAULT_LIMITS, timeMs: num('timeout-ms', o['timeout-ms'], true) ?? DEFAULT_LIMITS.timeMs },
+		ks,
+		generator: o.endpoint
+			? { kind: 'endpoint', baseUrl: PROXY, model: o.model!, api: chat ? 'chat' : 'completions' }
+			: o.webllm
+				? { kind: 'webllm', modelId: o.webllm }
+				: { kind: 'reference' },
+	};
+	const workers = num('workers', o.workers, true);
+	const total = spec.taskIds.length * (o.reference ? 1 : n);
+	if (o.reference) spec.n = 1;
+	const bar = progressBar(total, `${bench.id}`);
+	const result = await withHarness(
+		async (page, url) => {
+			await page.exposeFunction('__benchtopSample', (status: string) => bar.tick(status as never));
+			if (spec.generator.kind === 'endpoint') spec.generator.baseUrl = new URL(PROXY, url).href;
+			return page.evaluate(
+				async ({ spec, workers, apiKey, allowSoftware, language }): Promise<PageResult> => {
+					const w = window as unknown as { benchtop: HarnessApi; __benchtopSample(s: string): void };
+					const bt = w.benchtop;
+					if (spec.generator.kind === 'webllm') {
+						const verdict = bt.gpu.assess(await bt.gpu.probe());
+						const soft = verdict.findings.find((f) => /software renderer/.test(f.message));
+						const err = verdict.findings.find((f) => f.level === 'error');
+						if (err)
+							return {
+								gpu: {
+									ok: false,
+									message: `--webllm needs a browser with WebGPU: ${err.message} ${err.action}`,
+								},
+							} as PageResult;
+						if (soft && !allowSoftware)
+							return {
+								gpu: {
+									ok: false,
+									message: `--webllm: ${soft.message} Pass --allow-software-gpu to run anyway, or use --endpoint.`,
+								},
+							} as PageResult;
+					}
+					const executor = new bt.Executor(workers ? { size: workers } : {});
+					const run = await bt.pipeline.startRun(spec, 'benchtop run', {
+						store: new bt.pipeline.MemoryRunStore(),
+						executor,
+						benchmarksBase: bt.benchmarksBase,
+						apiKey,
+					});
+					run.on((e) => e.type === 'sample' && w.__benchtopSample(e.record.result.status));
+					await run.run().catch(() => {});
+					const size = (await executor.pool(language)).size;
+					await executor.dispose();
+					return {
+						records: [...run.records.values()],
+						score: run.score(),
+						status: run.status,
+						error: run.meta.error,
+						userAgent: navigator.userAgent,
+						workers: size,
+						generator: {
+							kind: spec.generator.kind,
+							model:
+								'model' in spec.generator
+									? spec.generator.model
+									: 'modelId' in spec.generator
+										? spec.generator.modelId
+										: `${spec.benchmark.id} reference solutions`,
+							engine: spec.generator.kind,
+						},
+					};
+				},
+				{
+					spec,
+					workers,
+					apiKey: o['api-key'] ?? process.env.OPENAI_API_KEY,
+					allowSoftware: !!o['allow-software-gpu'],
+					language: bench.language,
+				},
+			);
+		},
+		{
+			flags: o.webllm ? ['--enable-unsafe-webgpu'] : [],
+			proxy: o.endpoint ? { path: PROXY, target: o.endpoint.replace(/\/v1\/?$/, '') } : undefined,
+		},
+	);
+	bar.end();
+	if (result.gpu) throw new Error(result.gpu.message);
+	if (result.status === 'failed')
+		throw new Error(`the run failed after ${result.records.length} samples: ${result.error}`);
+
+	const order = new Map(spec.taskIds.map((id, i) => [id, i]));
+	const records = result.records.sort(
+		(a, b) => order.get(a.taskId)! - order.get(b.taskId)! || a.index - b.index,
+	);
+	const outcomes: Outcome[] = records.map((r) => ({
+		sample: {
+			taskId: r.taskId as TaskId,
+			code: r.code,
+			full: r.full,
+			file: 'benchtop run',
+			record: { task_id: r.taskId, completion: r.code, raw: r.raw },
+		},
+		program: r.program,
+		result: r.result,
+	}));
+	const config: RunConfig = {
+		benchmark: {
+			id: bench.id,
+			name: bench.name,
+			version: bench.version,
+			hash: bench.hash,
+			language: bench.language,
+			composition: bench.composition,
+		},
+		samples: { files: [], format: `generated by ${result.generator.kind} ${result.generator.model}` },
+		limits: spec.limits,
+		workers: result.workers,
+		ks,
+		browser: result.userAgent,
+		runtimes: RUNTIME_VERSIONS,
+		benchtop: BENCHTOP_VERSION,
+		generation: {
+			generator: result.generator,
+			template: spec.template,
+			sampling: { ...spec.sampling },
+			n: spec.n,
+		},
+	};
+	const outFormat =
+		(o['out-format'] as ResultsFormat) ?? (bench.composition === 'multipl-e' ? 'multipl-e' : 'human-eval');
+	if (o.out) writeResults(o.out, outFormat, outcomes, bench, result.score, config, new Date());
+	if (o.summary) writeFileSync(o.summary, JSON.stringify(summary(result.score, config), null, 2) + '\n');
+	console.log(table(bench, result.score, records.length, config, o.out && `${o.out} (${outFormat})`));
+	return 0;
+}

@@ -1,0 +1,168 @@
+// `benchtop run` end to end: the real CLI process generating from a scripted OpenAI-compatible
+// server (reached through the CLI's own local server, so no CORS setup), scoring as it goes, and
+// writing files `benchtop score` reads back with the same verdicts.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOpenAiServer, type ScriptedServer } from '../support/openai-server';
+
+const exec = promisify(execFile);
+const tmp = mkdtempSync(join(tmpdir(), 'benchtop-run-'));
+
+async function benchtop(...args: string[]) {
+	try {
+		const { stdout, stderr } = await exec('node', ['cli/bin.js', ...args], { timeout: 240_000 });
+		return { code: 0, stdout, stderr };
+	} catch (e) {
+		const err = e as { code: number; stdout: string; stderr: string };
+		return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+	}
+}
+
+const fence = (c: string) => '```python\n' + c + '\n```';
+let server: ScriptedServer;
+beforeAll(async () => {
+	server = await startOpenAiServer({
+		cors: false,
+		models: ['m'],
+		apiKey: 'sk-run',
+		script: {
+			fizzbuzz: [
+				{ text: fence('def fizzbuzz(n):\n    return str(n)') },
+				{
+					text: fence(
+						'def fizzbuzz(n):\n    return "FizzBuzz" if n % 15 == 0 else "Fizz" if n % 3 == 0 else "Buzz" if n % 5 == 0 else str(n)',
+					),
+				},
+			],
+			sum_list: [
+				{ text: fence('def sum_list(numbers):\n    return sum(numbers)') },
+				{ text: 'Just add them:\n' + fence('    return sum(numbers)') },
+			],
+		},
+	});
+});
+afterAll(() => server.close());
+
+describe('benchtop run', () => {
+	it('generates, scores live, and writes results that benchtop score reads back the same', async () => {
+		const out = join(tmp, 'run.jsonl');
+		const summary = join(tmp, 'run-summary.json');
+		const r = await benchtop(
+			'run',
+			'--benchmark',
+			'classroom',
+			'--endpoint',
+			server.url,
+			'--model',
+			'm',
+			'--api-key',
+			'sk-run',
+			'--n',
+			'2',
+			'--limit',
+			'2',
+			'--k',
+			'1,2',
+			'--out',
+			out,
+			'--summary',
+			summary,
+		);
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stdout).toMatch(/pass@1\s+0\.7500/);
+		const s = JSON.parse(readFileSync(summary, 'utf8'));
+		expect(s.pass_at_k).toEqual({ 'pass@1': 0.75, 'pass@2': 1 });
+		expect(s.config.generation).toMatchObject({
+			n: 2,
+			template: { name: 'instruct' },
+			sampling: { temperature: 0.8, topP: 0.95 },
+		});
+		const lines = readFileSync(out, 'utf8')
+			.trimEnd()
+			.split('\n')
+			.map((l) => JSON.parse(l));
+		expect(lines.map((l) => [l.task_id, l.passed])).toEqual([
+			['Classroom/fizzbuzz', false],
+			['Classroom/fizzbuzz', true],
+			['Classroom/sum_list', true],
+			['Classroom/sum_list', true],
+		]);
+		expect(lines[3].raw).toContain('Just add them');
+		expect(server.requests.map((q) => q.seed)).toEqual([0, 1, 0, 1]);
+		const again = await benchtop(
+			'score',
+			'--benchmark',
+			'classroom',
+			'--samples',
+			out,
+			'--out',
+			join(tmp, 'again.jsonl'),
+			'--k',
+			'1',
+		);
+		expect(again.code, again.stderr).toBe(0);
+		expect(again.stdout).toMatch(/pass@1\s+0\.7500/);
+	});
+
+	it('the reference solutions through the same pipeline: all pass', async () => {
+		const r = await benchtop('run', '--benchmark', 'classroom-lua', '--reference', '--k', '1');
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stdout).toMatch(/pass@1\s+1\.0000/);
+		expect(r.stdout).toMatch(/20 of 20 problems attempted/);
+	});
+
+	it('--webllm in headless Chromium: says the GPU is a software renderer and what to do', async () => {
+		const r = await benchtop(
+			'run',
+			'--benchmark',
+			'classroom',
+			'--webllm',
+			'Qwen2.5-Coder-0.5B-Instruct-q4f32_1-MLC',
+			'--limit',
+			'1',
+		);
+		expect(r.code).toBe(1);
+		expect(r.stderr.trim().split('\n')).toHaveLength(1);
+		expect(r.stderr).toMatch(/software renderer.*--allow-software-gpu.*--endpoint/);
+	});
+
+	it('an unreachable endpoint fails with one line naming it', async () => {
+		const r = await benchtop(
+			'run',
+			'--benchmark',
+			'classroom',
+			'--endpoint',
+			'http://127.0.0.1:9',
+			'--model',
+			'm',
+			'--limit',
+			'1',
+		);
+		expect(r.code).toBe(1);
+		expect(r.stderr).toMatch(
+			/^benchtop: the run failed after 0 samples: .*could not reach http:\/\/127\.0\.0\.1:9/,
+		);
+	});
+
+	it('a wrong API key says so', async () => {
+		const r = await benchtop(
+			'run',
+			'--benchmark',
+			'classroom',
+			'--endpoint',
+			server.url,
+			'--model',
+			'm',
+			'--api-key',
+			'nope',
+			'--limit',
+			'1',
+		);
+		expect(r.code).toBe(1);
+		expect(r.stderr).toMatch(/refused the request \(401\).*Check the API key/);
+	});
+});
