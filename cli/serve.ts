@@ -28,7 +28,9 @@ export interface StaticServer {
 function forward(req: IncomingMessage, res: ServerResponse, target: string) {
 	const url = new URL(target);
 	const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-	const { host: _host, origin: _origin, referer: _referer, ...headers } = req.headers;
+	// The model server sees a plain local client, not the page's origin.
+	const headers = { ...req.headers };
+	for (const h of ['host', 'origin', 'referer']) delete headers[h];
 	const out = send(url, { method: req.method, headers }, (up) => {
 		res.writeHead(up.statusCode ?? 502, up.headers);
 		up.pipe(res);
