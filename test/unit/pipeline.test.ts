@@ -1,0 +1,179 @@
+// The run orchestrator's control flow with a scripted generator and executor: overlap of generation
+// and execution, resume from stored samples, pause / resume / cancel, failures kept with what was done.
+import { describe, expect, it } from 'vitest';
+import type { Benchmark } from '../../src/lib/benchmarks/types';
+import { taskId } from '../../src/lib/core/ids';
+import type { ExecResult } from '../../src/lib/core/result';
+import { DEFAULT_LIMITS, type Job } from '../../src/lib/execution/runtime';
+import {
+	GREEDY,
+	GenerationError,
+	type GenerateRequest,
+	type Generated,
+	type Generator,
+} from '../../src/lib/generation/types';
+import { PipelineRun } from '../../src/lib/pipeline/run';
+import { completion } from '../../src/lib/prompts/templates';
+import { MemoryRunStore, type RunMeta } from '../../src/lib/storage/runs';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const bench: Benchmark = {
+	id: 'tiny',
+	name: 'tiny',
+	language: 'python',
+	composition: 'human-eval',
+	version: '1',
+	hash: 'h',
+	source: '',
+	license: '',
+	stop: ['\ndef'],
+	count: 2,
+	problems: ['a', 'b'].map((f) => ({
+		taskId: taskId(f),
+		prompt: `def ${f}():\n`,
+		tests: 'def check(c): assert c()',
+		entryPoint: f,
+	})),
+};
+const meta = (n: number): RunMeta => ({
+	id: 'run-1',
+	name: 't',
+	created: 0,
+	status: 'running',
+	spec: {
+		benchmark: { id: 'tiny', hash: 'h' },
+		taskIds: ['a', 'b'],
+		n,
+		sampling: GREEDY,
+		template: { name: 'completion', version: 1 },
+		limits: DEFAULT_LIMITS,
+		ks: [1],
+		generator: { kind: 'reference' },
+	},
+});
+
+/** Writes "    return True" for even seeds and "    return False" for odd ones, taking `ms` each. */
+class Scripted implements Generator {
+	readonly chat = false;
+	readonly describe = { kind: 'endpoint' as const, model: 'scripted', engine: 'test' };
+	calls: string[] = [];
+	log: string[] = [];
+	#stop = false;
+	constructor(
+		private ms = 20,
+		private failAt = -1,
+	) {}
+	async generate(req: GenerateRequest): Promise<Generated> {
+		this.calls.push(`${req.taskId}#${req.index}`);
+		if (this.calls.length - 1 === this.failAt)
+			throw new GenerationError('server went away', 'Restart it.', 'network');
+		this.log.push(`gen-start ${req.taskId}#${req.index}`);
+		for (let i = 0; i < 4 && !this.#stop; i++) await sleep(this.ms / 4);
+		this.log.push(`gen-end ${req.taskId}#${req.index}`);
+		const interrupted = this.#stop;
+		this.#stop = false;
+		return {
+			text: `    return ${req.index % 2 === 0 ? 'True' : 'False'}\ndef junk(): pass`,
+			tokens: 3,
+			finishReason: interrupted ? 'interrupted' : 'stop',
+			ms: this.ms,
+		};
+	}
+	interrupt() {
+		this.#stop = true;
+	}
+	async dispose() {}
+}
+
+class SlowExecutor {
+	constructor(
+		private log: string[],
+		private ms = 30,
+	) {}
+	async run(job: Job): Promise<ExecResult> {
+		this.log.push('exec-start');
+		await sleep(this.ms);
+		this.log.push('exec-end');
+		const ok = job.program.includes('return True\n');
+		return {
+			status: ok ? 'passed' : 'failed',
+			...(ok ? {} : { kind: 'assertion' as const }),
+			stdout: '',
+			stderr: '',
+			truncated: false,
+			durationMs: this.ms,
+		};
+	}
+}
+
+function setup(n: number, gen = new Scripted(), store = new MemoryRunStore()) {
+	const run = new PipelineRun(meta(n), {
+		bench,
+		generator: gen,
+		executor: new SlowExecutor(gen.log),
+		store,
+		template: completion,
+	});
+	return { run, gen, store };
+}
+
+describe('pipeline run', () => {
+	it('executes each sample as soon as it is written, while the next one is generated', async () => {
+		const { run, gen, store } = setup(2);
+		await run.run();
+		expect(run.status).toBe('done');
+		expect(run.score().passAtK['pass@1']).toBe(0.5);
+		// an execution started before the next generation ended
+		const firstExec = gen.log.indexOf('exec-start');
+		expect(gen.log.slice(firstExec).some((e) => e.startsWith('gen-start'))).toBe(true);
+		const stored = await store.samples('run-1');
+		expect(stored.map((r) => [r.taskId, r.index, r.code])).toEqual([
+			['a', 0, '    return True'],
+			['a', 1, '    return False'],
+			['b', 0, '    return True'],
+			['b', 1, '    return False'],
+		]);
+		expect(stored[0]!.raw).toContain('def junk');
+	});
+
+	it('resumes: stored samples are not generated again', async () => {
+		const first = setup(2);
+		await first.run.run();
+		const again = setup(3, new Scripted(), first.store);
+		await again.run.run();
+		expect(again.gen.calls).toEqual(['a#2', 'b#2']);
+		expect(again.run.records.size).toBe(6);
+	});
+
+	it('pause stops after the sample being written; resume goes on', async () => {
+		const { run, gen } = setup(3);
+		run.on((e) => e.type === 'generated' && gen.calls.length === 1 && run.pause());
+		const done = run.run();
+		await sleep(150);
+		expect(run.status).toBe('paused');
+		expect(gen.calls).toEqual(['a#0']);
+		run.resume();
+		await done;
+		expect(gen.calls).toHaveLength(6);
+		expect(run.status).toBe('done');
+	});
+
+	it('cancel drops the sample being written and keeps the finished ones', async () => {
+		const { run, gen } = setup(3, new Scripted(60));
+		run.on((e) => e.type === 'sample' && run.records.size === 1 && run.cancel());
+		await run.run();
+		expect(run.status).toBe('cancelled');
+		expect(gen.calls.length).toBeLessThan(6);
+		expect(run.records.size).toBeGreaterThanOrEqual(1);
+		expect([...run.records.values()].every((r) => r.finishReason === 'stop')).toBe(true);
+	});
+
+	it('a generation error fails the run with the message and its way forward; finished samples stay', async () => {
+		const { run, store } = setup(2, new Scripted(10, 2));
+		await expect(run.run()).rejects.toThrow('server went away');
+		expect(run.status).toBe('failed');
+		expect(run.meta.error).toBe('server went away — Restart it.');
+		expect((await store.samples('run-1')).length).toBe(2);
+		expect((await store.getRun('run-1'))?.status).toBe('failed');
+	});
+});
