@@ -152,7 +152,7 @@ for (const suite of suites) {
 		native: { ...native, runtime: suite.native.version, parallel: 4 },
 	});
 }
-const out = {
+const out: Record<string, unknown> = {
 	date: new Date().toISOString(),
 	machine: { cpus: cpus().length, model: cpus()[0]?.model },
 	results,
@@ -168,4 +168,122 @@ for (const r of results) {
 		`${r.language.padEnd(10)} native   ${r.native.rate.toFixed(1)} samples/s (${r.native.passed}/${r.native.samples} passed, ${r.native.runtime})`,
 	);
 }
+
+// ---- Pipeline overhead: is execution hidden behind generation? ----
+// A scripted OpenAI-compatible server writes classroom's reference solutions at a fixed rate
+// (10 pieces, 20 ms apart: ≈ 200 ms a sample). Generation alone, then the whole run (generation +
+// extraction + execution + storage, Pyodide's cold start included); the ratio should be ≤ 1.05.
+const { startOpenAiServer } = await import('../test/support/openai-server');
+const classroom = JSON.parse(readFileSync(`${ROOT}public/benchmarks/classroom.json`, 'utf8')) as {
+	hash: string;
+	problems: { taskId: string; entryPoint: string; reference: string }[];
+};
+const N = 3;
+const scripted = await startOpenAiServer({
+	models: ['scripted'],
+	pieces: 10,
+	script: Object.fromEntries(
+		classroom.problems.map((p) => [
+			p.entryPoint,
+			Array.from({ length: N }, () => ({ text: p.reference, delayMs: 20 })),
+		]),
+	),
+});
+async function pipelineOverhead() {
+	const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+	const address = server.httpServer.address();
+	const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/harness.html`;
+	const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS });
+	try {
+		const page = await browser.newPage();
+		await page.goto(url);
+		await page.waitForSelector('body[data-ready="true"]');
+		return await page.evaluate(
+			async ({ endpoint, hash, taskIds, n }) => {
+				const bt = (window as unknown as { benchtop: HarnessApi }).benchtop;
+				const spec = {
+					benchmark: { id: 'classroom', hash },
+					taskIds,
+					n,
+					sampling: {
+						temperature: 0.8,
+						topP: 0.95,
+						maxTokens: 512,
+						seed: 0,
+						repetitionPenalty: 1 as const,
+						presencePenalty: 0 as const,
+						frequencyPenalty: 0 as const,
+					},
+					template: { name: 'completion', version: 1 },
+					limits: bt.DEFAULT_LIMITS,
+					ks: [1],
+					generator: {
+						kind: 'endpoint' as const,
+						baseUrl: endpoint,
+						model: 'scripted',
+						api: 'completions' as const,
+					},
+				};
+				// Generation alone: the same requests, nothing run.
+				const gen = new bt.pipeline.EndpointGenerator({
+					baseUrl: endpoint,
+					model: 'scripted',
+					api: 'completions',
+				});
+				const bench = await (await fetch(`${bt.benchmarksBase}classroom.json`)).json();
+				let t = performance.now();
+				for (const id of taskIds)
+					for (let i = 0; i < n; i++)
+						await gen.generate({
+							prompt: {
+								mode: 'completion',
+								text: bench.problems.find((p: { taskId: string }) => p.taskId === id).prompt,
+								stop: bench.stop,
+							},
+							sampling: spec.sampling,
+							index: i,
+							taskId: id,
+						});
+				const generationOnly = (performance.now() - t) / 1000;
+				t = performance.now();
+				const executor = new bt.Executor();
+				const run = await bt.pipeline.startRun(spec, 'bench', {
+					store: new bt.pipeline.IdbRunStore('benchtop-bench'),
+					executor,
+					benchmarksBase: bt.benchmarksBase,
+				});
+				await run.run();
+				const endToEnd = (performance.now() - t) / 1000;
+				await executor.dispose();
+				const s = run.score();
+				return {
+					samples: taskIds.length * n,
+					generationOnly,
+					endToEnd,
+					ratio: endToEnd / generationOnly,
+					passAt1: s.passAtK['pass@1'],
+				};
+			},
+			{
+				endpoint: scripted.url,
+				hash: classroom.hash,
+				taskIds: classroom.problems.map((p) => p.taskId),
+				n: N,
+			},
+		);
+	} finally {
+		await browser.close();
+		server.httpServer.close();
+		await scripted.close();
+	}
+}
+console.error(
+	`pipeline: ${classroom.problems.length * N} scripted samples, generation alone then the whole run…`,
+);
+const pipeline = await pipelineOverhead();
+out.pipeline = pipeline;
+writeFileSync(`${ROOT}bench/results/latest.json`, JSON.stringify(out, null, 2) + '\n');
+console.log(
+	`pipeline   ${pipeline.samples} samples: generation alone ${pipeline.generationOnly.toFixed(2)} s, whole run ${pipeline.endToEnd.toFixed(2)} s → ratio ${pipeline.ratio.toFixed(3)} (pass@1 ${pipeline.passAt1})`,
+);
 console.log('→ bench/results/latest.json');

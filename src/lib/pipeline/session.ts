@@ -7,7 +7,7 @@ import { BenchtopError } from '../core/errors';
 import { EndpointGenerator } from '../generation/endpoint';
 import { ReferenceGenerator } from '../generation/given';
 import type { Generator } from '../generation/types';
-import { template } from '../prompts/templates';
+import { customTemplate, template } from '../prompts/templates';
 import type { RunMeta, RunSpec, RunStore } from '../storage/runs';
 import { PipelineRun, type Executes } from './run';
 
@@ -45,7 +45,9 @@ async function open(meta: RunMeta, env: SessionEnv): Promise<PipelineRun> {
 		throw new BenchtopError(
 			`benchmark ${bench.id} changed since this run started (dataset hash differs); start a new run`,
 		);
-	const t = template(meta.spec.template.name);
+	const t = meta.spec.template.custom
+		? customTemplate(meta.spec.template.custom)
+		: template(meta.spec.template.name);
 	const generator = await makeGenerator(meta.spec, bench, env);
 	return new PipelineRun(meta, { bench, generator, executor: env.executor, store: env.store, template: t });
 }

@@ -96,6 +96,40 @@ export const mbppInstruct: Template = {
 
 export const TEMPLATES: readonly Template[] = [completion, instruct, mbpp, mbppInstruct];
 
+/** A user's own template: text with {prompt}, {tests} and {language} filled in per problem. */
+export interface CustomTemplate {
+	name: string;
+	mode: 'completion' | 'chat';
+	text: string;
+	/** Chat: the start of the model's reply (e.g. "```python\n"). */
+	prefix?: string;
+	/** Completion: stop sequences; the benchmark's own when absent. */
+	stop?: string[];
+}
+
+export function customTemplate(c: CustomTemplate): Template {
+	const fill = (b: Pick<Benchmark, 'language'>, p: Problem) =>
+		c.text
+			.replaceAll('{prompt}', p.prompt)
+			.replaceAll('{tests}', p.tests)
+			.replaceAll('{language}', NAME[b.language]);
+	return {
+		name: c.name,
+		version: 1,
+		description: 'Written by the user.',
+		fits: () => true,
+		build: (b, p) =>
+			c.mode === 'completion'
+				? { mode: 'completion', text: fill(b, p), stop: c.stop ?? b.stop }
+				: {
+						mode: 'chat',
+						messages: [{ role: 'user', content: fill(b, p) }],
+						stop: c.stop ?? [],
+						...(c.prefix ? { prefix: c.prefix } : {}),
+					},
+	};
+}
+
 export function template(name: string): Template {
 	const t = TEMPLATES.find((x) => x.name === name);
 	if (!t) throw new Error(`unknown template "${name}" (known: ${TEMPLATES.map((x) => x.name).join(', ')})`);

@@ -4,6 +4,7 @@ import type { ExecResult } from '../core/result';
 import type { Limits } from '../execution/runtime';
 import type { EndpointConfig } from '../generation/endpoint';
 import type { FinishReason, Sampling } from '../generation/types';
+import type { CustomTemplate } from '../prompts/templates';
 
 /** How to recreate the generator on resume. The API key is never stored here. */
 export type GeneratorSpec =
@@ -19,7 +20,8 @@ export interface RunSpec {
 	/** Samples per problem. */
 	n: number;
 	sampling: Sampling;
-	template: { name: string; version: number };
+	/** A built-in template by name, or the user's own (kept whole so the run can be resumed). */
+	template: { name: string; version: number; custom?: CustomTemplate };
 	limits: Limits;
 	ks: number[];
 	generator: GeneratorSpec;

@@ -31,6 +31,8 @@ export class WebLlmGenerator implements Generator {
 
 	static async load(modelId: string, o: WebLlmOptions = {}): Promise<WebLlmGenerator> {
 		const webllm = await import('@mlc-ai/web-llm');
+		// Ask the browser not to evict a multi-GB download under storage pressure.
+		await navigator.storage?.persist?.().catch(() => false);
 		const worker = new Worker(new URL('./worker.ts', import.meta.url), {
 			type: 'module',
 			name: 'benchtop-webllm',
@@ -129,13 +131,31 @@ export class WebLlmGenerator implements Generator {
 	}
 }
 
-/** Cached models (web-llm's cache) and deleting them; persistence asked for once. */
+/** Bytes web-llm's Cache API storage holds under a model's URL (from the stored responses' sizes). */
+async function cachedBytes(modelUrl: string): Promise<number> {
+	if (!globalThis.caches) return 0;
+	let total = 0;
+	for (const name of await caches.keys()) {
+		if (!name.startsWith('webllm')) continue;
+		const cache = await caches.open(name);
+		for (const req of await cache.keys()) {
+			if (!req.url.startsWith(modelUrl)) continue;
+			const res = await cache.match(req);
+			total += Number(res?.headers.get('content-length') ?? 0);
+		}
+	}
+	return total;
+}
+
+/** Which models are cached (with their size) and deleting them. */
 export async function modelCache(ids: string[], appConfig?: AppConfig) {
 	const webllm = await import('@mlc-ai/web-llm');
-	const cached = await Promise.all(ids.map((id) => webllm.hasModelInCache(id, appConfig).catch(() => false)));
-	return {
-		cached: ids.filter((_, i) => cached[i]),
-		remove: (id: string) => webllm.deleteModelAllInfoInCache(id, appConfig),
-		persist: () => navigator.storage?.persist?.() ?? Promise.resolve(false),
-	};
+	const config = appConfig ?? webllm.prebuiltAppConfig;
+	const cached = [];
+	for (const id of ids) {
+		if (!(await webllm.hasModelInCache(id, config).catch(() => false))) continue;
+		const url = config.model_list.find((m) => m.model_id === id)?.model ?? '';
+		cached.push({ id, mb: Math.round((await cachedBytes(url)) / 2 ** 20) });
+	}
+	return { cached, remove: (id: string) => webllm.deleteModelAllInfoInCache(id, config) };
 }

@@ -1,0 +1,65 @@
+// Prompt templates: what is sent for each kind of benchmark and model, and a user's own template.
+import { describe, expect, it } from 'vitest';
+import { taskId } from '../../src/lib/core/ids';
+import {
+	customTemplate,
+	defaultTemplate,
+	instruct,
+	promptText,
+	template,
+} from '../../src/lib/prompts/templates';
+
+const problem = {
+	taskId: taskId('t'),
+	prompt: 'function add(a, b){\n',
+	tests: 'assert.deepEqual(add(1, 2), 3);',
+};
+const js = { composition: 'multipl-e' as const, language: 'javascript' as const, stop: ['\nfunction '] };
+
+describe('templates', () => {
+	it('picks completion for base models, instruct for chat models, MBPP its own', () => {
+		expect(defaultTemplate(js, false).name).toBe('completion');
+		expect(defaultTemplate(js, true).name).toBe('instruct');
+		expect(defaultTemplate({ composition: 'mbpp' }, false).name).toBe('mbpp');
+		expect(defaultTemplate({ composition: 'mbpp' }, true).name).toBe('mbpp-instruct');
+		expect(() => template('nope')).toThrow(
+			/unknown template "nope" \(known: completion, instruct, mbpp, mbpp-instruct\)/,
+		);
+	});
+
+	it('instruct puts the prompt in a fence of the benchmark language and shows the exact text', () => {
+		const p = instruct.build(js, problem);
+		expect(promptText(p)).toBe(
+			'[user]\nComplete the following JavaScript function. Reply with the complete function in a single ```javascript code block.\n\n```javascript\nfunction add(a, b){\n```',
+		);
+	});
+
+	it("a user's template fills {prompt}, {tests} and {language}, with a reply prefix for chat", () => {
+		const t = customTemplate({
+			name: 'mine',
+			mode: 'chat',
+			text: 'Write {language}:\n{prompt}\nTests:\n{tests}',
+			prefix: '```javascript\n',
+		});
+		const p = t.build(js, problem);
+		expect(p).toEqual({
+			mode: 'chat',
+			stop: [],
+			prefix: '```javascript\n',
+			messages: [
+				{
+					role: 'user',
+					content: 'Write JavaScript:\nfunction add(a, b){\n\nTests:\nassert.deepEqual(add(1, 2), 3);',
+				},
+			],
+		});
+		expect(promptText(p)).toMatch(/\[assistant\]\n```javascript\n$/);
+		expect(
+			customTemplate({ name: 'raw', mode: 'completion', text: '// solve\n{prompt}' }).build(js, problem),
+		).toEqual({
+			mode: 'completion',
+			text: '// solve\nfunction add(a, b){\n',
+			stop: ['\nfunction '],
+		});
+	});
+});
