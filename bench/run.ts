@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { gunzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { CHROMIUM_FLAGS, findChromium } from '../cli/chromium';
 import { programsOf } from '../scripts/fidelity/build';
@@ -92,7 +92,8 @@ const suites: Suite[] = [
  * which is what a headless `benchtop score --workers 2` uses. */
 const SIZES = [...new Set([Math.max(1, cpus().length - 1), cpus().length])];
 
-async function benchtop(language: Language, programs: string[], size: number) {
+/** The built app's driver page in headless Chromium, closed afterwards. */
+async function withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
 	const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
 	const address = server.httpServer.address();
 	const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/harness.html`;
@@ -101,7 +102,16 @@ async function benchtop(language: Language, programs: string[], size: number) {
 		const page = await browser.newPage();
 		await page.goto(url);
 		await page.waitForSelector('body[data-ready="true"]');
-		return await page.evaluate(
+		return await fn(page);
+	} finally {
+		await browser.close();
+		server.httpServer.close();
+	}
+}
+
+function benchtop(language: Language, programs: string[], size: number) {
+	return withPage((page) =>
+		page.evaluate(
 			async ({ language, programs, size }) => {
 				const bt = (window as unknown as { benchtop: HarnessApi }).benchtop;
 				const ex = new bt.Executor({ size });
@@ -126,11 +136,8 @@ async function benchtop(language: Language, programs: string[], size: number) {
 				};
 			},
 			{ language, programs, size },
-		);
-	} finally {
-		await browser.close();
-		server.httpServer.close();
-	}
+		),
+	);
 }
 
 await build({ logLevel: 'warn' });
@@ -190,90 +197,83 @@ const scripted = await startOpenAiServer({
 	),
 });
 async function pipelineOverhead() {
-	const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
-	const address = server.httpServer.address();
-	const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/harness.html`;
-	const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS });
 	try {
-		const page = await browser.newPage();
-		await page.goto(url);
-		await page.waitForSelector('body[data-ready="true"]');
-		return await page.evaluate(
-			async ({ endpoint, hash, taskIds, n }) => {
-				const bt = (window as unknown as { benchtop: HarnessApi }).benchtop;
-				const spec = {
-					benchmark: { id: 'classroom', hash },
-					taskIds,
-					n,
-					sampling: {
-						temperature: 0.8,
-						topP: 0.95,
-						maxTokens: 512,
-						seed: 0,
-						repetitionPenalty: 1 as const,
-						presencePenalty: 0 as const,
-						frequencyPenalty: 0 as const,
-					},
-					template: { name: 'completion', version: 1 },
-					limits: bt.DEFAULT_LIMITS,
-					ks: [1],
-					generator: {
-						kind: 'endpoint' as const,
+		return await withPage((page) =>
+			page.evaluate(
+				async ({ endpoint, hash, taskIds, n }) => {
+					const bt = (window as unknown as { benchtop: HarnessApi }).benchtop;
+					const spec = {
+						benchmark: { id: 'classroom', hash },
+						taskIds,
+						n,
+						sampling: {
+							temperature: 0.8,
+							topP: 0.95,
+							maxTokens: 512,
+							seed: 0,
+							repetitionPenalty: 1 as const,
+							presencePenalty: 0 as const,
+							frequencyPenalty: 0 as const,
+						},
+						template: { name: 'completion', version: 1 },
+						limits: bt.DEFAULT_LIMITS,
+						ks: [1],
+						generator: {
+							kind: 'endpoint' as const,
+							baseUrl: endpoint,
+							model: 'scripted',
+							api: 'completions' as const,
+						},
+					};
+					// Generation alone: the same requests, nothing run.
+					const gen = new bt.pipeline.EndpointGenerator({
 						baseUrl: endpoint,
 						model: 'scripted',
-						api: 'completions' as const,
-					},
-				};
-				// Generation alone: the same requests, nothing run.
-				const gen = new bt.pipeline.EndpointGenerator({
-					baseUrl: endpoint,
-					model: 'scripted',
-					api: 'completions',
-				});
-				const bench = await (await fetch(`${bt.benchmarksBase}classroom.json`)).json();
-				let t = performance.now();
-				for (const id of taskIds)
-					for (let i = 0; i < n; i++)
-						await gen.generate({
-							prompt: {
-								mode: 'completion',
-								text: bench.problems.find((p: { taskId: string }) => p.taskId === id).prompt,
-								stop: bench.stop,
-							},
-							sampling: spec.sampling,
-							index: i,
-							taskId: id,
-						});
-				const generationOnly = (performance.now() - t) / 1000;
-				t = performance.now();
-				const executor = new bt.Executor();
-				const run = await bt.pipeline.startRun(spec, 'bench', {
-					store: new bt.pipeline.IdbRunStore('benchtop-bench'),
-					executor,
-					benchmarksBase: bt.benchmarksBase,
-				});
-				await run.run();
-				const endToEnd = (performance.now() - t) / 1000;
-				await executor.dispose();
-				const s = run.score();
-				return {
-					samples: taskIds.length * n,
-					generationOnly,
-					endToEnd,
-					ratio: endToEnd / generationOnly,
-					passAt1: s.passAtK['pass@1'],
-				};
-			},
-			{
-				endpoint: scripted.url,
-				hash: classroom.hash,
-				taskIds: classroom.problems.map((p) => p.taskId),
-				n: N,
-			},
+						api: 'completions',
+					});
+					const bench = await (await fetch(`${bt.benchmarksBase}classroom.json`)).json();
+					let t = performance.now();
+					for (const id of taskIds)
+						for (let i = 0; i < n; i++)
+							await gen.generate({
+								prompt: {
+									mode: 'completion',
+									text: bench.problems.find((p: { taskId: string }) => p.taskId === id).prompt,
+									stop: bench.stop,
+								},
+								sampling: spec.sampling,
+								index: i,
+								taskId: id,
+							});
+					const generationOnly = (performance.now() - t) / 1000;
+					t = performance.now();
+					const executor = new bt.Executor();
+					const run = await bt.pipeline.startRun(spec, 'bench', {
+						store: new bt.pipeline.IdbRunStore('benchtop-bench'),
+						executor,
+						benchmarksBase: bt.benchmarksBase,
+					});
+					await run.run();
+					const endToEnd = (performance.now() - t) / 1000;
+					await executor.dispose();
+					const s = run.score();
+					return {
+						samples: taskIds.length * n,
+						generationOnly,
+						endToEnd,
+						ratio: endToEnd / generationOnly,
+						passAt1: s.passAtK['pass@1'],
+					};
+				},
+				{
+					endpoint: scripted.url,
+					hash: classroom.hash,
+					taskIds: classroom.problems.map((p) => p.taskId),
+					n: N,
+				},
+			),
 		);
 	} finally {
-		await browser.close();
-		server.httpServer.close();
 		await scripted.close();
 	}
 }

@@ -23,6 +23,7 @@ import {
 import {
 	RUNTIME_VERSIONS,
 	BENCHTOP_VERSION,
+	benchmarkRecord,
 	toBenchtop,
 	type RunConfig,
 } from '../src/lib/storage/formats/run-record';
@@ -120,21 +121,22 @@ function positiveInt(name: string, v: string | undefined): number | undefined {
 	return n;
 }
 
+/** Options `score` and `run` share. */
+export const SHARED_OPTIONS = {
+	benchmark: { type: 'string' },
+	reference: { type: 'boolean' },
+	out: { type: 'string' },
+	'out-format': { type: 'string' },
+	summary: { type: 'string' },
+	k: { type: 'string' },
+	'timeout-ms': { type: 'string' },
+	workers: { type: 'string' },
+} as const;
+
 export async function scoreCommand(argv: string[]): Promise<number> {
 	const { values: o } = parseArgs({
 		args: argv,
-		options: {
-			benchmark: { type: 'string' },
-			samples: { type: 'string' },
-			reference: { type: 'boolean' },
-			out: { type: 'string' },
-			format: { type: 'string' },
-			'out-format': { type: 'string' },
-			summary: { type: 'string' },
-			k: { type: 'string' },
-			'timeout-ms': { type: 'string' },
-			workers: { type: 'string' },
-		},
+		options: { ...SHARED_OPTIONS, samples: { type: 'string' }, format: { type: 'string' } },
 	});
 	if (!o.benchmark) throw new Error('--benchmark is required');
 	if (!o.samples === !o.reference) throw new Error('give either --samples <path> or --reference');
@@ -178,14 +180,7 @@ export async function scoreCommand(argv: string[]): Promise<number> {
 		bench.problems.length,
 	);
 	const config: RunConfig = {
-		benchmark: {
-			id: bench.id,
-			name: bench.name,
-			version: bench.version,
-			hash: bench.hash,
-			language: bench.language,
-			composition: bench.composition,
-		},
+		benchmark: benchmarkRecord(bench),
 		samples: {
 			files: o.reference ? ['(reference solutions)'] : files.map((f) => f.name),
 			format: o.reference ? 'reference' : format,

@@ -22,6 +22,10 @@ async function benchtop(...args: string[]) {
 	}
 }
 
+/** `benchtop run` on classroom against the scripted server. */
+const endpointRun = (...extra: string[]) =>
+	benchtop('run', '--benchmark', 'classroom', '--endpoint', server.url, '--model', 'm', ...extra);
+
 const fence = (c: string) => '```python\n' + c + '\n```';
 let server: ScriptedServer;
 beforeAll(async () => {
@@ -51,14 +55,7 @@ describe('benchtop run', () => {
 	it('generates, scores live, and writes results that benchtop score reads back the same', async () => {
 		const out = join(tmp, 'run.jsonl');
 		const summary = join(tmp, 'run-summary.json');
-		const r = await benchtop(
-			'run',
-			'--benchmark',
-			'classroom',
-			'--endpoint',
-			server.url,
-			'--model',
-			'm',
+		const r = await endpointRun(
 			'--api-key',
 			'sk-run',
 			'--n',
@@ -149,19 +146,7 @@ describe('benchtop run', () => {
 	});
 
 	it('a wrong API key says so', async () => {
-		const r = await benchtop(
-			'run',
-			'--benchmark',
-			'classroom',
-			'--endpoint',
-			server.url,
-			'--model',
-			'm',
-			'--api-key',
-			'nope',
-			'--limit',
-			'1',
-		);
+		const r = await endpointRun('--api-key', 'nope', '--limit', '1');
 		expect(r.code).toBe(1);
 		expect(r.stderr).toMatch(/refused the request \(401\).*Check the API key/);
 	});

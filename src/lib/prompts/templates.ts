@@ -25,6 +25,9 @@ export interface Template {
 const FENCE: Record<Language, string> = { python: 'python', javascript: 'javascript', lua: 'lua' };
 const NAME: Record<Language, string> = { python: 'Python', javascript: 'JavaScript', lua: 'Lua' };
 
+/** A chat prompt of one user message. */
+const ask = (content: string): Prompt => ({ mode: 'chat', stop: [], messages: [{ role: 'user', content }] });
+
 /** The benchmark prompt as-is, cut at the benchmark's own stop sequences (base models). */
 export const completion: Template = {
 	name: 'completion',
@@ -40,23 +43,16 @@ export const instruct: Template = {
 	version: 1,
 	description: 'Asks an instruct model to complete the function and answer with one fenced code block.',
 	fits: (b) => b.composition !== 'mbpp',
-	build: (b, p) => ({
-		mode: 'chat',
-		stop: [],
-		messages: [
-			{
-				role: 'user',
-				content:
-					`Complete the following ${NAME[b.language]} function. Reply with the complete function ` +
-					`in a single \`\`\`${FENCE[b.language]} code block.\n\n` +
-					'```' +
-					FENCE[b.language] +
-					'\n' +
-					p.prompt.trimEnd() +
-					'\n```',
-			},
-		],
-	}),
+	build: (b, p) =>
+		ask(
+			`Complete the following ${NAME[b.language]} function. Reply with the complete function ` +
+				`in a single \`\`\`${FENCE[b.language]} code block.\n\n` +
+				'```' +
+				FENCE[b.language] +
+				'\n' +
+				p.prompt.trimEnd() +
+				'\n```',
+		),
 };
 
 /** MBPP's standard few-shot-free prompt (Austin et al. 2021): the task, its tests, then [BEGIN]. */
@@ -80,18 +76,11 @@ export const mbppInstruct: Template = {
 	version: 1,
 	description: 'MBPP for instruct models: the task and its tests; answer in one fenced code block.',
 	fits: (b) => b.composition === 'mbpp',
-	build: (b, p) => ({
-		mode: 'chat',
-		stop: [],
-		messages: [
-			{
-				role: 'user',
-				content:
-					`${p.prompt}\nYour code should pass these tests:\n\n${p.tests.trim()}\n\n` +
-					`Reply with the ${NAME[b.language]} code in a single \`\`\`${FENCE[b.language]} code block.`,
-			},
-		],
-	}),
+	build: (b, p) =>
+		ask(
+			`${p.prompt}\nYour code should pass these tests:\n\n${p.tests.trim()}\n\n` +
+				`Reply with the ${NAME[b.language]} code in a single \`\`\`${FENCE[b.language]} code block.`,
+		),
 };
 
 export const TEMPLATES: readonly Template[] = [completion, instruct, mbpp, mbppInstruct];

@@ -25,6 +25,16 @@ export interface RunConfig {
 	};
 }
 
+/** The benchmark as a run record names it. */
+export const benchmarkRecord = (b: RunConfig['benchmark']): RunConfig['benchmark'] => ({
+	id: b.id,
+	name: b.name,
+	version: b.version,
+	hash: b.hash,
+	language: b.language,
+	composition: b.composition,
+});
+
 export const RUNTIME_VERSIONS: Record<string, string> = {
 	pyodide: pkg.dependencies.pyodide,
 	'quickjs-emscripten': pkg.dependencies['quickjs-emscripten-core'],
