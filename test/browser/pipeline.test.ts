@@ -2,7 +2,7 @@
 // (correct, wrong, fenced, chatty, think-tagged, cut by max tokens or stop sequences, slow): exact
 // pass@k, raw and extracted text stored, and a run resumed after a page reload.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { HarnessApi } from '../../src/harness';
 import type { RunSpec, SampleRecord } from '../../src/lib/storage/runs';
 import { GREEDY } from '../../src/lib/generation/types';
@@ -248,6 +248,48 @@ describe('pipelined run against a scripted OpenAI-compatible server', () => {
 			expect(stored).toBe(12);
 		} finally {
 			await slow.close();
+		}
+	});
+
+	it('a server that does not allow the page (no CORS headers) gets a message saying how to allow it', async () => {
+		const closed = await startOpenAiServer({ script: CHAT, models: ['scripted-coder'], cors: false });
+		try {
+			const e = await h.page.evaluate(async (url) => {
+				const g = new window.benchtop.pipeline.EndpointGenerator({
+					baseUrl: url,
+					model: 'scripted-coder',
+					api: 'chat',
+				});
+				try {
+					await g.generate({
+						prompt: {
+							mode: 'chat',
+							stop: [],
+							messages: [{ role: 'user', content: 'def sum_list(numbers):' }],
+						},
+						sampling: {
+							temperature: 0,
+							topP: 1,
+							maxTokens: 64,
+							seed: 0,
+							repetitionPenalty: 1,
+							presencePenalty: 0,
+							frequencyPenalty: 0,
+						},
+						index: 0,
+						taskId: 't',
+					});
+					return null;
+				} catch (err) {
+					const x = err as { kind: string; message: string; action: string };
+					return { kind: x.kind, message: x.message, action: x.action };
+				}
+			}, closed.url);
+			expect(e).toMatchObject({ kind: 'cors' });
+			expect(e!.message).toMatch(/does not allow requests from this page \(CORS\)/);
+			expect(e!.action).toContain(`OLLAMA_ORIGINS=${new URL(inject('baseUrl')).origin}`);
+		} finally {
+			await closed.close();
 		}
 	});
 });

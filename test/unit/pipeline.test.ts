@@ -12,6 +12,7 @@ import {
 	type Generated,
 	type Generator,
 } from '../../src/lib/generation/types';
+import { ReplayGenerator } from '../../src/lib/generation/given';
 import { PipelineRun } from '../../src/lib/pipeline/run';
 import { completion } from '../../src/lib/prompts/templates';
 import { MemoryRunStore, type RunMeta } from '../../src/lib/storage/runs';
@@ -175,5 +176,30 @@ describe('pipeline run', () => {
 		expect(run.meta.error).toBe('server went away — Restart it.');
 		expect((await store.samples('run-1')).length).toBe(2);
 		expect((await store.getRun('run-1'))?.status).toBe('failed');
+	});
+
+	it('replayed samples (a file) flow through the same path, whole solutions run without the prompt', async () => {
+		const gen = new ReplayGenerator(
+			[
+				{ taskId: taskId('a'), code: '    return True\n', full: false, file: 'f.jsonl' },
+				{ taskId: taskId('a'), code: 'def a():\n    return False\n', full: true, file: 'f.jsonl' },
+				{ taskId: taskId('b'), code: '    return True\n', full: false, file: 'f.jsonl' },
+				{ taskId: taskId('b'), code: '    return True\n', full: false, file: 'f.jsonl' },
+			],
+			'f.jsonl',
+		);
+		const log: string[] = [];
+		const run = new PipelineRun(meta(2), {
+			bench,
+			generator: gen,
+			executor: new SlowExecutor(log, 1),
+			store: new MemoryRunStore(),
+			template: completion,
+		});
+		await run.run();
+		const a1 = run.records.get('a\u00001')!;
+		expect(a1).toMatchObject({ how: 'given', full: true, finishReason: 'replayed' });
+		expect(a1.program.startsWith('def a():\n    return False\n')).toBe(true);
+		expect(run.score().passAtK['pass@1']).toBe(0.75);
 	});
 });
