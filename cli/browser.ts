@@ -30,12 +30,16 @@ async function ensureBuilt() {
 /** The built app's driver page in headless Chromium, served locally; everything closed afterwards. */
 export async function withHarness<T>(
 	fn: (page: Page, url: string) => Promise<T>,
-	{ flags = [], proxy }: { flags?: string[]; proxy?: ServeOptions['proxy'] } = {},
+	{
+		flags = [],
+		proxy,
+		headless = true,
+	}: { flags?: string[]; proxy?: ServeOptions['proxy']; headless?: boolean } = {},
 ): Promise<T> {
 	const executablePath = findChromium();
 	await ensureBuilt();
 	const server = await serveStatic(DIST, { headers: true, proxy });
-	const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS, ...flags] });
+	const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS, ...flags], headless });
 	try {
 		const page = await browser.newPage();
 		await page.goto(`${server.url}harness.html`);

@@ -2,6 +2,7 @@
 // `window.benchtop` so Playwright can call them with page.evaluate. It holds no logic of its own.
 import { compose, toJob } from './lib/execution/compose';
 import { Executor } from './lib/execution/executor';
+import { withJsRuntime } from './lib/execution/choose';
 import { DEFAULT_LIMITS } from './lib/execution/runtime';
 import { EndpointGenerator } from './lib/generation/endpoint';
 import { assess, probe } from './lib/generation/webllm/capability';
@@ -18,6 +19,7 @@ const api = {
 	isolated: globalThis.crossOriginIsolated === true,
 	pipeline: { startRun, resumeRun, interruptedRuns, IdbRunStore, MemoryRunStore, EndpointGenerator },
 	gpu: { probe, assess },
+	withJsRuntime,
 	/** web-llm only when asked for, as in the app. */
 	webllm: () => import('./lib/generation/webllm/engine'),
 	catalog: async () => buildCatalog((await import('@mlc-ai/web-llm')).prebuiltAppConfig.model_list),

