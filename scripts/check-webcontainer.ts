@@ -6,52 +6,34 @@
 import { withHarness } from '../cli/browser';
 import type { HarnessApi } from '../src/harness';
 import { DEFAULT_LIMITS } from '../src/lib/execution/runtime';
-import { GREEDY } from '../src/lib/generation/types';
 
 const headed = process.argv.includes('--headed');
 const result = await withHarness(
 	(page) =>
-		page.evaluate(
-			async ({ limits, sampling }) => {
-				const bt = (window as unknown as { benchtop: HarnessApi }).benchtop;
-				const { executor, choice } = await bt.withJsRuntime('node', new bt.Executor(), 60_000);
-				if (choice.runtime !== 'node') return { choice };
-				const ts = await executor.run({
-					language: 'javascript',
-					dialect: 'typescript',
-					program:
-						"const assert = require('node:assert');\nconst add = (a: number, b: number): number => a + b;\nassert.strictEqual(add(2, 3), 5);\nconsole.log(process.version);",
-					limits,
-				});
-				const loop = await executor.run({
-					language: 'javascript',
-					program: 'while (true) {}',
-					limits: { ...limits, timeMs: 2000 },
-				});
-				const index = await (await fetch(`${bt.benchmarksBase}index.json`)).json();
-				const bench = await (await fetch(`${bt.benchmarksBase}classroom-js.json`)).json();
-				const run = await bt.pipeline.startRun(
-					{
-						benchmark: {
-							id: 'classroom-js',
-							hash: index.find((b: { id: string }) => b.id === 'classroom-js').hash,
-						},
-						taskIds: bench.problems.map((p: { taskId: string }) => p.taskId),
-						n: 1,
-						sampling,
-						template: { name: 'completion', version: 1 },
-						limits,
-						ks: [1],
-						generator: { kind: 'reference' },
-					},
-					'webcontainer check',
-					{ store: new bt.pipeline.MemoryRunStore(), executor, benchmarksBase: bt.benchmarksBase },
-				);
-				await run.run();
-				return { choice, typescript: ts, loop: loop.status, passAt1: run.score().passAtK['pass@1'] };
-			},
-			{ limits: DEFAULT_LIMITS, sampling: GREEDY },
-		),
+		page.evaluate(async (limits) => {
+			const bt = (window as unknown as { benchtop: HarnessApi }).benchtop;
+			const { executor, choice } = await bt.withJsRuntime('node', new bt.Executor(), 60_000);
+			if (choice.runtime !== 'node') return { choice };
+			const ts = await executor.run({
+				language: 'javascript',
+				dialect: 'typescript',
+				program:
+					"const assert = require('node:assert');\nconst add = (a: number, b: number): number => a + b;\nassert.strictEqual(add(2, 3), 5);\nconsole.log(process.version);",
+				limits,
+			});
+			const loop = await executor.run({
+				language: 'javascript',
+				program: 'while (true) {}',
+				limits: { ...limits, timeMs: 2000 },
+			});
+			const run = await bt.pipeline.startReferenceRun('classroom-js', {
+				store: new bt.pipeline.MemoryRunStore(),
+				executor,
+				benchmarksBase: bt.benchmarksBase,
+			});
+			await run.run();
+			return { choice, typescript: ts, loop: loop.status, passAt1: run.score().passAtK['pass@1'] };
+		}, DEFAULT_LIMITS),
 	{ headless: !headed },
 );
 console.log(JSON.stringify(result, null, 2));

@@ -7,7 +7,7 @@ import { DEFAULT_LIMITS } from './lib/execution/runtime';
 import { EndpointGenerator } from './lib/generation/endpoint';
 import { assess, probe } from './lib/generation/webllm/capability';
 import { buildCatalog } from './lib/generation/webllm/catalog';
-import { interruptedRuns, resumeRun, startRun } from './lib/pipeline/session';
+import { interruptedRuns, resumeRun, startReferenceRun, startRun } from './lib/pipeline/session';
 import { IdbRunStore } from './lib/storage/idb';
 import { MemoryRunStore } from './lib/storage/runs';
 
@@ -17,7 +17,15 @@ const api = {
 	toJob,
 	DEFAULT_LIMITS,
 	isolated: globalThis.crossOriginIsolated === true,
-	pipeline: { startRun, resumeRun, interruptedRuns, IdbRunStore, MemoryRunStore, EndpointGenerator },
+	pipeline: {
+		startRun,
+		startReferenceRun,
+		resumeRun,
+		interruptedRuns,
+		IdbRunStore,
+		MemoryRunStore,
+		EndpointGenerator,
+	},
 	gpu: { probe, assess },
 	withJsRuntime,
 	/** web-llm only when asked for, as in the app. */

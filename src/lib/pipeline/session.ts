@@ -2,6 +2,8 @@
 // template and the generator are recreated from what the store holds, so a reloaded page — or the
 // CLI — continues a run exactly where it stopped.
 import { loadBenchmark } from '../benchmarks/registry';
+import { DEFAULT_LIMITS } from '../execution/runtime';
+import { GREEDY } from '../generation/types';
 import type { Benchmark } from '../benchmarks/types';
 import { BenchtopError } from '../core/errors';
 import { EndpointGenerator } from '../generation/endpoint';
@@ -56,6 +58,22 @@ export async function startRun(spec: RunSpec, name: string, env: SessionEnv): Pr
 	const meta: RunMeta = { id: crypto.randomUUID(), name, created: Date.now(), status: 'running', spec };
 	await env.store.saveRun(meta);
 	return open(meta, env);
+}
+
+/** The benchmark's reference solutions as a run: the runtimes' self-check and a zero-download demo. */
+export async function startReferenceRun(benchmarkId: string, env: SessionEnv): Promise<PipelineRun> {
+	const bench = await loadBenchmark(benchmarkId, env.benchmarksBase);
+	const spec: RunSpec = {
+		benchmark: { id: bench.id, hash: bench.hash },
+		taskIds: bench.problems.filter((p) => p.reference !== undefined).map((p) => p.taskId),
+		n: 1,
+		sampling: GREEDY,
+		template: { name: bench.composition === 'mbpp' ? 'mbpp' : 'completion', version: 1 },
+		limits: DEFAULT_LIMITS,
+		ks: [1],
+		generator: { kind: 'reference' },
+	};
+	return startRun(spec, `${bench.id} reference solutions`, env);
 }
 
 export async function resumeRun(id: string, env: SessionEnv): Promise<PipelineRun> {
