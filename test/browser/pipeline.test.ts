@@ -7,6 +7,7 @@ import type { HarnessApi } from '../../src/harness';
 import type { RunSpec, SampleRecord } from '../../src/lib/storage/runs';
 import { GREEDY } from '../../src/lib/generation/types';
 import { DEFAULT_LIMITS } from '../../src/lib/execution/runtime';
+import { CHAT, PASS_AT_1, PASSES } from '../fixtures/scripted-replies';
 import { startOpenAiServer, type Reply, type ScriptedServer } from '../support/openai-server';
 import { useHarness } from './support/page';
 
@@ -16,49 +17,6 @@ declare const window: {
 };
 const h = useHarness();
 
-const fence = (code: string) => '```python\n' + code + '\n```';
-// n = 3 per problem; ✓ marks the ones that must pass.
-const CHAT: Record<string, Reply[]> = {
-	sum_list: [
-		{ text: 'Here is the function:\n' + fence('def sum_list(numbers):\n    return sum(numbers)') }, // ✓ fenced
-		{
-			// ✓ think-tagged: the draft inside <think> does not even parse, so it must be dropped
-			text:
-				'<think>\nA draft:\n' +
-				fence('def sum_list(numbers) return') +
-				'\nNo.\n</think>\nSure!\n' +
-				fence(
-					'def sum_list(numbers):\n    total = 0\n    for x in numbers:\n        total += x\n    return total',
-				) +
-				'\nThis loops over the list.',
-		},
-		{ text: fence('def sum_list(numbers):\n    return max(numbers)') }, // ✗ wrong
-	],
-	largest: [
-		{ text: fence('    return max(numbers)') }, // ✓ body only
-		{ text: fence('def largest(numbers):\n    return max(numbers)'), delayMs: 150 }, // ✓ slow
-		{
-			text: '```python\ndef largest(numbers):\n    best = numbers[0]\n    for x in numbers',
-			finishReason: 'length',
-		}, // ✗ cut
-	],
-	reverse_string: [
-		{ text: 'The answer:\n\ndef reverse_string(text):\n    return text[::-1]' }, // ✓ prose, no fence
-		{ text: fence('def reverse_string(text):\n    return text') }, // ✗ wrong
-		{
-			text:
-				fence("def reverse_string(text):\n    return ''.join(reversed(text))") +
-				'\nUsage:\n' +
-				fence("print(reverse_string('abc'))"),
-		}, // ✓ + example
-	],
-	count_vowels: [
-		{ text: fence('def count_vowels(text):\n    return len(text)') }, // ✗
-		{ text: fence('def count_vowels(text):\n    while True:\n        pass') }, // ✗ timeout
-		{ text: fence('def count_vowels(text):\n    raise ValueError("no")') }, // ✗ exception
-	],
-};
-const PASSES = { sum_list: 2, largest: 2, reverse_string: 2, count_vowels: 0 };
 const TASKS = Object.keys(PASSES).map((f) => `Classroom/${f}`);
 
 // Completion mode: the benchmark's stop sequences cut what follows the function.
@@ -131,7 +89,7 @@ function finish(page: Page) {
 	});
 }
 
-const expectedPassAt1 = Object.values(PASSES).reduce((s, c) => s + c / 3, 0) / 4;
+const expectedPassAt1 = PASS_AT_1;
 
 describe('pipelined run against a scripted OpenAI-compatible server', () => {
 	it('chat: extraction, execution and exact pass@k; raw and extracted text both kept', async () => {

@@ -146,6 +146,27 @@ describe('pipeline run', () => {
 		expect(again.run.records.size).toBe(6);
 	});
 
+	it('text written before the page went away is run on resume, not asked for again', async () => {
+		const store = new MemoryRunStore();
+		await store.putGenerated({
+			runId: 'run-1',
+			taskId: 'a',
+			index: 0,
+			raw: '    return True\n',
+			tokens: 3,
+			genMs: 5,
+			finishReason: 'stop',
+		});
+		const { run, gen } = setup(1, new Scripted(), store);
+		await run.run();
+		expect(gen.calls).toEqual(['b#0']);
+		expect(run.records.get('a\u00000')).toMatchObject({
+			raw: '    return True\n',
+			result: { status: 'passed' },
+		});
+		expect((await store.generated('run-1')).map((g) => g.taskId).sort()).toEqual(['a', 'b']);
+	});
+
 	it('pause stops after the sample being written; resume goes on', async () => {
 		const { run, gen } = setup(3);
 		run.on((e) => e.type === 'generated' && gen.calls.length === 1 && run.pause());

@@ -94,17 +94,36 @@ export class PipelineRun {
 	}
 
 	/** Runs (or resumes) to the end. Resolves when every sample has its verdict or the run stopped. */
-	async run(): Promise<void> {
+	/** Reads what the store already has for this run (finished samples). */
+	async load(): Promise<void> {
 		for (const r of await this.deps.store.samples(this.meta.id)) this.records.set(key(r.taskId, r.index), r);
+	}
+
+	async run(): Promise<void> {
+		await this.load();
 		await this.#setStatus('running');
 		const executing: Promise<void>[] = [];
 		try {
+			// Text written before the page went away is run, not asked for again.
+			const written = new Map(
+				(await this.deps.store.generated(this.meta.id)).map((g) => [key(g.taskId, g.index), g]),
+			);
 			for (const [problem, index] of this.#plan()) {
 				if (this.records.has(key(problem.taskId, index))) continue;
 				if (this.#gate) await this.#gate.promise;
 				if (this.#cancelled) break;
-				const generated = await this.#generate(problem, index);
+				const kept = written.get(key(problem.taskId, index));
+				const generated = kept
+					? {
+							text: kept.raw,
+							tokens: kept.tokens,
+							ms: kept.genMs,
+							finishReason: kept.finishReason,
+							full: kept.full,
+						}
+					: await this.#generate(problem, index);
 				if (this.#cancelled && generated.finishReason === 'interrupted') break;
+				if (!kept) await this.#keep(problem.taskId, index, generated);
 				this.#emit({ type: 'generated', taskId: problem.taskId, index });
 				executing.push(this.#execute(problem, index, generated));
 			}
@@ -117,6 +136,21 @@ export class PipelineRun {
 			await this.#setStatus('failed', message);
 			throw e;
 		}
+	}
+
+	#keep(taskId: string, index: number, g: Generated & { full?: boolean }): Promise<void> {
+		return this.deps.store
+			.putGenerated({
+				runId: this.meta.id,
+				taskId,
+				index,
+				raw: g.text,
+				tokens: g.tokens,
+				genMs: g.ms,
+				finishReason: g.finishReason,
+				...(g.full !== undefined && { full: g.full }),
+			})
+			.catch((e: Error) => this.#emit({ type: 'storage-error', message: e.message }));
 	}
 
 	#generate(problem: Problem, index: number): Promise<Generated & { full?: boolean }> {

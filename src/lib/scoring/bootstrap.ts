@@ -5,7 +5,7 @@ export const BOOTSTRAP = { resamples: 2000, seed: 0x5eed, level: 0.95 } as const
 export const CI_METHOD = `percentile bootstrap over problems, ${BOOTSTRAP.resamples} resamples, seed ${BOOTSTRAP.seed}`;
 
 /** mulberry32: a small seeded PRNG, so the same results give the same interval everywhere. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
 	let a = seed >>> 0;
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;

@@ -2,11 +2,12 @@
 // [runId, taskId, index]. Each sample is its own transaction, committed as it finishes.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { BenchtopError } from '../core/errors';
-import type { RunMeta, RunStore, SampleRecord } from './runs';
+import type { GeneratedRecord, RunMeta, RunStore, SampleRecord } from './runs';
 
 interface Schema extends DBSchema {
 	runs: { key: string; value: RunMeta };
 	samples: { key: [string, string, number]; value: SampleRecord; indexes: { byRun: string } };
+	generated: { key: [string, string, number]; value: GeneratedRecord; indexes: { byRun: string } };
 }
 
 export class StorageError extends BenchtopError {
@@ -31,13 +32,14 @@ export class IdbRunStore implements RunStore {
 	readonly #db: Promise<IDBPDatabase<Schema>>;
 
 	constructor(name = 'benchtop') {
-		this.#db = openDB<Schema>(name, 1, {
-			upgrade(db) {
-				db.createObjectStore('runs', { keyPath: 'id' });
-				db.createObjectStore('samples', { keyPath: ['runId', 'taskId', 'index'] }).createIndex(
-					'byRun',
-					'runId',
-				);
+		this.#db = openDB<Schema>(name, 2, {
+			upgrade(db, from) {
+				const keyPath = ['runId', 'taskId', 'index'];
+				if (from < 1) {
+					db.createObjectStore('runs', { keyPath: 'id' });
+					db.createObjectStore('samples', { keyPath }).createIndex('byRun', 'runId');
+				}
+				if (from < 2) db.createObjectStore('generated', { keyPath }).createIndex('byRun', 'runId');
 			},
 		}).catch((e) => {
 			throw explain(e);
@@ -63,10 +65,11 @@ export class IdbRunStore implements RunStore {
 	}
 	deleteRun(id: string) {
 		return this.#do(async (db) => {
-			const tx = db.transaction(['runs', 'samples'], 'readwrite');
+			const tx = db.transaction(['runs', 'samples', 'generated'], 'readwrite');
 			await tx.objectStore('runs').delete(id);
-			const idx = tx.objectStore('samples').index('byRun');
-			for await (const cursor of idx.iterate(id)) await cursor.delete();
+			for await (const cursor of tx.objectStore('samples').index('byRun').iterate(id)) await cursor.delete();
+			for await (const cursor of tx.objectStore('generated').index('byRun').iterate(id))
+				await cursor.delete();
 			await tx.done;
 		});
 	}
@@ -75,5 +78,11 @@ export class IdbRunStore implements RunStore {
 	}
 	samples(runId: string) {
 		return this.#do((db) => db.getAllFromIndex('samples', 'byRun', runId));
+	}
+	putGenerated(rec: GeneratedRecord) {
+		return this.#do(async (db) => void (await db.put('generated', rec)));
+	}
+	generated(runId: string) {
+		return this.#do((db) => db.getAllFromIndex('generated', 'byRun', runId));
 	}
 }

@@ -56,6 +56,15 @@ export interface SampleRecord {
 	finishedAt: number;
 }
 
+/** A sample's text, kept the moment generation ends, so a reload before its verdict does not
+ * ask the model again. */
+export type GeneratedRecord = Pick<
+	SampleRecord,
+	'runId' | 'taskId' | 'index' | 'raw' | 'tokens' | 'genMs' | 'finishReason'
+> & {
+	full?: boolean;
+};
+
 export interface RunStore {
 	saveRun(meta: RunMeta): Promise<void>;
 	getRun(id: string): Promise<RunMeta | undefined>;
@@ -63,11 +72,14 @@ export interface RunStore {
 	deleteRun(id: string): Promise<void>;
 	putSample(rec: SampleRecord): Promise<void>;
 	samples(runId: string): Promise<SampleRecord[]>;
+	putGenerated(rec: GeneratedRecord): Promise<void>;
+	generated(runId: string): Promise<GeneratedRecord[]>;
 }
 
 export class MemoryRunStore implements RunStore {
 	readonly #runs = new Map<string, RunMeta>();
 	readonly #samples = new Map<string, SampleRecord>();
+	readonly #generated = new Map<string, GeneratedRecord>();
 
 	async saveRun(meta: RunMeta) {
 		this.#runs.set(meta.id, structuredClone(meta));
@@ -80,12 +92,19 @@ export class MemoryRunStore implements RunStore {
 	}
 	async deleteRun(id: string) {
 		this.#runs.delete(id);
-		for (const k of [...this.#samples.keys()]) if (k.startsWith(`${id}\u0000`)) this.#samples.delete(k);
+		for (const m of [this.#samples, this.#generated])
+			for (const k of [...m.keys()]) if (k.startsWith(`${id}\u0000`)) m.delete(k);
 	}
 	async putSample(rec: SampleRecord) {
 		this.#samples.set(`${rec.runId}\u0000${rec.taskId}\u0000${rec.index}`, structuredClone(rec));
 	}
 	async samples(runId: string) {
 		return [...this.#samples.values()].filter((r) => r.runId === runId).map((r) => structuredClone(r));
+	}
+	async putGenerated(rec: GeneratedRecord) {
+		this.#generated.set(`${rec.runId}\u0000${rec.taskId}\u0000${rec.index}`, structuredClone(rec));
+	}
+	async generated(runId: string) {
+		return [...this.#generated.values()].filter((r) => r.runId === runId).map((r) => structuredClone(r));
 	}
 }

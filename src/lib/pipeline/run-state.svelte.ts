@@ -1,0 +1,99 @@
+// A run as the views see it: reactive status, every sample's cell, the text being written, live
+// pass@k and progress. Updates from the pipeline are batched to one per frame so a 1,000-sample run
+// does not re-render the page for every token.
+import type { Score } from '../scoring';
+import type { RunMeta, RunStatus, SampleRecord } from '../storage/runs';
+import type { PipelineRun } from './run';
+
+export interface Cell {
+	taskId: string;
+	index: number;
+	state: 'waiting' | 'writing' | 'running' | SampleRecord['result']['status'];
+	record?: SampleRecord;
+}
+
+const frame = (f: () => void) =>
+	typeof requestAnimationFrame === 'function' ? requestAnimationFrame(f) : setTimeout(f, 16);
+
+export class RunState {
+	status = $state<RunStatus>('running');
+	error = $state<string | undefined>();
+	/** taskId → its samples' cells, in the run's order. */
+	cells = $state<Cell[]>([]);
+	score = $state.raw<Score | undefined>();
+	/** The sample being written and its text so far. */
+	writing = $state<{ taskId: string; index: number; text: string } | undefined>();
+	done = $state(0);
+	tokens = $state(0);
+	genMs = $state(0);
+	startedAt = Date.now();
+	storageWarning = $state<string | undefined>();
+	#pending = false;
+	#text = '';
+
+	constructor(
+		readonly run: PipelineRun,
+		readonly meta: RunMeta,
+	) {
+		const { taskIds, n } = meta.spec;
+		this.cells = taskIds.flatMap((taskId) =>
+			Array.from({ length: n }, (_, index) => ({ taskId, index, state: 'waiting' as const })),
+		);
+		for (const r of run.records.values()) this.#finish(r);
+		this.status = run.status;
+		run.on((e) => {
+			if (e.type === 'text') {
+				if (this.writing?.taskId !== e.taskId || this.writing.index !== e.index) {
+					this.#text = '';
+					this.#cell(e.taskId, e.index, { state: 'writing' });
+				}
+				this.#text += e.delta;
+				this.writing = { taskId: e.taskId, index: e.index, text: this.#text };
+			} else if (e.type === 'generated') this.#cell(e.taskId, e.index, { state: 'running' });
+			else if (e.type === 'sample') this.#finish(e.record);
+			else if (e.type === 'status') {
+				this.status = e.status;
+				this.error = e.error;
+			} else if (e.type === 'storage-error') this.storageWarning = e.message;
+			this.#schedule();
+		});
+		this.score = run.score();
+	}
+
+	get total() {
+		return this.cells.length;
+	}
+
+	/** Seconds left at the pace so far. */
+	get etaSeconds(): number | undefined {
+		if (!this.done || this.done >= this.total) return undefined;
+		const perSample = (Date.now() - this.startedAt) / 1000 / this.done;
+		return Math.round(perSample * (this.total - this.done));
+	}
+
+	get tokensPerSecond(): number | undefined {
+		return this.genMs > 0 ? this.tokens / (this.genMs / 1000) : undefined;
+	}
+
+	#cell(taskId: string, index: number, patch: Partial<Cell>) {
+		const i = this.cells.findIndex((c) => c.taskId === taskId && c.index === index);
+		if (i >= 0) this.cells[i] = { ...this.cells[i]!, ...patch };
+	}
+
+	#finish(r: SampleRecord) {
+		this.#cell(r.taskId, r.index, { state: r.result.status, record: r });
+		this.done = this.cells.filter((c) => c.record).length;
+		this.tokens += r.tokens;
+		this.genMs += r.genMs;
+	}
+
+	/** Scoring is recomputed once a frame at most. */
+	#schedule() {
+		if (this.#pending) return;
+		this.#pending = true;
+		frame(() => {
+			this.#pending = false;
+			this.score = this.run.score();
+		});
+	}
+}

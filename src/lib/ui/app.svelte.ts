@@ -1,0 +1,155 @@
+// The app's state: the bundled benchmarks, the run on screen, and the view. Heavy parts (the
+// pipeline, runtimes, web-llm) are imported when a run starts, so the first paint stays small.
+import type { BenchmarkInfo } from '../benchmarks/types';
+import type { Executor } from '../execution/executor';
+import { RunState } from '../pipeline/run-state.svelte';
+import type { RunSpec, RunStore } from '../storage/runs';
+import type { Generator } from '../generation/types';
+import { pickTasks, type Settings } from './settings';
+
+export type View = 'setup' | 'run' | 'results' | 'history';
+
+export class AppState {
+	view = $state<View>('setup');
+	benchmarks = $state<BenchmarkInfo[]>([]);
+	current = $state<RunState | undefined>();
+	error = $state<string | undefined>();
+	notice = $state<string | undefined>();
+	readonly benchmarksBase = new URL('benchmarks/', location.href).href;
+	#executor?: Executor;
+	#store?: RunStore;
+
+	async init(): Promise<void> {
+		try {
+			const res = await fetch(`${this.benchmarksBase}index.json`);
+			this.benchmarks = (await res.json()) as BenchmarkInfo[];
+		} catch (e) {
+			this.error = `Could not load the benchmark list: ${(e as Error).message}`;
+		}
+		const { interruptedRuns } = await import('../pipeline/session');
+		const stale = await interruptedRuns(await this.store()).catch(() => []);
+		if (stale.length)
+			this.notice = `${stale.length} run(s) were interrupted when the page closed; resume them from History.`;
+	}
+
+	async store(): Promise<RunStore> {
+		if (!this.#store) {
+			const [{ IdbRunStore }, { MemoryRunStore }] = await Promise.all([
+				import('../storage/idb'),
+				import('../storage/runs'),
+			]);
+			try {
+				const idb = new IdbRunStore();
+				await idb.listRuns();
+				this.#store = idb;
+			} catch (e) {
+				this.notice = `${(e as Error).message}`;
+				this.#store = new MemoryRunStore();
+			}
+		}
+		return this.#store;
+	}
+
+	async executor(): Promise<Executor> {
+		this.#executor ??= new (await import('../execution/executor')).Executor();
+		return this.#executor;
+	}
+
+	async #env(generator?: Generator, apiKey?: string) {
+		return {
+			store: await this.store(),
+			executor: await this.executor(),
+			benchmarksBase: this.benchmarksBase,
+			generator,
+			apiKey,
+		};
+	}
+
+	/** Builds the run from the set-up form and starts it. */
+	async start(s: Settings, taskIds: string[]): Promise<void> {
+		this.error = undefined;
+		try {
+			const [{ startRun }, { defaultTemplate }] = await Promise.all([
+				import('../pipeline/session'),
+				import('../prompts/templates'),
+			]);
+			const info = this.benchmarks.find((b) => b.id === s.benchmark)!;
+			const chat = s.source === 'endpoint' ? s.endpoint.api === 'chat' : s.source === 'webllm';
+			const template =
+				s.source === 'reference'
+					? { name: info.composition === 'mbpp' ? 'mbpp' : 'completion', version: 1 }
+					: s.template === 'auto'
+						? { name: defaultTemplate(info, chat).name, version: 1 }
+						: { name: s.template, version: 1 };
+			const spec: RunSpec = {
+				benchmark: { id: info.id, hash: info.hash },
+				taskIds: pickTasks(taskIds, s),
+				n: s.source === 'reference' ? 1 : s.n,
+				sampling: s.sampling,
+				template,
+				limits: (await import('../execution/runtime')).DEFAULT_LIMITS,
+				ks: s.source === 'reference' ? [1] : s.ks,
+				generator:
+					s.source === 'endpoint'
+						? { kind: 'endpoint', baseUrl: s.endpoint.baseUrl, model: s.endpoint.model, api: s.endpoint.api }
+						: s.source === 'webllm'
+							? { kind: 'webllm', modelId: s.webllmModel }
+							: { kind: 'reference' },
+			};
+			const name = `${info.name} · ${spec.generator.kind === 'endpoint' ? spec.generator.model : spec.generator.kind === 'webllm' ? spec.generator.modelId : 'reference solutions'}`;
+			const run = await startRun(spec, name, await this.#env(undefined, s.apiKey || undefined));
+			this.#follow(new RunState(run, run.meta));
+		} catch (e) {
+			this.error = (e as Error).message;
+		}
+	}
+
+	async resume(id: string, apiKey?: string): Promise<void> {
+		this.error = undefined;
+		try {
+			const { resumeRun } = await import('../pipeline/session');
+			const run = await resumeRun(id, await this.#env(undefined, apiKey));
+			await run.load();
+			this.#follow(new RunState(run, run.meta));
+		} catch (e) {
+			this.error = (e as Error).message;
+		}
+	}
+
+	/** Shows a stored run's results without running anything. */
+	async open(id: string): Promise<void> {
+		this.error = undefined;
+		try {
+			const [{ resumeRun }, { ReferenceGenerator }] = await Promise.all([
+				import('../pipeline/session'),
+				import('../generation/given'),
+			]);
+			const store = await this.store();
+			const meta = await store.getRun(id);
+			if (!meta) throw new Error(`run ${id} is not in this browser's storage`);
+			// Viewing needs no model: a placeholder generator keeps endpoints and web-llm unloaded.
+			const bench = { id: meta.spec.benchmark.id, problems: [] } as unknown as ConstructorParameters<
+				typeof ReferenceGenerator
+			>[0];
+			const run = await resumeRun(id, await this.#env(new ReferenceGenerator(bench)));
+			await run.load();
+			this.current = new RunState(run, run.meta);
+			this.view = 'results';
+		} catch (e) {
+			this.error = (e as Error).message;
+		}
+	}
+
+	#follow(state: RunState) {
+		this.current = state;
+		this.view = 'run';
+		state.run
+			.run()
+			.then(() => {
+				if (this.current === state) this.view = 'results';
+			})
+			.catch(() => {
+				// the run's status and message are on screen
+			});
+	}
+}

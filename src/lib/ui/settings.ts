@@ -1,0 +1,106 @@
+// The set-up form's values, remembered between visits (localStorage; never the API key unless the
+// user asks), and the sampling presets.
+import type { Sampling } from '../generation/types';
+import { mulberry32 } from '../scoring/bootstrap';
+
+export type ModelSource = 'reference' | 'endpoint' | 'webllm';
+export type Subset = 'first' | 'random' | 'all' | 'picked';
+
+export interface Settings {
+	benchmark: string;
+	subset: Subset;
+	count: number;
+	seed: number;
+	picked: string[];
+	source: ModelSource;
+	endpoint: { baseUrl: string; model: string; api: 'chat' | 'completions' };
+	rememberKey: boolean;
+	apiKey: string;
+	webllmModel: string;
+	n: number;
+	sampling: Sampling;
+	template: string;
+	ks: number[];
+}
+
+export const PRESETS: {
+	name: string;
+	apply: Partial<Omit<Settings, 'sampling'>> & { sampling: Partial<Sampling> };
+}[] = [
+	{ name: 'Greedy pass@1', apply: { n: 1, ks: [1], sampling: { temperature: 0, topP: 1 } } },
+	{
+		name: 'pass@k (n=20, T=0.8, top_p=0.95)',
+		apply: { n: 20, ks: [1, 10], sampling: { temperature: 0.8, topP: 0.95 } },
+	},
+	{
+		name: 'Classroom quick (10 problems, n=5)',
+		apply: { subset: 'first', count: 10, n: 5, ks: [1, 5], sampling: { temperature: 0.8, topP: 0.95 } },
+	},
+];
+
+export const DEFAULTS: Settings = {
+	benchmark: 'classroom',
+	subset: 'first',
+	count: 10,
+	seed: 0,
+	picked: [],
+	source: 'reference',
+	endpoint: { baseUrl: 'http://localhost:11434', model: 'qwen2.5-coder:1.5b', api: 'chat' },
+	rememberKey: false,
+	apiKey: '',
+	webllmModel: 'Qwen2.5-Coder-0.5B-Instruct',
+	n: 1,
+	sampling: {
+		temperature: 0,
+		topP: 1,
+		maxTokens: 512,
+		seed: 0,
+		repetitionPenalty: 1,
+		presencePenalty: 0,
+		frequencyPenalty: 0,
+	},
+	template: 'auto',
+	ks: [1],
+};
+
+const KEY = 'benchtop.settings';
+
+export function loadSettings(): Settings {
+	try {
+		const saved = JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<Settings>;
+		return {
+			...DEFAULTS,
+			...saved,
+			endpoint: { ...DEFAULTS.endpoint, ...saved.endpoint },
+			sampling: { ...DEFAULTS.sampling, ...saved.sampling },
+		};
+	} catch {
+		return structuredClone(DEFAULTS);
+	}
+}
+
+export function saveSettings(s: Settings): void {
+	try {
+		localStorage.setItem(KEY, JSON.stringify({ ...s, apiKey: s.rememberKey ? s.apiKey : '' }));
+	} catch {
+		// storage unavailable (private mode): settings are simply not remembered
+	}
+}
+
+/** The problems a subset picks, deterministic for a seed (mulberry32 shuffle). */
+export function pickTasks(
+	all: string[],
+	s: Pick<Settings, 'subset' | 'count' | 'seed' | 'picked'>,
+): string[] {
+	if (s.subset === 'all') return all;
+	if (s.subset === 'first') return all.slice(0, Math.max(1, s.count));
+	if (s.subset === 'picked') return all.filter((t) => s.picked.includes(t));
+	const rand = mulberry32(s.seed);
+	const copy = [...all];
+	for (let i = copy.length - 1; i > 0; i--) {
+		const j = Math.floor(rand() * (i + 1));
+		[copy[i], copy[j]] = [copy[j]!, copy[i]!];
+	}
+	const chosen = new Set(copy.slice(0, Math.max(1, s.count)));
+	return all.filter((t) => chosen.has(t));
+}
