@@ -15,7 +15,8 @@ export class AppState {
 	current = $state<RunState | undefined>();
 	error = $state<string | undefined>();
 	notice = $state<string | undefined>();
-	readonly benchmarksBase = new URL('benchmarks/', location.href).href;
+	/** The bundled benchmarks beside the page, under whatever base path the site is served from. */
+	readonly benchmarksBase = `${document.baseURI.replace(/[?#].*$/, '').replace(/[^/]*$/, '')}benchmarks/`;
 	#executor?: Executor;
 	#store?: RunStore;
 
