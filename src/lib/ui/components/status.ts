@@ -7,6 +7,6 @@ export const STATUS: Record<Cell['state'], { icon: string; label: string }> = {
 	running: { icon: '⋯', label: 'running' },
 	passed: { icon: '✔', label: 'passed' },
 	failed: { icon: '✘', label: 'failed' },
-	timeout: { icon: '⏱', label: 'timed out' },
+	timeout: { icon: '◔', label: 'timed out' },
 	error: { icon: '!', label: 'error' },
 };

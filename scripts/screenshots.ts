@@ -1,0 +1,51 @@
+// The README's screenshots, taken in headless Chromium against the scripted OpenAI-compatible
+// server: the live run part-way, and the results with one sample opened.
+//   npm run screenshots
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+import { CHROMIUM_FLAGS, findChromium } from '../cli/chromium';
+import { CHAT } from '../test/fixtures/scripted-replies';
+import { startOpenAiServer } from '../test/support/openai-server';
+
+const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
+await build({ logLevel: 'warn' });
+const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+const address = server.httpServer.address();
+const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+const model = await startOpenAiServer({
+	script: Object.fromEntries(
+		Object.entries(CHAT).map(([f, rs]) => [f, rs.map((r) => ({ ...r, delayMs: 250 }))]),
+	),
+	models: ['qwen2.5-coder:1.5b'],
+	pieces: 12,
+});
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS });
+try {
+	const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+	await page.goto(url);
+	await page.locator('select[name=benchmark] option').first().waitFor({ state: 'attached' });
+	await page.locator('select[name=benchmark]').selectOption('classroom');
+	await page.getByLabel('N', { exact: true }).fill('4');
+	await page.getByLabel('OpenAI-compatible endpoint').check();
+	await page.getByLabel('Base URL').fill(model.url);
+	await page.getByLabel('Model', { exact: true }).fill('qwen2.5-coder:1.5b');
+	await page.getByLabel('Samples per problem (n)').fill('3');
+	await page.getByLabel('Temperature').fill('0.8');
+	await page.getByRole('button', { name: 'Run', exact: true }).click();
+	await page.waitForFunction(
+		() => document.querySelectorAll('section.run .cell[data-state="passed"]').length >= 4,
+		null,
+		{
+			timeout: 120_000,
+		},
+	);
+	await page.screenshot({ path: `${OUT}live-run.png`, fullPage: true });
+	await page.locator('section.results').waitFor({ timeout: 120_000 });
+	await page.getByRole('cell', { name: 'Classroom/sum_list sample 2: passed' }).click();
+	await page.screenshot({ path: `${OUT}results.png`, fullPage: true });
+	console.log(`screenshots in ${OUT}`);
+} finally {
+	await browser.close();
+	await model.close();
+	server.httpServer.close();
+}
