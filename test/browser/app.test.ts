@@ -1,6 +1,9 @@
 // The app, driven through its UI in Chromium the way a person uses it: a run of the reference
 // solutions, a run against the scripted OpenAI-compatible server with exact pass@k and the sample
 // drill-down, and a reload mid-run resumed from History with nothing lost.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHAT, PASS_AT_1 } from '../fixtures/scripted-replies';
@@ -109,6 +112,43 @@ describe('the app', () => {
 		expect(new Set(asked).size).toBe(12);
 		expect(asked.length).toBeLessThanOrEqual(13);
 		expect(before).toBeGreaterThanOrEqual(3);
+		await page.context().close();
+	});
+
+	it('a run exported from History and imported again shows identical numbers', async () => {
+		const page = await openApp();
+		await page.locator('select[name=benchmark]').selectOption('classroom');
+		await page.getByLabel('Reference solutions').check();
+		await page.getByLabel('N', { exact: true }).fill('6');
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => passAt(page, 1).textContent(), { timeout: 60_000 }).toBe('1.0000');
+		const counts = await page.getByTestId('counts').textContent();
+		await page.getByRole('button', { name: 'History' }).click();
+		const row = page.locator('tr[data-run]').first();
+		const id = await row.getAttribute('data-run');
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			row.getByRole('button', { name: 'Export' }).click(),
+		]);
+		const file = join(mkdtempSync(join(tmpdir(), 'benchtop-app-')), download.suggestedFilename());
+		await download.saveAs(file);
+		await row.getByRole('button', { name: 'Delete' }).click();
+		await expect.poll(() => page.locator(`tr[data-run="${id}"]`).count()).toBe(0);
+		await page.getByLabel('Import a run file').setInputFiles(file);
+		const back = page.locator(`tr[data-run="${id}"]`);
+		await back.waitFor();
+		await back.getByRole('button', { name: 'Open' }).click();
+		await expect.poll(() => passAt(page, 1).textContent()).toBe('1.0000');
+		expect(await page.getByTestId('counts').textContent()).toBe(counts);
+		expect(await page.locator('section.results .cell[data-state="passed"]').count()).toBe(6);
+		// a file that is not a run says so, naming the field
+		const bad = join(tmpdir(), 'not-a-run.json');
+		writeFileSync(bad, '{"hello": 1}');
+		await page.getByRole('button', { name: 'History' }).click();
+		await page.getByLabel('Import a run file').setInputFiles(bad);
+		await expect
+			.poll(() => page.getByRole('alert').textContent())
+			.toBe('not-a-run.json (field "benchtopRun"): not a Benchtop run file (export one from History)');
 		await page.context().close();
 	});
 });

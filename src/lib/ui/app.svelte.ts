@@ -141,6 +141,41 @@ export class AppState {
 		}
 	}
 
+	/** The run as one file, for another browser or safekeeping. */
+	async exportRun(id: string): Promise<{ name: string; text: string }> {
+		const store = await this.store();
+		const meta = await store.getRun(id);
+		if (!meta) throw new Error(`run ${id} is not in this browser's storage`);
+		const { toRunFile } = await import('../storage/formats/run-file');
+		return {
+			name: `${meta.name.replace(/[^\w.-]+/g, '_')}.benchtop-run.json`,
+			text: toRunFile(meta, await store.samples(id)),
+		};
+	}
+
+	/** Adds a run file to History; a run already here keeps its own and the import gets a new id. */
+	async importRun(file: File): Promise<string | undefined> {
+		this.error = undefined;
+		try {
+			const { parseRunFile } = await import('../storage/formats/run-file');
+			const { meta, samples } = parseRunFile(await file.text(), file.name);
+			const store = await this.store();
+			const id = (await store.getRun(meta.id)) ? crypto.randomUUID() : meta.id;
+			const status = meta.status === 'running' || meta.status === 'paused' ? 'interrupted' : meta.status;
+			await store.saveRun({
+				...meta,
+				id,
+				status,
+				name: id === meta.id ? meta.name : `${meta.name} (imported)`,
+			});
+			for (const s of samples) await store.putSample({ ...s, runId: id });
+			return id;
+		} catch (e) {
+			this.error = (e as Error).message;
+			return undefined;
+		}
+	}
+
 	#follow(state: RunState) {
 		this.current = state;
 		this.view = 'run';

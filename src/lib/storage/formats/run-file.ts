@@ -1,0 +1,58 @@
+// A whole run as one file — its spec, status and every sample with raw text, code, program and
+// verdict — to move a run between browsers or keep it. Importing checks every field it relies on.
+import { InputError } from '../../core/errors';
+import { parseJson } from '../../core/text';
+import type { RunMeta, SampleRecord } from '../runs';
+
+export const RUN_FILE_VERSION = 1;
+
+export function toRunFile(meta: RunMeta, samples: readonly SampleRecord[]): string {
+	return JSON.stringify({ benchtopRun: RUN_FILE_VERSION, meta, samples }, null, 1) + '\n';
+}
+
+const STATUSES = new Set(['passed', 'failed', 'timeout', 'error']);
+
+export function parseRunFile(text: string, file: string): { meta: RunMeta; samples: SampleRecord[] } {
+	const doc = parseJson(text, file) as Record<string, unknown>;
+	if (!doc || typeof doc !== 'object' || doc.benchtopRun === undefined)
+		throw new InputError(file, undefined, 'benchtopRun', 'not a Benchtop run file (export one from History)');
+	if (doc.benchtopRun !== RUN_FILE_VERSION)
+		throw new InputError(
+			file,
+			undefined,
+			'benchtopRun',
+			`version ${String(doc.benchtopRun)} is not one this Benchtop reads (${RUN_FILE_VERSION})`,
+		);
+	const meta = doc.meta as RunMeta;
+	if (!meta || typeof meta.id !== 'string' || typeof meta.name !== 'string')
+		throw new InputError(file, undefined, 'meta', 'missing or without id and name');
+	const spec = meta.spec;
+	if (!spec || typeof spec.benchmark?.id !== 'string' || typeof spec.benchmark.hash !== 'string')
+		throw new InputError(file, undefined, 'meta.spec.benchmark', 'needs an id and a hash');
+	if (!Array.isArray(spec.taskIds) || !Number.isInteger(spec.n) || spec.n < 1 || !Array.isArray(spec.ks))
+		throw new InputError(file, undefined, 'meta.spec', 'needs taskIds, n ≥ 1 and ks');
+	if (!Array.isArray(doc.samples)) throw new InputError(file, undefined, 'samples', 'must be a list');
+	const samples = doc.samples as SampleRecord[];
+	samples.forEach((s, i) => {
+		const at = `samples[${i}]`;
+		if (typeof s?.taskId !== 'string' || !spec.taskIds.includes(s.taskId))
+			throw new InputError(
+				file,
+				undefined,
+				`${at}.taskId`,
+				`"${String(s?.taskId)}" is not one of the run's problems`,
+			);
+		if (!Number.isInteger(s.index) || s.index < 0 || s.index >= spec.n)
+			throw new InputError(file, undefined, `${at}.index`, `must be an integer from 0 to ${spec.n - 1}`);
+		if (typeof s.code !== 'string' || typeof s.raw !== 'string')
+			throw new InputError(file, undefined, `${at}.code`, 'code and raw must be strings');
+		if (!STATUSES.has(s.result?.status))
+			throw new InputError(
+				file,
+				undefined,
+				`${at}.result.status`,
+				'must be passed, failed, timeout or error',
+			);
+	});
+	return { meta, samples };
+}

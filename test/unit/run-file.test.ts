@@ -1,0 +1,66 @@
+// A whole run as one file: it round-trips, and a bad file names the field that is wrong.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../src/lib/execution/runtime';
+import { GREEDY } from '../../src/lib/generation/types';
+import { parseRunFile, toRunFile } from '../../src/lib/storage/formats/run-file';
+import type { RunMeta, SampleRecord } from '../../src/lib/storage/runs';
+
+const meta: RunMeta = {
+	id: 'r1',
+	name: 'a run',
+	created: 1,
+	status: 'done',
+	spec: {
+		benchmark: { id: 'classroom', hash: 'h' },
+		taskIds: ['t1'],
+		n: 2,
+		sampling: GREEDY,
+		template: { name: 'instruct', version: 1 },
+		limits: DEFAULT_LIMITS,
+		ks: [1, 2],
+		generator: { kind: 'reference' },
+	},
+};
+const sample = (index: number, status: 'passed' | 'failed'): SampleRecord => ({
+	runId: 'r1',
+	taskId: 't1',
+	index,
+	raw: '```python\nx\n```',
+	code: 'x',
+	full: false,
+	how: 'one fenced block',
+	tokens: 3,
+	genMs: 10,
+	finishReason: 'stop',
+	program: 'x',
+	finishedAt: 2,
+	result: { status, stdout: '', stderr: '', truncated: false, durationMs: 1 },
+});
+
+describe('run files', () => {
+	it('round-trip exactly', () => {
+		const samples = [sample(0, 'passed'), sample(1, 'failed')];
+		expect(parseRunFile(toRunFile(meta, samples), 'run.json')).toEqual({ meta, samples });
+	});
+	it.each([
+		['{"x": 1}', 'run.json (field "benchtopRun"): not a Benchtop run file (export one from History)'],
+		[
+			'{"benchtopRun": 9, "meta": {}}',
+			'run.json (field "benchtopRun"): version 9 is not one this Benchtop reads (1)',
+		],
+		[
+			toRunFile(meta, [{ ...sample(0, 'passed'), taskId: 'nope' }]),
+			'run.json (field "samples[0].taskId"): "nope" is not one of the run\'s problems',
+		],
+		[
+			toRunFile(meta, [sample(5, 'passed')]),
+			'run.json (field "samples[0].index"): must be an integer from 0 to 1',
+		],
+		[
+			toRunFile(meta, [{ ...sample(0, 'passed'), result: { status: 'great' } } as unknown as SampleRecord]),
+			'run.json (field "samples[0].result.status"): must be passed, failed, timeout or error',
+		],
+	])('rejects %#', (text, message) => {
+		expect(() => parseRunFile(text, 'run.json')).toThrow(message);
+	});
+});
