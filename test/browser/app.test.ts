@@ -151,4 +151,35 @@ describe('the app', () => {
 			.toBe('not-a-run.json (field "benchtopRun"): not a Benchtop run file (export one from History)');
 		await page.context().close();
 	});
+
+	it('compares two runs on the same benchmark: side by side, per problem, with a paired test', async () => {
+		const page = await openApp();
+		await page.locator('select[name=benchmark]').selectOption('classroom');
+		await page.getByLabel('N', { exact: true }).fill('4');
+		await page.getByLabel('Reference solutions').check();
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => passAt(page, 1).textContent(), { timeout: 60_000 }).toBe('1.0000');
+		await page.getByRole('button', { name: 'Set up' }).click();
+		await setUpEndpointRun(page, server.url);
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => passAt(page, 1).textContent(), { timeout: 90_000 }).toBe(PASS_AT_1.toFixed(4));
+		await page.getByRole('button', { name: 'History' }).click();
+		await page
+			.getByRole('checkbox', { name: /reference solutions/ })
+			.first()
+			.check();
+		await page
+			.getByRole('checkbox', { name: /scripted-coder/ })
+			.first()
+			.check();
+		await page.getByRole('button', { name: 'Compare the two selected runs' }).click();
+		const diff = page.getByTestId('difference');
+		await diff.waitFor();
+		// A (reference) wins on every problem by 1/3, 1/3, 1/3 and 1: +0.5, but 4 problems are too few to call it
+		expect((await diff.textContent())!.replace(/\s+/g, ' ')).toMatch(
+			/A − B = \+0\.5000, 95% CI \[\+0\.3333, \+\d\.\d{4}\], p = 0\.1\d{3} over 4 shared problems — not distinguishable from chance/,
+		);
+		expect(await page.locator('tr[data-outcome="a"]').count()).toBe(4);
+		await page.context().close();
+	});
 });

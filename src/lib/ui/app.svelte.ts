@@ -7,12 +7,13 @@ import type { RunSpec, RunStore } from '../storage/runs';
 import type { Generator } from '../generation/types';
 import { pickTasks, type Settings } from './settings';
 
-export type View = 'setup' | 'run' | 'results' | 'history';
+export type View = 'setup' | 'run' | 'results' | 'history' | 'compare';
 
 export class AppState {
 	view = $state<View>('setup');
 	benchmarks = $state<BenchmarkInfo[]>([]);
 	current = $state<RunState | undefined>();
+	comparing = $state<[RunState, RunState] | undefined>();
 	error = $state<string | undefined>();
 	notice = $state<string | undefined>();
 	/** The bundled benchmarks beside the page, under whatever base path the site is served from. */
@@ -117,25 +118,49 @@ export class AppState {
 		}
 	}
 
+	/** A stored run, loaded for viewing: nothing runs, no model is loaded. */
+	async #load(id: string): Promise<RunState> {
+		const [{ resumeRun }, { ReferenceGenerator }] = await Promise.all([
+			import('../pipeline/session'),
+			import('../generation/given'),
+		]);
+		const store = await this.store();
+		const meta = await store.getRun(id);
+		if (!meta) throw new Error(`run ${id} is not in this browser's storage`);
+		const placeholder = new ReferenceGenerator({
+			id: meta.spec.benchmark.id,
+			problems: [],
+		} as unknown as ConstructorParameters<typeof ReferenceGenerator>[0]);
+		const run = await resumeRun(id, await this.#env(placeholder));
+		await run.load();
+		return new RunState(run, run.meta);
+	}
+
 	/** Shows a stored run's results without running anything. */
 	async open(id: string): Promise<void> {
 		this.error = undefined;
 		try {
-			const [{ resumeRun }, { ReferenceGenerator }] = await Promise.all([
-				import('../pipeline/session'),
-				import('../generation/given'),
-			]);
-			const store = await this.store();
-			const meta = await store.getRun(id);
-			if (!meta) throw new Error(`run ${id} is not in this browser's storage`);
-			// Viewing needs no model: a placeholder generator keeps endpoints and web-llm unloaded.
-			const bench = { id: meta.spec.benchmark.id, problems: [] } as unknown as ConstructorParameters<
-				typeof ReferenceGenerator
-			>[0];
-			const run = await resumeRun(id, await this.#env(new ReferenceGenerator(bench)));
-			await run.load();
-			this.current = new RunState(run, run.meta);
+			this.current = await this.#load(id);
 			this.view = 'results';
+		} catch (e) {
+			this.error = (e as Error).message;
+		}
+	}
+
+	/** Two runs on the same benchmark, side by side. */
+	async compare(ids: [string, string]): Promise<void> {
+		this.error = undefined;
+		try {
+			// A is the older run, B the newer: the order never depends on how they were picked.
+			const [a, b] = (await Promise.all(ids.map((id) => this.#load(id)))).sort(
+				(x, y) => x.meta.created - y.meta.created,
+			);
+			if (a!.meta.spec.benchmark.hash !== b!.meta.spec.benchmark.hash)
+				throw new Error(
+					`these runs are on different benchmarks (${a!.meta.spec.benchmark.id}, ${b!.meta.spec.benchmark.id}); compare runs on the same one`,
+				);
+			this.comparing = [a!, b!];
+			this.view = 'compare';
 		} catch (e) {
 			this.error = (e as Error).message;
 		}
