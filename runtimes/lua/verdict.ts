@@ -1,5 +1,6 @@
 // From what a Lua program did to a verdict. lua5.4 passes a program iff it exits 0; Benchtop also
-// asks that LuaUnit really ran the tests, untouched, with at least one assertion.
+// asks that LuaUnit really ran the tests, untouched, with at least one assertion — or, for tests
+// written without LuaUnit (plain assert, as in the Teach view), that the program ran to its end.
 import type { ExecResult, FailureKind } from '../../src/lib/core/result';
 
 export interface LuaRun {
@@ -11,6 +12,17 @@ export interface LuaRun {
 	syntax?: string;
 	error?: string;
 	report?: { tests: number; failures: number; errors: number; assertions: number; intact: boolean };
+	/** The tests load LuaUnit (MultiPL-E's do); otherwise they are plain asserts. */
+	usesLuaUnit?: boolean;
+}
+
+/** Do the tests (the program from the tests' first line) load LuaUnit? */
+export function testsUseLuaUnit(program: string, testsLine = 1): boolean {
+	const tests = program
+		.split('\n')
+		.slice(testsLine - 1)
+		.join('\n');
+	return /require\s*\(?\s*['"]luaunit['"]/.test(tests);
 }
 
 type Verdict = Omit<ExecResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>;
@@ -57,6 +69,15 @@ export function luaVerdict(run: LuaRun): Verdict {
 			...exit,
 		};
 	}
+	if (run.usesLuaUnit === false)
+		return run.stop === 'exit'
+			? {
+					status: 'failed',
+					kind: 'early-exit',
+					message: 'exited before the program ended (os.exit)',
+					...exit,
+				}
+			: { status: 'passed', ...exit };
 	if (!r || run.exitBeforeReport)
 		return {
 			status: 'failed',

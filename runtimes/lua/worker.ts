@@ -6,7 +6,7 @@ import type { Engine, Job } from '../../src/lib/execution/runtime';
 import { OutputBuffer } from '../../src/lib/execution/sandbox/output';
 import { serveSandbox, type SandboxContext } from '../../src/lib/execution/sandbox/serve';
 import luaunit from './luaunit.lua?raw';
-import { luaVerdict, type LuaRun } from './verdict';
+import { luaVerdict, testsUseLuaUnit, type LuaRun } from './verdict';
 
 const HOOK_COUNT = 1000;
 const LUA_MASKCOUNT = 1 << 3;
@@ -26,7 +26,7 @@ async function load(ctx: SandboxContext): Promise<Engine> {
 function runOne(engine: LuaEngine, job: Job, deadline: number, ctx: SandboxContext): ExecResult {
 	const started = performance.now();
 	const out = new OutputBuffer(job.limits.outputBytes);
-	const run: LuaRun = {};
+	const run: LuaRun = { usesLuaUnit: testsUseLuaUnit(job.program, job.testsLine) };
 	const g = engine.global;
 	const lua = g.lua;
 	ctx.sink.out = (s) => void (out.write('stdout', s + '\n') || (run.stop ??= 'output-limit'));

@@ -1,7 +1,7 @@
 // The pure verdict rules of the JavaScript and Lua runtimes.
 import { describe, expect, it } from 'vitest';
 import { classifyJsError, lineIn, testsRequireAssert } from '../../runtimes/javascript/verdict';
-import { luaVerdict } from '../../runtimes/lua/verdict';
+import { luaVerdict, testsUseLuaUnit } from '../../runtimes/lua/verdict';
 import { DEFAULT_LIMITS } from '../../src/lib/execution/runtime';
 
 describe('JavaScript verdicts', () => {
@@ -51,6 +51,16 @@ describe('Lua verdicts', () => {
 	it('passes only when LuaUnit ran, untouched, and the exit code is 0', () => {
 		expect(luaVerdict({ stop: 'exit', exitCode: 0, report }).status).toBe('passed');
 		expect(luaVerdict({ stop: 'exit', exitCode: 0 }).kind).toBe('early-exit');
+		// tests without LuaUnit (plain assert): a program that runs to its end passes, os.exit does not
+		expect(luaVerdict({ usesLuaUnit: false }).status).toBe('passed');
+		expect(luaVerdict({ usesLuaUnit: false, stop: 'exit', exitCode: 0 }).kind).toBe('early-exit');
+		expect(luaVerdict({ usesLuaUnit: false, error: 'program.lua:3: assertion failed!' })).toMatchObject({
+			status: 'failed',
+			kind: 'exception',
+			line: 3,
+		});
+		expect(testsUseLuaUnit("x = 1\nlocal lu = require('luaunit')", 2)).toBe(true);
+		expect(testsUseLuaUnit("require('luaunit')\nassert(f() == 1)", 2)).toBe(false);
 		expect(luaVerdict({ stop: 'exit', exitCode: 0, exitBeforeReport: true, report }).kind).toBe('early-exit');
 		expect(luaVerdict({ stop: 'exit', exitCode: 0, report: { ...report, intact: false } }).kind).toBe(
 			'harness-tampered',

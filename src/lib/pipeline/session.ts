@@ -22,6 +22,8 @@ export interface SessionEnv {
 	apiKey?: string;
 	/** For generators that cannot be recreated from the spec alone (replay, a loaded web-llm engine). */
 	generator?: Generator;
+	/** A benchmark that is not bundled (a problem written in the Teach view, a user's file). */
+	benchmark?: Benchmark;
 }
 
 async function makeGenerator(spec: RunSpec, bench: Benchmark, env: SessionEnv): Promise<Generator> {
@@ -42,7 +44,7 @@ async function makeGenerator(spec: RunSpec, bench: Benchmark, env: SessionEnv): 
 }
 
 async function open(meta: RunMeta, env: SessionEnv): Promise<PipelineRun> {
-	const bench = await loadBenchmark(meta.spec.benchmark.id, env.benchmarksBase);
+	const bench = env.benchmark ?? (await loadBenchmark(meta.spec.benchmark.id, env.benchmarksBase));
 	if (bench.hash !== meta.spec.benchmark.hash)
 		throw new BenchtopError(
 			`benchmark ${bench.id} changed since this run started (dataset hash differs); start a new run`,

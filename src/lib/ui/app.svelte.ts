@@ -1,13 +1,13 @@
 // The app's state: the bundled benchmarks, the run on screen, and the view. Heavy parts (the
 // pipeline, runtimes, web-llm) are imported when a run starts, so the first paint stays small.
-import type { BenchmarkInfo } from '../benchmarks/types';
+import type { Benchmark, BenchmarkInfo } from '../benchmarks/types';
 import type { Executor } from '../execution/executor';
 import { RunState } from '../pipeline/run-state.svelte';
 import type { RunSpec, RunStore } from '../storage/runs';
 import type { Generator } from '../generation/types';
 import { pickTasks, type Settings } from './settings';
 
-export type View = 'setup' | 'run' | 'results' | 'history' | 'compare';
+export type View = 'setup' | 'run' | 'results' | 'history' | 'compare' | 'teach';
 
 export class AppState {
 	view = $state<View>('setup');
@@ -163,6 +163,50 @@ export class AppState {
 			this.view = 'compare';
 		} catch (e) {
 			this.error = (e as Error).message;
+		}
+	}
+
+	/** A problem written in the Teach view, attempted n times by the model chosen in Set up. */
+	async teachRun(bench: Benchmark, n: number, s: Settings): Promise<RunState | undefined> {
+		this.error = undefined;
+		try {
+			const [{ startRun }, { defaultTemplate }, { DEFAULT_LIMITS }] = await Promise.all([
+				import('../pipeline/session'),
+				import('../prompts/templates'),
+				import('../execution/runtime'),
+			]);
+			const model = s.source === 'endpoint' || s.source === 'webllm';
+			const spec: RunSpec = {
+				benchmark: { id: bench.id, hash: bench.hash },
+				taskIds: bench.problems.map((p) => p.taskId),
+				n: model ? n : 1,
+				sampling:
+					n > 1 && s.sampling.temperature === 0
+						? { ...s.sampling, temperature: 0.8, topP: 0.95 }
+						: s.sampling,
+				template: {
+					name: model
+						? defaultTemplate(bench, s.source === 'webllm' || s.endpoint.api === 'chat').name
+						: 'completion',
+					version: 1,
+				},
+				limits: DEFAULT_LIMITS,
+				ks: [1],
+				generator:
+					s.source === 'endpoint'
+						? { kind: 'endpoint', baseUrl: s.endpoint.baseUrl, model: s.endpoint.model, api: s.endpoint.api }
+						: s.source === 'webllm'
+							? { kind: 'webllm', modelId: s.webllmModel }
+							: { kind: 'reference' },
+			};
+			const env = { ...(await this.#env(undefined, s.apiKey || undefined)), benchmark: bench };
+			const run = await startRun(spec, bench.name, env);
+			const state = new RunState(run, run.meta);
+			run.run().catch(() => {});
+			return state;
+		} catch (e) {
+			this.error = (e as Error).message;
+			return undefined;
 		}
 	}
 
