@@ -17,6 +17,7 @@ import type { HarnessApi } from '../src/harness';
 import type { Language } from '../src/lib/core/ids';
 import { compose } from '../src/lib/execution/compose';
 import { runNative, type NativeCommand } from './native';
+import { initialJs } from './size';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const repeat = <T>(xs: T[], n: number) => Array.from({ length: n }, () => xs).flat();
@@ -141,6 +142,10 @@ function benchtop(language: Language, programs: string[], size: number) {
 }
 
 await build({ logLevel: 'warn' });
+const shell = initialJs(`${ROOT}dist`);
+console.log(
+	`app shell  ${(shell.gzipBytes / 1024).toFixed(1)} KB of JavaScript (gzip) on first load (goal ≤ 150 KB)`,
+);
 const results = [];
 for (const suite of suites) {
 	const runs = [];
@@ -160,6 +165,7 @@ for (const suite of suites) {
 	});
 }
 const out: Record<string, unknown> = {
+	shell: { initialJsGzipBytes: shell.gzipBytes, files: shell.files },
 	date: new Date().toISOString(),
 	machine: { cpus: cpus().length, model: cpus()[0]?.model },
 	results,

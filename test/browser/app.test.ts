@@ -69,6 +69,10 @@ describe('the app', () => {
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await page.getByRole('region', { name: 'Live run' }).waitFor();
 		await expect.poll(() => passAt(page, 1).textContent(), { timeout: 90_000 }).toBe(PASS_AT_1.toFixed(4));
+		// the pass@k curve, drawn by Observable Plot, labelled for screen readers
+		await expect
+			.poll(() => page.getByTestId('passk-chart').locator('svg[role=img]').getAttribute('aria-label'))
+			.toBe(`pass@k from k = 1 (${PASS_AT_1.toFixed(3)}) to k = 3 (0.750)`);
 		const grid = page.locator('section.results .grid');
 		expect(await grid.locator('.cell[data-state="passed"]').count()).toBe(6);
 		expect(await grid.locator('.cell[data-state="timeout"]').count()).toBe(1);
