@@ -153,11 +153,6 @@ describe('pipelined run against a scripted OpenAI-compatible server', () => {
 			models: ['scripted-coder'],
 		});
 		try {
-			await h.page.evaluate(() =>
-				new window.benchtop.pipeline.IdbRunStore('benchtop')
-					.listRuns()
-					.then(() => indexedDB.deleteDatabase('benchtop')),
-			);
 			const id = await start(
 				h.page,
 				spec({ generator: { kind: 'endpoint', baseUrl: slow.url, model: 'scripted-coder', api: 'chat' } }),

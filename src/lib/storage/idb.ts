@@ -41,6 +41,10 @@ export class IdbRunStore implements RunStore {
 				}
 				if (from < 2) db.createObjectStore('generated', { keyPath }).createIndex('byRun', 'runId');
 			},
+			// Another tab upgrading or deleting the database must not wait on this one forever.
+			blocking(_current, _blocked, event) {
+				(event.target as IDBDatabase).close();
+			},
 		}).catch((e) => {
 			throw explain(e);
 		});

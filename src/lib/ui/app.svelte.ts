@@ -5,7 +5,7 @@ import type { Executor } from '../execution/executor';
 import { RunState } from '../pipeline/run-state.svelte';
 import type { RunSpec, RunStore } from '../storage/runs';
 import type { Generator } from '../generation/types';
-import { pickTasks, type Settings } from './settings';
+import { generatorSpec, pickTasks, type Settings } from './settings';
 
 export type View = 'setup' | 'run' | 'results' | 'history' | 'compare' | 'teach';
 
@@ -91,12 +91,7 @@ export class AppState {
 				template,
 				limits: (await import('../execution/runtime')).DEFAULT_LIMITS,
 				ks: s.source === 'reference' ? [1] : s.ks,
-				generator:
-					s.source === 'endpoint'
-						? { kind: 'endpoint', baseUrl: s.endpoint.baseUrl, model: s.endpoint.model, api: s.endpoint.api }
-						: s.source === 'webllm'
-							? { kind: 'webllm', modelId: s.webllmModel }
-							: { kind: 'reference' },
+				generator: generatorSpec(s),
 			};
 			const name = `${info.name} · ${spec.generator.kind === 'endpoint' ? spec.generator.model : spec.generator.kind === 'webllm' ? spec.generator.modelId : 'reference solutions'}`;
 			const run = await startRun(spec, name, await this.#env(undefined, s.apiKey || undefined));
@@ -192,12 +187,7 @@ export class AppState {
 				},
 				limits: DEFAULT_LIMITS,
 				ks: [1],
-				generator:
-					s.source === 'endpoint'
-						? { kind: 'endpoint', baseUrl: s.endpoint.baseUrl, model: s.endpoint.model, api: s.endpoint.api }
-						: s.source === 'webllm'
-							? { kind: 'webllm', modelId: s.webllmModel }
-							: { kind: 'reference' },
+				generator: generatorSpec(s),
 			};
 			const env = { ...(await this.#env(undefined, s.apiKey || undefined)), benchmark: bench };
 			const run = await startRun(spec, bench.name, env);

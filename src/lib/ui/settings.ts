@@ -1,6 +1,7 @@
 // The set-up form's values, remembered between visits (localStorage; never the API key unless the
 // user asks), and the sampling presets.
-import type { Sampling } from '../generation/types';
+import { GREEDY, type Sampling } from '../generation/types';
+import type { GeneratorSpec } from '../storage/runs';
 import { mulberry32 } from '../scoring/bootstrap';
 
 export type ModelSource = 'reference' | 'endpoint' | 'webllm';
@@ -50,15 +51,7 @@ export const DEFAULTS: Settings = {
 	apiKey: '',
 	webllmModel: 'Qwen2.5-Coder-0.5B-Instruct',
 	n: 1,
-	sampling: {
-		temperature: 0,
-		topP: 1,
-		maxTokens: 512,
-		seed: 0,
-		repetitionPenalty: 1,
-		presencePenalty: 0,
-		frequencyPenalty: 0,
-	},
+	sampling: { ...GREEDY },
 	template: 'auto',
 	ks: [1],
 };
@@ -103,4 +96,12 @@ export function pickTasks(
 	}
 	const chosen = new Set(copy.slice(0, Math.max(1, s.count)));
 	return all.filter((t) => chosen.has(t));
+}
+
+/** The model the form chose, as a run records it (the API key is never part of it). */
+export function generatorSpec(s: Settings): GeneratorSpec {
+	if (s.source === 'endpoint')
+		return { kind: 'endpoint', baseUrl: s.endpoint.baseUrl, model: s.endpoint.model, api: s.endpoint.api };
+	if (s.source === 'webllm') return { kind: 'webllm', modelId: s.webllmModel };
+	return { kind: 'reference' };
 }
