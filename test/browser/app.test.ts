@@ -1,7 +1,7 @@
 // The app, driven through its UI in Chromium the way a person uses it: a run of the reference
 // solutions, a run against the scripted OpenAI-compatible server with exact pass@k and the sample
 // drill-down, and a reload mid-run resumed from History with nothing lost.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -69,6 +69,31 @@ describe('the app', () => {
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await page.getByRole('region', { name: 'Live run' }).waitFor();
 		await expect.poll(() => passAt(page, 1).textContent(), { timeout: 90_000 }).toBe(PASS_AT_1.toFixed(4));
+		// the reproducibility record names the template and the sampling settings
+		const record = await page.getByTestId('record').locator('pre').textContent();
+		expect(JSON.parse(record!)).toMatchObject({
+			template: { name: 'instruct', version: 1 },
+			sampling: { temperature: 0.8, seed: 0 },
+			samplesPerProblem: 3,
+			model: { kind: 'endpoint', model: 'scripted-coder' },
+		});
+		// evalplus export: one entry per problem with its samples' base_status
+		const [evalplus] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Export evalplus eval_results.json' }).click(),
+		]);
+		const saved = join(mkdtempSync(join(tmpdir(), 'benchtop-evalplus-')), evalplus.suggestedFilename());
+		await evalplus.saveAs(saved);
+		const doc = JSON.parse(readFileSync(saved, 'utf8'));
+		expect(Object.keys(doc.eval).sort()).toEqual([
+			'Classroom/count_vowels',
+			'Classroom/fizzbuzz',
+			'Classroom/largest',
+			'Classroom/sum_list',
+		]);
+		expect(
+			doc.eval['Classroom/count_vowels'].every((x: { base_status: string }) => x.base_status !== 'pass'),
+		).toBe(true);
 		// the pass@k curve, drawn by Observable Plot, labelled for screen readers
 		await expect
 			.poll(() => page.getByTestId('passk-chart').locator('svg[role=img]').getAttribute('aria-label'))
