@@ -11,8 +11,7 @@ import { gunzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { CHROMIUM_FLAGS, findChromium } from '../cli/chromium';
-import { programsOf } from '../scripts/fidelity/build';
-import type { FidelitySample } from '../scripts/fidelity/mutants';
+import { programsOf, readFixture } from '../scripts/fidelity/build';
 import type { HarnessApi } from '../src/harness';
 import type { Language } from '../src/lib/core/ids';
 import { compose } from '../src/lib/execution/compose';
@@ -41,11 +40,7 @@ function humanEvalPrograms(): string[] {
 }
 
 async function fidelityPrograms(language: Language): Promise<string[]> {
-	const rows = readFileSync(`${ROOT}test/fixtures/fidelity/${language}.jsonl`, 'utf8')
-		.trim()
-		.split('\n')
-		.map((l) => JSON.parse(l) as FidelitySample & { native: string })
-		.filter((r) => r.native !== 'Timeout');
+	const rows = readFixture(language).filter((r) => r.native !== 'Timeout');
 	return programsOf(rows);
 }
 

@@ -10,7 +10,7 @@
 //   lua    — MultiPL-E eval_lua: `lua file.lua` (luaunit.lua beside it), 15 s; OK on exit 0, else
 //            Exception; Timeout.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBenchmarkArg } from '../../cli/score';
@@ -93,6 +93,17 @@ async function pool<T, R>(items: T[], fn: (x: T) => Promise<R>, parallel = 4): P
 	return out;
 }
 
+/** A stored sample with the verdict the native reference run gave it. */
+export type FixtureRow = FidelitySample & { native: string };
+const fixturePath = (language: Language) => join(ROOT, `test/fixtures/fidelity/${language}.jsonl`);
+
+export function readFixture(language: Language): FixtureRow[] {
+	return readFileSync(fixturePath(language), 'utf8')
+		.trim()
+		.split('\n')
+		.map((l) => JSON.parse(l) as FixtureRow);
+}
+
 export async function programsOf(samples: FidelitySample[]): Promise<string[]> {
 	const benches = new Map<string, Awaited<ReturnType<typeof loadBenchmarkArg>>>();
 	const programs: string[] = [];
@@ -126,7 +137,7 @@ async function main() {
 			counts[key] = (counts[key] ?? 0) + 1;
 		}
 		const lines = samples.map((s, i) => JSON.stringify({ ...s, native: verdicts[i] }));
-		writeFileSync(join(ROOT, `test/fixtures/fidelity/${language}.jsonl`), lines.join('\n') + '\n');
+		writeFileSync(fixturePath(language), lines.join('\n') + '\n');
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
 		console.log(`${language}: ${samples.length} samples in ${seconds} s`, counts);
 	}

@@ -1,26 +1,14 @@
 // `benchtop run` end to end: the real CLI process generating from a scripted OpenAI-compatible
 // server (reached through the CLI's own local server, so no CORS setup), scoring as it goes, and
 // writing files `benchtop score` reads back with the same verdicts.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { benchtopCli as benchtop } from '../support/cli';
 import { startOpenAiServer, type ScriptedServer } from '../support/openai-server';
 
-const exec = promisify(execFile);
 const tmp = mkdtempSync(join(tmpdir(), 'benchtop-run-'));
-
-async function benchtop(...args: string[]) {
-	try {
-		const { stdout, stderr } = await exec('node', ['cli/bin.js', ...args], { timeout: 240_000 });
-		return { code: 0, stdout, stderr };
-	} catch (e) {
-		const err = e as { code: number; stdout: string; stderr: string };
-		return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-	}
-}
 
 /** `benchtop run` on classroom against the scripted server. */
 const endpointRun = (...extra: string[]) =>

@@ -1,24 +1,14 @@
 // `benchtop score` end to end: the real CLI process, its own static server and Chromium.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { HUMAN_EVAL_EXAMPLE_RESULTS } from '../fixtures/human-eval-example';
 import { describe, expect, it } from 'vitest';
+import { benchtopCli } from '../support/cli';
 
-const run = promisify(execFile);
 const tmp = mkdtempSync(join(tmpdir(), 'benchtop-cli-'));
 
-async function benchtop(...args: string[]) {
-	try {
-		const { stdout, stderr } = await run('node', ['cli/bin.js', 'score', ...args], { timeout: 240_000 });
-		return { code: 0, stdout, stderr };
-	} catch (e) {
-		const err = e as { code: number; stdout: string; stderr: string };
-		return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-	}
-}
+const benchtop = (...args: string[]) => benchtopCli('score', ...args);
 
 const summaryOf = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 

