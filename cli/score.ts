@@ -114,7 +114,7 @@ const DEFAULT_OUT_FORMAT: Record<SamplesFormat, ResultsFormat> = {
 	bigcode: 'benchtop',
 };
 
-function positiveInt(name: string, v: string | undefined): number | undefined {
+export function positiveInt(name: string, v: string | undefined): number | undefined {
 	if (v === undefined) return undefined;
 	const n = Number(v);
 	if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer (got "${v}")`);

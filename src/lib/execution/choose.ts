@@ -3,11 +3,7 @@
 import type { Availability, JsRuntimeChoice } from '../../../runtimes/node/availability';
 import type { NodeRuntime } from '../../../runtimes/node/runtime';
 import type { ExecResult } from '../core/result';
-import type { Job } from './runtime';
-
-interface Executes {
-	run(job: Job): Promise<ExecResult>;
-}
+import type { Executes, Job } from './runtime';
 
 export class JsRuntimeExecutor implements Executes {
 	constructor(

@@ -65,6 +65,11 @@ export interface Runtime {
 	spawn(): Worker;
 }
 
+/** Whatever runs jobs to verdicts: the Executor's pools, or the Node runtime in front of them. */
+export interface Executes {
+	run(job: Job): Promise<ExecResult>;
+}
+
 /** The worker side: loads once, then runs jobs one at a time. */
 export interface Engine {
 	readonly version: string;

@@ -30,12 +30,15 @@ export class RunState {
 	storageWarning = $state<string | undefined>();
 	#pending = false;
 	#text = '';
+	/** taskId → its row; fixed for the run, so a plain record, not reactive state. */
+	readonly #row: Record<string, number>;
 
 	constructor(
 		readonly run: PipelineRun,
 		readonly meta: RunMeta,
 	) {
 		const { taskIds, n } = meta.spec;
+		this.#row = Object.fromEntries(taskIds.map((t, i) => [t, i]));
 		this.cells = taskIds.flatMap((taskId) =>
 			Array.from({ length: n }, (_, index) => ({ taskId, index, state: 'waiting' as const })),
 		);
@@ -75,14 +78,19 @@ export class RunState {
 		return this.genMs > 0 ? this.tokens / (this.genMs / 1000) : undefined;
 	}
 
+	/** Cells are laid out problem by problem, n each: a sample's cell is found without a search. */
+	#at(taskId: string, index: number): number {
+		return (this.#row[taskId] ?? -1) * this.meta.spec.n + index;
+	}
+
 	#cell(taskId: string, index: number, patch: Partial<Cell>) {
-		const i = this.cells.findIndex((c) => c.taskId === taskId && c.index === index);
-		if (i >= 0) this.cells[i] = { ...this.cells[i]!, ...patch };
+		const i = this.#at(taskId, index);
+		if (i >= 0 && this.cells[i]) this.cells[i] = { ...this.cells[i]!, ...patch };
 	}
 
 	#finish(r: SampleRecord) {
+		if (!this.cells[this.#at(r.taskId, r.index)]?.record) this.done++;
 		this.#cell(r.taskId, r.index, { state: r.result.status, record: r });
-		this.done = this.cells.filter((c) => c.record).length;
 		this.tokens += r.tokens;
 		this.genMs += r.genMs;
 	}

@@ -4,18 +4,13 @@
 // same store skips what is already done, so a reload resumes where it stopped.
 import type { Benchmark, Problem } from '../benchmarks/types';
 import type { TaskId } from '../core/ids';
-import type { ExecResult } from '../core/result';
-import type { Job } from '../execution/runtime';
+import type { Executes } from '../execution/runtime';
 import { extract, openedFunction } from '../extraction/extract';
 import type { Generated, Generator as SampleGenerator } from '../generation/types';
-import type { Template } from '../prompts/templates';
+import type { Prompt, Template } from '../prompts/templates';
 import { score, type Score } from '../scoring';
 import type { RunMeta, RunStatus, RunStore, SampleRecord } from '../storage/runs';
 import { sampleJob } from './jobs';
-
-export interface Executes {
-	run(job: Job): Promise<ExecResult>;
-}
 
 export type RunEvent =
 	| { type: 'text'; taskId: string; index: number; delta: string }
@@ -113,6 +108,7 @@ export class PipelineRun {
 				if (this.#gate) await this.#gate.promise;
 				if (this.#cancelled) break;
 				const kept = written.get(key(problem.taskId, index));
+				const prompt = this.deps.template.build(this.deps.bench, problem);
 				const generated = kept
 					? {
 							text: kept.raw,
@@ -121,11 +117,11 @@ export class PipelineRun {
 							finishReason: kept.finishReason,
 							full: kept.full,
 						}
-					: await this.#generate(problem, index);
+					: await this.#generate(problem, prompt, index);
 				if (this.#cancelled && generated.finishReason === 'interrupted') break;
 				if (!kept) await this.#keep(problem.taskId, index, generated);
 				this.#emit({ type: 'generated', taskId: problem.taskId, index });
-				executing.push(this.#execute(problem, index, generated));
+				executing.push(this.#execute(problem, prompt, index, generated));
 			}
 			await Promise.all(executing);
 			await this.#setStatus(this.#cancelled ? 'cancelled' : 'done');
@@ -153,10 +149,10 @@ export class PipelineRun {
 			.catch((e: Error) => this.#emit({ type: 'storage-error', message: e.message }));
 	}
 
-	#generate(problem: Problem, index: number): Promise<Generated & { full?: boolean }> {
+	#generate(problem: Problem, prompt: Prompt, index: number): Promise<Generated & { full?: boolean }> {
 		const { spec } = this.meta;
 		return this.deps.generator.generate({
-			prompt: this.deps.template.build(this.deps.bench, problem),
+			prompt,
 			sampling: spec.sampling,
 			index,
 			taskId: problem.taskId,
@@ -164,14 +160,19 @@ export class PipelineRun {
 		});
 	}
 
-	async #execute(problem: Problem, index: number, g: Generated & { full?: boolean }): Promise<void> {
-		const { bench, generator, template, executor, store } = this.deps;
+	async #execute(
+		problem: Problem,
+		prompt: Prompt,
+		index: number,
+		g: Generated & { full?: boolean },
+	): Promise<void> {
+		const { bench, generator, executor, store } = this.deps;
 		const given = generator.describe.kind === 'replay' || generator.describe.kind === 'reference';
 		const x = given
 			? { code: g.text, full: g.full ?? false, how: 'given' }
 			: extract(g.text, {
 					language: bench.language,
-					prompt: template.build(bench, problem),
+					prompt,
 					problemPrompt: problem.prompt,
 					entryPoint: problem.entryPoint ?? openedFunction(bench.language, problem.prompt),
 					wholeProgram: bench.composition === 'mbpp',

@@ -11,7 +11,8 @@ import { ReferenceGenerator } from '../generation/given';
 import type { Generator } from '../generation/types';
 import { customTemplate, template } from '../prompts/templates';
 import type { RunMeta, RunSpec, RunStore } from '../storage/runs';
-import { PipelineRun, type Executes } from './run';
+import type { Executes } from '../execution/runtime';
+import { PipelineRun } from './run';
 
 export interface SessionEnv {
 	store: RunStore;

@@ -115,17 +115,15 @@ export class AppState {
 
 	/** A stored run, loaded for viewing: nothing runs, no model is loaded. */
 	async #load(id: string): Promise<RunState> {
-		const [{ resumeRun }, { ReferenceGenerator }] = await Promise.all([
+		const [{ resumeRun }, { ReplayGenerator }] = await Promise.all([
 			import('../pipeline/session'),
 			import('../generation/given'),
 		]);
 		const store = await this.store();
 		const meta = await store.getRun(id);
 		if (!meta) throw new Error(`run ${id} is not in this browser's storage`);
-		const placeholder = new ReferenceGenerator({
-			id: meta.spec.benchmark.id,
-			problems: [],
-		} as unknown as ConstructorParameters<typeof ReferenceGenerator>[0]);
+		// Viewing asks no model for anything: an empty replay stands in for it.
+		const placeholder = new ReplayGenerator([], meta.name);
 		const run = await resumeRun(id, await this.#env(placeholder));
 		await run.load();
 		return new RunState(run, run.meta);
