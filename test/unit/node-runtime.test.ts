@@ -1,7 +1,7 @@
 // The Node (WebContainer) runtime's parts that need no live container: where a sample's files go,
 // how node's exit and stderr become verdicts (MultiPL-E's statuses), limits, and the runtime choice.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ const job = (program: string, extra: Partial<Job> = {}): Job => ({
 function viaRunner(program: string) {
 	const root = mkdtempSync(join(tmpdir(), 'benchtop-node-'));
 	const l = layout(job(program), 0);
-	execFileSync('mkdir', ['-p', join(root, l.dir, 'tmp')]);
+	mkdirSync(join(root, l.dir, 'tmp'), { recursive: true });
 	writeFileSync(join(root, RUNNER), RUNNER_SOURCE);
 	for (const [name, text] of Object.entries(l.files)) writeFileSync(join(root, l.dir, name), text);
 	let exitCode = 0;
@@ -32,7 +32,7 @@ function viaRunner(program: string) {
 	} catch (e) {
 		exitCode = (e as { status: number }).status;
 	}
-	const read = (f: string) => execFileSync('cat', [join(root, l.dir, f)], { encoding: 'utf8' });
+	const read = (f: string) => readFileSync(join(root, l.dir, f), 'utf8');
 	return { exitCode, stdout: read('.stdout'), stderr: read('.stderr'), timedOut: false, durationMs: 1 };
 }
 
