@@ -1,15 +1,34 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { customElement } from './vite-plugins/element.ts';
 import { SANDBOX_PREFIX, sandboxHeaders } from './vite-plugins/headers.ts';
+import { chunkName, OFFLINE } from './vite-plugins/offline.ts';
 
 export default defineConfig({
 	// Relative base: the built site works under any path on any static host.
 	base: './',
-	plugins: [svelte(), sandboxHeaders()],
+	plugins: [
+		svelte(),
+		sandboxHeaders(),
+		customElement('src/embed/element.ts', 'benchtop-eval.js'),
+		// The service worker that keeps the app and its runtimes working offline (see offline.ts).
+		VitePWA(OFFLINE),
+	],
 	resolve: { alias: { $lib: new URL('./src/lib', import.meta.url).pathname } },
 	worker: {
 		format: 'es',
-		rollupOptions: { output: { entryFileNames: `assets/${SANDBOX_PREFIX}[name]-[hash].js` } },
+		rollupOptions: {
+			output: {
+				// Only the sandbox workers get the sandbox prefix (and with it their strict CSP);
+				// web-llm's worker must reach the network to download a model.
+				entryFileNames: (c) =>
+					c.facadeModuleId?.includes('/runtimes/')
+						? `assets/${SANDBOX_PREFIX}[name]-[hash].js`
+						: `assets/${chunkName(c)}-[hash].js`,
+				chunkFileNames: (c) => `assets/${chunkName(c)}-[hash].js`,
+			},
+		},
 	},
 	// Engines ship their own wasm loaders; pre-bundling them breaks their asset lookups.
 	optimizeDeps: {
@@ -17,7 +36,10 @@ export default defineConfig({
 	},
 	build: {
 		target: 'es2022',
-		rollupOptions: { input: { main: 'index.html', harness: 'harness.html' } },
+		rollupOptions: {
+			input: { main: 'index.html', embed: 'embed/index.html', harness: 'harness.html' },
+			output: { chunkFileNames: (c) => `assets/${chunkName(c)}-[hash].js` },
+		},
 	},
 	server: { host: '127.0.0.1' },
 	preview: { host: '127.0.0.1' },

@@ -12,8 +12,16 @@ export interface Cell {
 	record?: SampleRecord;
 }
 
-const frame = (f: () => void) =>
-	typeof requestAnimationFrame === 'function' ? requestAnimationFrame(f) : setTimeout(f, 16);
+/** Next frame — or within 100 ms where frames do not come (an iframe scrolled out of view). */
+function frame(f: () => void) {
+	let done = false;
+	const once = () => {
+		if (!done) f();
+		done = true;
+	};
+	if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
+	setTimeout(once, 100);
+}
 
 export class RunState {
 	status = $state<RunStatus>('running');

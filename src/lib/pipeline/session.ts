@@ -3,14 +3,14 @@
 // CLI — continues a run exactly where it stopped.
 import { loadBenchmark } from '../benchmarks/registry';
 import { DEFAULT_LIMITS } from '../execution/runtime';
-import { GREEDY } from '../generation/types';
-import type { Benchmark } from '../benchmarks/types';
+import { GREEDY, type Sampling } from '../generation/types';
+import type { Benchmark, BenchmarkInfo } from '../benchmarks/types';
 import { BenchtopError } from '../core/errors';
 import { EndpointGenerator } from '../generation/endpoint';
 import { ReferenceGenerator } from '../generation/given';
 import type { Generator } from '../generation/types';
-import { customTemplate, template } from '../prompts/templates';
-import type { RunMeta, RunSpec, RunStore } from '../storage/runs';
+import { customTemplate, defaultTemplate, template } from '../prompts/templates';
+import type { GeneratorSpec, RunMeta, RunSpec, RunStore } from '../storage/runs';
 import type { Executes } from '../execution/runtime';
 import { PipelineRun } from './run';
 
@@ -57,6 +57,41 @@ async function open(meta: RunMeta, env: SessionEnv): Promise<PipelineRun> {
 	return new PipelineRun(meta, { bench, generator, executor: env.executor, store: env.store, template: t });
 }
 
+/** A run's spec from what a form, an embed link or the CLI chose; the template follows the model:
+ * reference solutions are completions, chat models get the instruct form unless one is named. */
+export function planRun(
+	bench: Pick<BenchmarkInfo, 'id' | 'hash' | 'composition'>,
+	o: {
+		taskIds: string[];
+		generator: GeneratorSpec;
+		n: number;
+		sampling: Sampling;
+		ks: number[];
+		template?: string;
+	},
+): RunSpec {
+	const g = o.generator;
+	const reference = g.kind === 'reference';
+	const chat = (g.kind === 'endpoint' && g.api === 'chat') || g.kind === 'webllm';
+	const name = reference
+		? bench.composition === 'mbpp'
+			? 'mbpp'
+			: 'completion'
+		: !o.template || o.template === 'auto'
+			? defaultTemplate(bench, chat).name
+			: o.template;
+	return {
+		benchmark: { id: bench.id, hash: bench.hash },
+		taskIds: o.taskIds,
+		n: reference ? 1 : o.n,
+		sampling: o.sampling,
+		template: { name, version: 1 },
+		limits: DEFAULT_LIMITS,
+		ks: reference ? [1] : o.ks,
+		generator: g,
+	};
+}
+
 export async function startRun(spec: RunSpec, name: string, env: SessionEnv): Promise<PipelineRun> {
 	const meta: RunMeta = { id: crypto.randomUUID(), name, created: Date.now(), status: 'running', spec };
 	await env.store.saveRun(meta);
@@ -66,16 +101,13 @@ export async function startRun(spec: RunSpec, name: string, env: SessionEnv): Pr
 /** The benchmark's reference solutions as a run: the runtimes' self-check and a zero-download demo. */
 export async function startReferenceRun(benchmarkId: string, env: SessionEnv): Promise<PipelineRun> {
 	const bench = await loadBenchmark(benchmarkId, env.benchmarksBase);
-	const spec: RunSpec = {
-		benchmark: { id: bench.id, hash: bench.hash },
+	const spec = planRun(bench, {
 		taskIds: bench.problems.filter((p) => p.reference !== undefined).map((p) => p.taskId),
+		generator: { kind: 'reference' },
 		n: 1,
 		sampling: GREEDY,
-		template: { name: bench.composition === 'mbpp' ? 'mbpp' : 'completion', version: 1 },
-		limits: DEFAULT_LIMITS,
 		ks: [1],
-		generator: { kind: 'reference' },
-	};
+	});
 	return startRun(spec, `${bench.id} reference solutions`, env);
 }
 

@@ -3,7 +3,7 @@
 import type { Benchmark, BenchmarkInfo } from '../benchmarks/types';
 import type { Executor } from '../execution/executor';
 import { RunState } from '../pipeline/run-state.svelte';
-import type { RunSpec, RunStore } from '../storage/runs';
+import type { RunStore } from '../storage/runs';
 import type { Generator } from '../generation/types';
 import { generatorSpec, pickTasks, type Settings } from './settings';
 
@@ -71,28 +71,16 @@ export class AppState {
 	async start(s: Settings, taskIds: string[]): Promise<void> {
 		this.error = undefined;
 		try {
-			const [{ startRun }, { defaultTemplate }] = await Promise.all([
-				import('../pipeline/session'),
-				import('../prompts/templates'),
-			]);
+			const { startRun, planRun } = await import('../pipeline/session');
 			const info = this.benchmarks.find((b) => b.id === s.benchmark)!;
-			const chat = s.source === 'endpoint' ? s.endpoint.api === 'chat' : s.source === 'webllm';
-			const template =
-				s.source === 'reference'
-					? { name: info.composition === 'mbpp' ? 'mbpp' : 'completion', version: 1 }
-					: s.template === 'auto'
-						? { name: defaultTemplate(info, chat).name, version: 1 }
-						: { name: s.template, version: 1 };
-			const spec: RunSpec = {
-				benchmark: { id: info.id, hash: info.hash },
+			const spec = planRun(info, {
 				taskIds: pickTasks(taskIds, s),
-				n: s.source === 'reference' ? 1 : s.n,
-				sampling: s.sampling,
-				template,
-				limits: (await import('../execution/runtime')).DEFAULT_LIMITS,
-				ks: s.source === 'reference' ? [1] : s.ks,
 				generator: generatorSpec(s),
-			};
+				n: s.n,
+				sampling: s.sampling,
+				ks: s.ks,
+				template: s.template,
+			});
 			const name = `${info.name} · ${spec.generator.kind === 'endpoint' ? spec.generator.model : spec.generator.kind === 'webllm' ? spec.generator.modelId : 'reference solutions'}`;
 			const run = await startRun(spec, name, await this.#env(undefined, s.apiKey || undefined));
 			this.#follow(new RunState(run, run.meta));
@@ -163,30 +151,18 @@ export class AppState {
 	async teachRun(bench: Benchmark, n: number, s: Settings): Promise<RunState | undefined> {
 		this.error = undefined;
 		try {
-			const [{ startRun }, { defaultTemplate }, { DEFAULT_LIMITS }] = await Promise.all([
-				import('../pipeline/session'),
-				import('../prompts/templates'),
-				import('../execution/runtime'),
-			]);
-			const model = s.source === 'endpoint' || s.source === 'webllm';
-			const spec: RunSpec = {
-				benchmark: { id: bench.id, hash: bench.hash },
+			const { startRun, planRun } = await import('../pipeline/session');
+			const spec = planRun(bench, {
 				taskIds: bench.problems.map((p) => p.taskId),
-				n: model ? n : 1,
+				generator: generatorSpec(s),
+				n,
+				// Several attempts at temperature 0 would be one attempt n times.
 				sampling:
 					n > 1 && s.sampling.temperature === 0
 						? { ...s.sampling, temperature: 0.8, topP: 0.95 }
 						: s.sampling,
-				template: {
-					name: model
-						? defaultTemplate(bench, s.source === 'webllm' || s.endpoint.api === 'chat').name
-						: 'completion',
-					version: 1,
-				},
-				limits: DEFAULT_LIMITS,
 				ks: [1],
-				generator: generatorSpec(s),
-			};
+			});
 			const env = { ...(await this.#env(undefined, s.apiKey || undefined)), benchmark: bench };
 			const run = await startRun(spec, bench.name, env);
 			const state = new RunState(run, run.meta);

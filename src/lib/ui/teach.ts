@@ -1,9 +1,9 @@
 // A problem written in class — a function to write, its tests, a reference solution — as a
 // one-problem benchmark the pipeline runs like any other (MultiPL-E's composition in all three
 // languages: prompt + completion + "\n" + tests).
-import { hashProblems } from '../benchmarks/hash';
+import { inlineBenchmark } from '../benchmarks/inline';
 import type { Benchmark } from '../benchmarks/types';
-import { taskId, type Language } from '../core/ids';
+import type { Language } from '../core/ids';
 
 export interface TeachProblem {
 	language: Language;
@@ -32,33 +32,11 @@ export const STARTERS: Record<Language, Omit<TeachProblem, 'language' | 'name'>>
 	},
 };
 
-const STOPS: Record<Language, string[]> = {
-	python: ['\ndef ', '\nclass ', '\nif __name__', '\nprint('],
-	javascript: ['\nfunction ', '\n/*', '\n//', '\nconsole.log'],
-	lua: ['\nlocal', '\nfunction', '\n--'],
-};
-
-export async function teachBenchmark(p: TeachProblem): Promise<Benchmark> {
-	const problems = [
-		{
-			taskId: taskId(`teach/${p.name || 'problem'}`),
-			prompt: p.prompt,
-			tests: p.tests,
-			reference: p.reference,
-		},
-	];
-	const hash = await hashProblems(problems);
-	return {
-		id: `teach-${hash.slice(0, 12)}`,
+export function teachBenchmark(p: TeachProblem): Promise<Benchmark> {
+	return inlineBenchmark(p.language, [p], {
+		prefix: 'teach',
 		name: `Teach: ${p.name || 'problem'}`,
-		language: p.language,
-		composition: 'multipl-e',
 		version: 'written in class',
-		hash,
-		source: 'this browser',
 		license: 'the teacher’s',
-		stop: STOPS[p.language],
-		count: 1,
-		problems,
-	};
+	});
 }
