@@ -73,7 +73,8 @@ export class EmbedState {
 				store: new MemoryRunStore(),
 				executor: this.#executor,
 				benchmarksBase: this.benchmarksBase,
-				benchmark: bench,
+				// Bundled problems are fetched by id; inline ones travel with the run.
+				...(c.source.kind === 'inline' && { benchmark: bench }),
 			});
 			this.current = new RunState(run, run.meta);
 			await run.run();

@@ -11,11 +11,11 @@ declare const window: { benchtop: HarnessApi };
 const browsers: Browser[] = [];
 afterAll(async () => Promise.all(browsers.map((b) => b.close())));
 
-async function page(flags: string[]): Promise<Page> {
+async function page(flags: string[], base = inject('baseUrl')): Promise<Page> {
 	const b = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_FLAGS, ...flags] });
 	browsers.push(b);
 	const p = await b.newPage();
-	await p.goto(new URL('harness.html', inject('baseUrl')).href);
+	await p.goto(new URL('harness.html', base).href);
 	await p.waitForSelector('body[data-ready="true"]');
 	return p;
 }
@@ -45,8 +45,9 @@ describe('WebGPU capability check in headless Chromium', () => {
 		expect(verdict.findings.map((f) => f.message).join('\n')).toMatch(/software renderer.*very slowly/);
 	});
 
-	it('a self-hosted model with missing files fails with a clear error, not a hang', async () => {
-		const p = await page(['--enable-unsafe-webgpu']);
+	/** Loads a model whose files are not where its record says, from the harness at `base`. */
+	const loadMissing = async (base: string) => {
+		const p = await page(['--enable-unsafe-webgpu'], base);
 		const started = Date.now();
 		const e = await p.evaluate(async () => {
 			const { WebLlmGenerator } = await window.benchtop.webllm();
@@ -65,9 +66,20 @@ describe('WebGPU capability check in headless Chromium', () => {
 		});
 		expect(Date.now() - started).toBeLessThan(30_000);
 		expect(e).toMatchObject({ name: 'GenerationError', kind: 'network' });
-		expect(e!.message).toMatch(
+		return e!;
+	};
+
+	it('a self-hosted model with missing files (404) fails with a clear error, not a hang', async () => {
+		const e = await loadMissing(inject('plainUrl'));
+		expect(e.message).toMatch(
 			/Could not download the model files.*Missing-Coder-q4f32_1-MLC from http:\/\/127\.0\.0\.1:\d+\/models\//,
 		);
-		expect(e!.action).toMatch(/every file is at its URL/);
+		expect(e.action).toMatch(/every file is at its URL/);
+	});
+
+	it('a host that answers missing files with its index page: said so, not a JSON error', async () => {
+		const e = await loadMissing(inject('baseUrl'));
+		expect(e.message).toMatch(/The model files are not at their URL \(the server answered with a web page\)/);
+		expect(e.message).toMatch(/Missing-Coder-q4f32_1-MLC from http:\/\/127\.0\.0\.1:\d+\/models\//);
 	});
 });

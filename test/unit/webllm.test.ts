@@ -94,6 +94,8 @@ describe('web-llm errors and progress', () => {
 		],
 		['This model requires WebGPU extension shader-f16, which is not enabled in this browser.', 'gpu'],
 		['TypeError: Failed to fetch', 'network'],
+		["TypeError: Failed to execute 'add' on 'Cache': Request failed", 'network'],
+		['SyntaxError: Unexpected token \'<\', "<!doctype "... is not valid JSON', 'network'],
 		['Cannot fetch http://127.0.0.1/models/x/resolve/main/mlc-chat-config.json, status 404', 'network'],
 		['something odd', 'other'],
 	])('%s → %s', (message, kind) => {

@@ -41,6 +41,11 @@ export class PipelineRun {
 		this.#status = meta.status;
 	}
 
+	/** The problems this run is scored on (for verifying its verdicts again). */
+	get bench(): Benchmark {
+		return this.deps.bench;
+	}
+
 	get status() {
 		return this.#status;
 	}

@@ -1,6 +1,7 @@
 // Starting and resuming runs from their serializable spec: the benchmark (hash-checked), the
 // template and the generator are recreated from what the store holds, so a reloaded page — or the
 // CLI — continues a run exactly where it stopped.
+import { hashProblems } from '../benchmarks/hash';
 import { loadBenchmark } from '../benchmarks/registry';
 import { DEFAULT_LIMITS } from '../execution/runtime';
 import { GREEDY, type Sampling } from '../generation/types';
@@ -44,8 +45,16 @@ async function makeGenerator(spec: RunSpec, bench: Benchmark, env: SessionEnv): 
 	}
 }
 
+async function benchmarkOf(meta: RunMeta, env: SessionEnv): Promise<Benchmark> {
+	if (env.benchmark) return env.benchmark;
+	if (!meta.inline) return loadBenchmark(meta.spec.benchmark.id, env.benchmarksBase);
+	// Problems that came with the run (a file, a link) are trusted only as far as their hash.
+	const hash = await hashProblems(meta.inline.problems);
+	return { ...meta.inline, hash, count: meta.inline.problems.length };
+}
+
 async function open(meta: RunMeta, env: SessionEnv): Promise<PipelineRun> {
-	const bench = env.benchmark ?? (await loadBenchmark(meta.spec.benchmark.id, env.benchmarksBase));
+	const bench = await benchmarkOf(meta, env);
 	if (bench.hash !== meta.spec.benchmark.hash)
 		throw new BenchtopError(
 			`benchmark ${bench.id} changed since this run started (dataset hash differs); start a new run`,
@@ -93,7 +102,14 @@ export function planRun(
 }
 
 export async function startRun(spec: RunSpec, name: string, env: SessionEnv): Promise<PipelineRun> {
-	const meta: RunMeta = { id: crypto.randomUUID(), name, created: Date.now(), status: 'running', spec };
+	const meta: RunMeta = {
+		id: crypto.randomUUID(),
+		name,
+		created: Date.now(),
+		status: 'running',
+		spec,
+		...(env.benchmark && { inline: env.benchmark }),
+	};
 	await env.store.saveRun(meta);
 	return open(meta, env);
 }

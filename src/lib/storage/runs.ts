@@ -1,5 +1,6 @@
 // What a run keeps: its spec and status, and one record per finished sample, written the moment the
 // sample finishes so a closed tab loses nothing. IndexedDB in the app (idb.ts), memory in the CLI.
+import type { Benchmark } from '../benchmarks/types';
 import type { ExecResult } from '../core/result';
 import type { Limits } from '../execution/runtime';
 import type { EndpointConfig } from '../generation/endpoint';
@@ -36,6 +37,9 @@ export interface RunMeta {
 	status: RunStatus;
 	error?: string;
 	spec: RunSpec;
+	/** The problems themselves, when they are not a bundled benchmark (Teach, an embed, a user's
+	 * file): the run can then be reopened, exported, shared and verified anywhere. */
+	inline?: Benchmark;
 }
 
 export interface SampleRecord {

@@ -3,6 +3,7 @@
 import type { Benchmark, BenchmarkInfo } from '../benchmarks/types';
 import type { Executor } from '../execution/executor';
 import { RunState } from '../pipeline/run-state.svelte';
+import type { VerifyProgress } from '../pipeline/verify';
 import type { RunStore } from '../storage/runs';
 import type { Generator } from '../generation/types';
 import { generatorSpec, pickTasks, type Settings } from './settings';
@@ -16,6 +17,8 @@ export class AppState {
 	comparing = $state<[RunState, RunState] | undefined>();
 	error = $state<string | undefined>();
 	notice = $state<string | undefined>();
+	/** The run on screen came from a share link and is not in History. */
+	shared = $state(false);
 	/** The bundled benchmarks beside the page, under whatever base path the site is served from. */
 	readonly benchmarksBase = `${document.baseURI.replace(/[?#].*$/, '').replace(/[^/]*$/, '')}benchmarks/`;
 	#executor?: Executor;
@@ -28,6 +31,7 @@ export class AppState {
 		} catch (e) {
 			this.error = `Could not load the benchmark list: ${(e as Error).message}`;
 		}
+		if (location.hash.startsWith('#share=')) await this.openShared(location.hash);
 		const { interruptedRuns } = await import('../pipeline/session');
 		const stale = await interruptedRuns(await this.store()).catch(() => []);
 		if (stale.length)
@@ -102,19 +106,54 @@ export class AppState {
 	}
 
 	/** A stored run, loaded for viewing: nothing runs, no model is loaded. */
-	async #load(id: string): Promise<RunState> {
+	async #load(id: string, from?: RunStore): Promise<RunState> {
 		const [{ resumeRun }, { ReplayGenerator }] = await Promise.all([
 			import('../pipeline/session'),
 			import('../generation/given'),
 		]);
-		const store = await this.store();
+		const store = from ?? (await this.store());
 		const meta = await store.getRun(id);
 		if (!meta) throw new Error(`run ${id} is not in this browser's storage`);
 		// Viewing asks no model for anything: an empty replay stands in for it.
 		const placeholder = new ReplayGenerator([], meta.name);
-		const run = await resumeRun(id, await this.#env(placeholder));
+		const run = await resumeRun(id, { ...(await this.#env(placeholder)), store });
 		await run.load();
 		return new RunState(run, run.meta);
+	}
+
+	/** A run from a share link: shown, not kept, until the reader saves it to History. */
+	async openShared(hash: string): Promise<void> {
+		this.error = undefined;
+		try {
+			const [{ decodeShare }, { MemoryRunStore }] = await Promise.all([
+				import('../storage/formats/share-link'),
+				import('../storage/runs'),
+			]);
+			const { meta, samples } = await decodeShare(hash);
+			const store = new MemoryRunStore();
+			await store.saveRun({ ...meta, status: meta.status === 'running' ? 'interrupted' : meta.status });
+			for (const s of samples) await store.putSample({ ...s, runId: meta.id });
+			this.current = await this.#load(meta.id, store);
+			this.shared = true;
+			this.view = 'results';
+		} catch (e) {
+			this.error = (e as Error).message;
+		}
+	}
+
+	/** Keeps the shared run on screen in History. */
+	async keepShared(state: RunState): Promise<void> {
+		const { toRunFile } = await import('../storage/formats/run-file');
+		const text = toRunFile(state.meta, [...state.run.records.values()]);
+		const id = await this.importRun(new File([text], `${state.meta.name}.benchtop-run.json`));
+		if (id) this.shared = false;
+	}
+
+	/** Runs every sample of the run on screen again here and compares the verdicts. */
+	async verify(state: RunState, onProgress: (p: VerifyProgress) => void): Promise<VerifyProgress> {
+		const { verifyRun } = await import('../pipeline/verify');
+		const records = [...state.run.records.values()];
+		return verifyRun(state.meta, records, state.run.bench, await this.executor(), onProgress);
 	}
 
 	/** Shows a stored run's results without running anything. */
@@ -122,6 +161,7 @@ export class AppState {
 		this.error = undefined;
 		try {
 			this.current = await this.#load(id);
+			this.shared = false;
 			this.view = 'results';
 		} catch (e) {
 			this.error = (e as Error).message;
@@ -179,9 +219,9 @@ export class AppState {
 		const store = await this.store();
 		const meta = await store.getRun(id);
 		if (!meta) throw new Error(`run ${id} is not in this browser's storage`);
-		const { toRunFile } = await import('../storage/formats/run-file');
+		const { toRunFile, runFileName } = await import('../storage/formats/run-file');
 		return {
-			name: `${meta.name.replace(/[^\w.-]+/g, '_')}.benchtop-run.json`,
+			name: runFileName(meta.name),
 			text: toRunFile(meta, await store.samples(id)),
 		};
 	}
@@ -211,6 +251,7 @@ export class AppState {
 
 	#follow(state: RunState) {
 		this.current = state;
+		this.shared = false;
 		this.view = 'run';
 		state.run
 			.run()

@@ -29,7 +29,14 @@ const RULES: [RegExp, GenerationError['kind'], string, string][] = [
 		'Use an OpenAI-compatible endpoint or the reference solutions instead.',
 	],
 	[
-		/failed to fetch|networkerror|network error|fetch.*fail|cannot fetch|status(: | code )?[45]\d\d|\b404\b|not found|load failed/i,
+		// A host that answers every unknown path with its index page (a single-page-app fallback).
+		/Unexpected token '<'|<!doctype|<html/i,
+		'network',
+		'The model files are not at their URL (the server answered with a web page)',
+		'Check the model URL: every file must be there; hosts with a page-for-every-path fallback hide missing files this way.',
+	],
+	[
+		/failed to fetch|on 'Cache': Request failed|networkerror|network error|fetch.*fail|cannot fetch|status(: | code )?[45]\d\d|\b404\b|not found|load failed/i,
 		'network',
 		'Could not download the model files',
 		'Check the connection (Hugging Face must be reachable) or, for a self-hosted model, that every file is at its URL.',

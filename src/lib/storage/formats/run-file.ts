@@ -2,6 +2,7 @@
 // verdict — to move a run between browsers or keep it. Importing checks every field it relies on.
 import { InputError } from '../../core/errors';
 import { parseJson } from '../../core/text';
+import { LANGUAGES } from '../../core/ids';
 import type { RunMeta, SampleRecord } from '../runs';
 
 export const RUN_FILE_VERSION = 1;
@@ -10,10 +11,17 @@ export function toRunFile(meta: RunMeta, samples: readonly SampleRecord[]): stri
 	return JSON.stringify({ benchtopRun: RUN_FILE_VERSION, meta, samples }, null, 1) + '\n';
 }
 
+export const runFileName = (runName: string) => `${runName.replace(/[^\w.-]+/g, '_')}.benchtop-run.json`;
+
 const STATUSES = new Set(['passed', 'failed', 'timeout', 'error']);
 
 export function parseRunFile(text: string, file: string): { meta: RunMeta; samples: SampleRecord[] } {
-	const doc = parseJson(text, file) as Record<string, unknown>;
+	return checkRun(parseJson(text, file), file);
+}
+
+/** Checks a run document (a parsed file, or a share link's payload) field by field. */
+export function checkRun(value: unknown, file: string): { meta: RunMeta; samples: SampleRecord[] } {
+	const doc = value as Record<string, unknown>;
 	if (!doc || typeof doc !== 'object' || doc.benchtopRun === undefined)
 		throw new InputError(file, undefined, 'benchtopRun', 'not a Benchtop run file (export one from History)');
 	if (doc.benchtopRun !== RUN_FILE_VERSION)
@@ -31,6 +39,7 @@ export function parseRunFile(text: string, file: string): { meta: RunMeta; sampl
 		throw new InputError(file, undefined, 'meta.spec.benchmark', 'needs an id and a hash');
 	if (!Array.isArray(spec.taskIds) || !Number.isInteger(spec.n) || spec.n < 1 || !Array.isArray(spec.ks))
 		throw new InputError(file, undefined, 'meta.spec', 'needs taskIds, n ≥ 1 and ks');
+	if (meta.inline !== undefined) checkInline(meta.inline, file);
 	if (!Array.isArray(doc.samples)) throw new InputError(file, undefined, 'samples', 'must be a list');
 	const samples = doc.samples as SampleRecord[];
 	samples.forEach((s, i) => {
@@ -55,4 +64,16 @@ export function parseRunFile(text: string, file: string): { meta: RunMeta; sampl
 			);
 	});
 	return { meta, samples };
+}
+
+/** A benchmark carried with its run (a problem written in Teach or an embed): its problems must be
+ * text; whether they are the ones the run was scored on is checked by hash when it is opened. */
+function checkInline(b: RunMeta['inline'], file: string) {
+	if (!b || typeof b !== 'object' || !Array.isArray(b.problems) || !LANGUAGES.includes(b.language))
+		throw new InputError(file, undefined, 'meta.inline', 'needs a language and a list of problems');
+	b.problems.forEach((p, i) => {
+		for (const f of ['taskId', 'prompt', 'tests'] as const)
+			if (typeof p?.[f] !== 'string')
+				throw new InputError(file, undefined, `meta.inline.problems[${i}].${f}`, 'must be a string');
+	});
 }
