@@ -15,8 +15,12 @@ export interface EmbedConfig {
 	n: number;
 	sampling: Sampling;
 	autostart: boolean;
+	/** A built-in prompt template by name; automatic (by model kind) when absent. */
+	template?: string;
 	title?: string;
 }
+
+export const TEMPLATES = ['completion', 'instruct', 'mbpp', 'mbpp-instruct'];
 
 /** Every parameter the widget reads; the custom element's attributes have the same names. */
 export const EMBED_PARAMS = [
@@ -37,6 +41,7 @@ export const EMBED_PARAMS = [
 	'top-p',
 	'max-tokens',
 	'seed',
+	'template',
 	'autostart',
 	'title',
 ] as const;
@@ -181,6 +186,17 @@ function generator(p: URLSearchParams, src: EmbedSource): EmbedConfig['generator
 	return { kind: 'webllm', modelId: model };
 }
 
+function template(p: URLSearchParams): string | undefined {
+	const t = p.get('template');
+	if (t === null || t === '' || t === 'auto') return undefined;
+	if (!TEMPLATES.includes(t))
+		throw new EmbedConfigError(
+			'template',
+			`must be one of ${TEMPLATES.join(', ')} (got "${t.slice(0, 40)}")`,
+		);
+	return t;
+}
+
 /** Reads and checks every parameter; the first problem found is thrown as an EmbedConfigError. */
 export function parseEmbedConfig(p: URLSearchParams): EmbedConfig {
 	const size = [...p].reduce((n, [k, v]) => n + k.length + v.length, 0);
@@ -214,6 +230,7 @@ export function parseEmbedConfig(p: URLSearchParams): EmbedConfig {
 			seed: number(p, 'seed', 0, 2 ** 31 - 1, true, 0),
 		},
 		autostart: flag(p, 'autostart'),
+		...(model && template(p) && { template: template(p) }),
 		...(p.get('title') && { title: p.get('title')!.slice(0, 200) }),
 	};
 }
@@ -255,6 +272,7 @@ export function embedFragment(c: EmbedConfig): string {
 		if (c.sampling.maxTokens !== GREEDY.maxTokens) p.set('max-tokens', String(c.sampling.maxTokens));
 		if (c.sampling.seed) p.set('seed', String(c.sampling.seed));
 	}
+	if (c.template && g.kind !== 'reference') p.set('template', c.template);
 	if (c.autostart) p.set('autostart', '1');
 	if (c.title) p.set('title', c.title);
 	return p.toString();

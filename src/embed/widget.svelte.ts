@@ -68,6 +68,7 @@ export class EmbedState {
 				n: c.n,
 				sampling: c.sampling,
 				ks: c.n > 1 ? [1, c.n] : [1],
+				template: c.template,
 			});
 			const run = await startRun(spec, c.title ?? bench.name, {
 				store: new MemoryRunStore(),

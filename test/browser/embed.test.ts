@@ -98,6 +98,38 @@ describe('the embed widget', () => {
 		await page.close();
 	});
 
+	it('the app writes the snippet for its current setup, and the snippet works on another origin', async () => {
+		const app = await browser.newPage();
+		await app.goto(benchtop());
+		await app.locator('select[name=benchmark] option').first().waitFor({ state: 'attached' });
+		await app.locator('select[name=benchmark]').selectOption('classroom-lua');
+		await app.getByLabel('Reference solutions').check();
+		await app.getByLabel('N', { exact: true }).fill('2');
+		await app.getByText('Embed this setup in a page').click();
+		const iframe = await app.getByLabel('Embed snippet (iframe)').inputValue();
+		const element = await app.getByLabel('Embed snippet (custom element)').inputValue();
+		expect(iframe).toMatch(
+			/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/#benchmark=classroom-lua&amp;count=2&amp;model=reference"/,
+		);
+		expect(element).toContain(
+			'<benchtop-eval benchmark="classroom-lua" count="2" model="reference"></benchtop-eval>',
+		);
+		await app.close();
+
+		const page = await hostPage('/from-snippet', `<p>Try it:</p>${iframe}${element}`);
+		await expect.poll(() => page.frames().filter((f) => f.url().includes('/embed/')).length).toBe(2);
+		for (const frame of page.frames().filter((f) => f.url().includes('/embed/'))) {
+			await frame.waitForSelector('section.widget');
+			await expect
+				.poll(() => frame.getByTestId('setup').textContent())
+				.toBe('2 problems · reference solutions · n = 1');
+			await frame.getByRole('button', { name: 'Run', exact: true }).click();
+			await expect.poll(() => progress(frame), { timeout: 60_000 }).toMatch(/2 \/ 2 samples · done/);
+			expect(await passAt1(frame)).toBe('1.0000');
+		}
+		await page.close();
+	});
+
 	it('a misconfigured link shows what is wrong and runs nothing', async () => {
 		const page = await hostPage(
 			'/iframe-bad',

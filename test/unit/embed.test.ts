@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { embedFragment, embedParams, MAX_EMBED_CHARS, parseEmbedConfig } from '../../src/embed/config';
 import { commonIndent, dedent } from '../../src/embed/markup';
+import { embedSnippets } from '../../src/embed/snippet';
 
 const parse = (q: string) => parseEmbedConfig(new URLSearchParams(q));
 
@@ -131,6 +132,43 @@ describe('inline problems written in HTML', () => {
 		expect(dedent('\n            return 2 * x\n        ', indent)).toBe('    return 2 * x\n');
 		expect(dedent('\n        assert double(4) == 8\n  assert double(0) == 0\n', indent)).toBe(
 			'assert double(4) == 8\nassert double(0) == 0\n',
+		);
+	});
+});
+
+describe('embed snippets', () => {
+	it('an iframe and a custom element that read back as the same configuration', () => {
+		const c = parse(
+			'benchmark=classroom&count=5&endpoint=http://localhost:11434&model=qwen2.5-coder:1.5b&n=5&temperature=0.8&template=instruct&title=Say "hi" <now>',
+		);
+		const { iframe, element } = embedSnippets(
+			c,
+			'https://example.org/tools/benchtop/index.html?x=1#share=1.a',
+		);
+		const src = /src="([^"]+)"/.exec(iframe)![1]!.replace(/&amp;/g, '&');
+		expect(src.startsWith('https://example.org/tools/benchtop/embed/#')).toBe(true);
+		expect(parseEmbedConfig(embedParams(new URL(src)))).toEqual(c);
+		expect(element).toMatch(
+			/^<script src="https:\/\/example.org\/tools\/benchtop\/benchtop-eval.js"><\/script>\n<benchtop-eval /,
+		);
+		expect(element).toContain('title="Say &quot;hi&quot; &lt;now>"');
+		const attrs = new URLSearchParams(
+			[...element.matchAll(/ ([a-z-]+)="([^"]*)"/g)]
+				.filter(([, k]) => k !== 'src')
+				.map(([, k, v]) => [
+					k!,
+					v!
+						.replace(/&quot;/g, '"')
+						.replace(/&lt;/g, '<')
+						.replace(/&amp;/g, '&'),
+				]),
+		);
+		expect(parseEmbedConfig(attrs)).toEqual(c);
+	});
+
+	it('template is checked', () => {
+		expect(() => parse('model=m&template=freeform')).toThrow(
+			'embed parameter "template": must be one of completion, instruct, mbpp, mbpp-instruct (got "freeform")',
 		);
 	});
 });

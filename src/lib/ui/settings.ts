@@ -1,6 +1,7 @@
 // The set-up form's values, remembered between visits (localStorage; never the API key unless the
 // user asks), and the sampling presets.
 import { GREEDY, type Sampling } from '../generation/types';
+import type { EmbedConfig } from '../../embed/config';
 import type { GeneratorSpec } from '../storage/runs';
 import { mulberry32 } from '../scoring/bootstrap';
 
@@ -104,4 +105,24 @@ export function generatorSpec(s: Settings): GeneratorSpec {
 		return { kind: 'endpoint', baseUrl: s.endpoint.baseUrl, model: s.endpoint.model, api: s.endpoint.api };
 	if (s.source === 'webllm') return { kind: 'webllm', modelId: s.webllmModel };
 	return { kind: 'reference' };
+}
+
+/** The form as an embed configuration, for the "Embed this setup" snippets. */
+export function embedConfigOf(s: Settings, all: readonly string[], chosen: string[]): EmbedConfig {
+	const source: EmbedConfig['source'] =
+		s.subset === 'first'
+			? { kind: 'bundled', benchmark: s.benchmark, count: Math.max(1, s.count) }
+			: s.subset === 'all'
+				? { kind: 'bundled', benchmark: s.benchmark, count: all.length }
+				: { kind: 'bundled', benchmark: s.benchmark, ids: chosen };
+	const generator = generatorSpec(s) as EmbedConfig['generator'];
+	const model = generator.kind !== 'reference';
+	return {
+		source,
+		generator,
+		n: model ? s.n : 1,
+		sampling: model ? s.sampling : { ...GREEDY },
+		autostart: false,
+		...(model && s.template !== 'auto' && { template: s.template }),
+	};
 }
