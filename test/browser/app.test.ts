@@ -49,6 +49,27 @@ const passAt = (page: Page, k: number) =>
 	page.locator(`section.results table.passk tr[data-k="${k}"] td.value`);
 
 describe('the app', () => {
+	it('a hand-picked subset runs exactly the problems picked', async () => {
+		const page = await openApp();
+		await page.locator('select[name=benchmark]').selectOption('classroom-js');
+		await page.getByLabel('Reference solutions').check();
+		await page.locator('select[name=subset]').selectOption('picked');
+		await page.getByRole('button', { name: 'Clear' }).click();
+		expect(await page.getByRole('button', { name: 'Run', exact: true }).isDisabled()).toBe(true);
+		await page.getByLabel('Filter').fill('fizz');
+		const list = page.getByRole('list', { name: 'Problems to run' });
+		expect(await list.getByRole('checkbox').count()).toBe(1);
+		await list.getByRole('checkbox').check();
+		await page.getByLabel('Filter').fill('');
+		await list.getByRole('checkbox').nth(5).check();
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => passAt(page, 1).textContent(), { timeout: 60_000 }).toBe('1.0000');
+		const rows = await page.locator('section.results table.problems tbody th').allTextContents();
+		expect(rows).toHaveLength(2);
+		expect(rows.some((r) => /fizzbuzz/.test(r))).toBe(true);
+		await page.context().close();
+	});
+
 	it('runs the reference solutions of a benchmark and shows every sample passing', async () => {
 		const page = await openApp();
 		await page.locator('select[name=benchmark]').selectOption('classroom-lua');
@@ -201,7 +222,7 @@ describe('the app', () => {
 			.getByRole('checkbox', { name: /scripted-coder/ })
 			.first()
 			.check();
-		await page.getByRole('button', { name: 'Compare the two selected runs' }).click();
+		await page.getByRole('button', { name: 'Compare the selected runs' }).click();
 		const diff = page.getByTestId('difference');
 		await diff.waitFor();
 		// A (reference) wins on every problem by 1/3, 1/3, 1/3 and 1: +0.5, but 4 problems are too few to call it
@@ -209,6 +230,25 @@ describe('the app', () => {
 			/A − B = \+0\.5000, 95% CI \[\+0\.3333, \+\d\.\d{4}\], p = 0\.1\d{3} over 4 shared problems — not distinguishable from chance/,
 		);
 		expect(await page.locator('tr[data-outcome="a"]').count()).toBe(4);
+
+		// a third run (the reference again): three runs, every pair tested
+		await page.getByRole('button', { name: 'Set up' }).click();
+		await page.getByLabel('Reference solutions').check();
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => passAt(page, 1).textContent(), { timeout: 60_000 }).toBe('1.0000');
+		await page.getByRole('button', { name: 'History' }).click();
+		const boxes = page.getByRole('checkbox', { name: /^Pick / });
+		await expect.poll(() => boxes.count()).toBe(3);
+		for (const box of await boxes.all()) await box.check();
+		await page.getByRole('button', { name: 'Compare the selected runs' }).click();
+		await expect.poll(() => page.getByTestId('difference').count()).toBe(3);
+		const lines = (await page.getByTestId('difference').allTextContents()).map((t) => t.replace(/\s+/g, ' '));
+		expect(lines[0]).toMatch(/A − B = \+0\.5000/);
+		expect(lines[1]).toMatch(/A − C = \+0\.0000/);
+		expect(lines[2]).toMatch(/B − C = -0\.5000/);
+		// A and C (both reference) share the best pass@1 on every problem
+		expect(await page.locator('tr[data-outcome="AC"]').count()).toBe(4);
+		expect(await page.getByRole('columnheader', { name: 'C pass@1' }).count()).toBe(1);
 		await page.context().close();
 	});
 });

@@ -2,6 +2,7 @@
 // localhost, Benchtop at 127.0.0.1 from a plain static host with no headers), and as the
 // <benchtop-eval> custom element on a plain HTML page. Inline problems and hostile code run only in
 // the sandboxes; a misconfigured link shows its error.
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -151,6 +152,16 @@ describe('the embed widget', () => {
 });
 
 describe('the <benchtop-eval> custom element', () => {
+	it("the README's example runs as written", async () => {
+		const block = /```html\n([\s\S]*?)```/.exec(readFileSync('README.md', 'utf8'))![1]!;
+		const inline = block.slice(block.indexOf('<benchtop-eval language='));
+		const page = await hostPage('/readme', `<script src="${benchtop()}benchtop-eval.js"></script>${inline}`);
+		const frame = await widgetFrame(page);
+		await expect.poll(() => progress(frame), { timeout: 60_000 }).toMatch(/1 \/ 1 samples · done/);
+		expect(await passAt1(frame)).toBe('1.0000');
+		await page.close();
+	});
+
 	it('on a plain HTML page: inline problems in three languages run in the sandboxes', async () => {
 		const el = (attrs: string, problem: string) =>
 			`<benchtop-eval ${attrs} model="reference" autostart><benchtop-problem name="double">${problem}</benchtop-problem></benchtop-eval>`;

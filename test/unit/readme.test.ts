@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RUN_USAGE } from '../../cli/run';
 import { SCORE_USAGE } from '../../cli/score';
+import { EMBED_PARAMS } from '../../src/embed/config';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
@@ -21,5 +22,13 @@ describe('README', () => {
 		expect(readme).toContain(`## \`benchtop ${command}\``);
 		for (const option of new Set(usage.match(/--[a-z][a-z-]*/g)))
 			expect(readme, `${option} of benchtop ${command}`).toMatch(new RegExp(`${option}(?![a-z-])`));
+	});
+
+	it('documents every embed parameter', () => {
+		const table = readme.slice(
+			readme.indexOf('## Embed it in a page'),
+			readme.indexOf('## Share results by link'),
+		);
+		for (const p of EMBED_PARAMS) expect(table, p).toContain(`\`${p}\``);
 	});
 });

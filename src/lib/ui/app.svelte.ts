@@ -14,7 +14,7 @@ export class AppState {
 	view = $state<View>('setup');
 	benchmarks = $state<BenchmarkInfo[]>([]);
 	current = $state<RunState | undefined>();
-	comparing = $state<[RunState, RunState] | undefined>();
+	comparing = $state<RunState[] | undefined>();
 	error = $state<string | undefined>();
 	notice = $state<string | undefined>();
 	/** The run on screen came from a share link and is not in History. */
@@ -168,19 +168,20 @@ export class AppState {
 		}
 	}
 
-	/** Two runs on the same benchmark, side by side. */
-	async compare(ids: [string, string]): Promise<void> {
+	/** Two or more runs on the same benchmark, side by side (A is the oldest). */
+	async compare(ids: string[]): Promise<void> {
 		this.error = undefined;
 		try {
-			// A is the older run, B the newer: the order never depends on how they were picked.
-			const [a, b] = (await Promise.all(ids.map((id) => this.#load(id)))).sort(
+			// The order never depends on how they were picked.
+			const runs = (await Promise.all(ids.map((id) => this.#load(id)))).sort(
 				(x, y) => x.meta.created - y.meta.created,
 			);
-			if (a!.meta.spec.benchmark.hash !== b!.meta.spec.benchmark.hash)
+			const other = runs.find((r) => r.meta.spec.benchmark.hash !== runs[0]!.meta.spec.benchmark.hash);
+			if (other)
 				throw new Error(
-					`these runs are on different benchmarks (${a!.meta.spec.benchmark.id}, ${b!.meta.spec.benchmark.id}); compare runs on the same one`,
+					`these runs are on different benchmarks (${runs[0]!.meta.spec.benchmark.id}, ${other.meta.spec.benchmark.id}); compare runs on the same one`,
 				);
-			this.comparing = [a!, b!];
+			this.comparing = runs;
 			this.view = 'compare';
 		} catch (e) {
 			this.error = (e as Error).message;

@@ -11,7 +11,14 @@ let server: PreviewServer | undefined;
 let plain: StaticServer | undefined;
 
 export async function setup(project: TestProject) {
-	if (!process.env.BENCHTOP_SKIP_BUILD) await build({ logLevel: 'warn' });
+	if (!process.env.BENCHTOP_SKIP_BUILD) {
+		// Vitest sets NODE_ENV=test, which would make this a development build (no service worker,
+		// Svelte's dev mode): test what `npm run build` ships.
+		const env = process.env.NODE_ENV;
+		process.env.NODE_ENV = 'production';
+		await build({ logLevel: 'warn' });
+		process.env.NODE_ENV = env;
+	}
 	server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
 	plain = await serveStatic('dist');
 	browser = await chromium.launchServer({
