@@ -4,8 +4,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parseResultsFile } from '../../src/lib/storage/formats/results';
 import { CHAT, PASS_AT_1 } from '../fixtures/scripted-replies';
 import { startOpenAiServer, type ScriptedServer } from '../support/openai-server';
 import { connect } from './support/page';
@@ -115,6 +117,23 @@ describe('the app', () => {
 		expect(
 			doc.eval['Classroom/count_vowels'].every((x: { base_status: string }) => x.base_status !== 'pass'),
 		).toBe(true);
+		// MultiPL-E export: one results file per problem, in a zip, readable by benchtop score's reader
+		const [multiple] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Export MultiPL-E results (zip)' }).click(),
+		]);
+		const zipPath = join(mkdtempSync(join(tmpdir(), 'benchtop-multiple-')), multiple.suggestedFilename());
+		await multiple.saveAs(zipPath);
+		const files = unzipSync(readFileSync(zipPath));
+		expect(Object.keys(files).sort()).toEqual(
+			['count_vowels', 'fizzbuzz', 'largest', 'sum_list'].map((f) => `Classroom_${f}.results.json`),
+		);
+		const verdicts = Object.entries(files).flatMap(([name, bytes]) =>
+			parseResultsFile(strFromU8(bytes), name),
+		);
+		expect(verdicts).toHaveLength(12);
+		expect(verdicts.filter((v) => v.status === 'passed')).toHaveLength(6);
+		expect(verdicts.filter((v) => v.status === 'timeout')).toHaveLength(1);
 		// the pass@k curve, drawn by Observable Plot, labelled for screen readers
 		await expect
 			.poll(() => page.getByTestId('passk-chart').locator('svg[role=img]').getAttribute('aria-label'))
