@@ -17,6 +17,7 @@ import type { Language } from '../src/lib/core/ids';
 import { compose } from '../src/lib/execution/compose';
 import { runNative, type NativeCommand } from './native';
 import { initialJs } from './size';
+import { uiResponsiveness } from './ui';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const repeat = <T>(xs: T[], n: number) => Array.from({ length: n }, () => xs).flat();
@@ -88,16 +89,16 @@ const suites: Suite[] = [
  * which is what a headless `benchtop score --workers 2` uses. */
 const SIZES = [...new Set([Math.max(1, cpus().length - 1), cpus().length])];
 
-/** The built app's driver page in headless Chromium, closed afterwards. */
-async function withPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+/** A page of the built app in headless Chromium (the driver page unless told), closed afterwards. */
+async function withPage<T>(fn: (page: Page) => Promise<T>, path = 'harness.html'): Promise<T> {
 	const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
 	const address = server.httpServer.address();
-	const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/harness.html`;
+	const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/${path}`;
 	const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS });
 	try {
 		const page = await browser.newPage();
 		await page.goto(url);
-		await page.waitForSelector('body[data-ready="true"]');
+		if (path === 'harness.html') await page.waitForSelector('body[data-ready="true"]');
 		return await fn(page);
 	} finally {
 		await browser.close();
@@ -286,5 +287,14 @@ out.pipeline = pipeline;
 writeFileSync(`${ROOT}bench/results/latest.json`, JSON.stringify(out, null, 2) + '\n');
 console.log(
 	`pipeline   ${pipeline.samples} samples: generation alone ${pipeline.generationOnly.toFixed(2)} s, whole run ${pipeline.endToEnd.toFixed(2)} s → ratio ${pipeline.ratio.toFixed(3)} (pass@1 ${pipeline.passAt1})`,
+);
+
+// ---- The app's responsiveness during a 1,000-sample run ----
+console.error('ui: a 1,000-sample run driven through the app, main-thread lag measured…');
+const ui = await withPage((page) => uiResponsiveness(page), '');
+out.ui = ui;
+writeFileSync(`${ROOT}bench/results/latest.json`, JSON.stringify(out, null, 2) + '\n');
+console.log(
+	`ui         ${ui.samples} samples in ${ui.seconds.toFixed(1)} s through the app: main-thread lag p50 ${ui.lag.p50.toFixed(0)} ms, p99 ${ui.lag.p99.toFixed(0)} ms, max ${ui.lag.max.toFixed(0)} ms; ${ui.longTasks.count} long tasks (${ui.longTasks.totalMs.toFixed(0)} ms, longest ${ui.longTasks.maxMs.toFixed(0)} ms)`,
 );
 console.log('→ bench/results/latest.json');
