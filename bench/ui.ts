@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { functionAsked, startOpenAiServer } from '../test/support/openai-server';
+import { fillSetup } from '../test/support/setup-form';
 
 const N = 50;
 
@@ -22,14 +23,13 @@ export async function uiResponsiveness(page: Page) {
 		),
 	});
 	try {
-		await page.locator('select[name=benchmark] option').first().waitFor({ state: 'attached' });
-		await page.locator('select[name=benchmark]').selectOption('classroom');
-		await page.locator('select[name=subset]').selectOption('all');
-		await page.getByLabel('OpenAI-compatible endpoint').check();
-		await page.getByLabel('Base URL').fill(server.url);
-		await page.getByLabel('Model', { exact: true }).fill('fast');
-		await page.getByLabel('Samples per problem (n)').fill(String(N));
-		await page.getByLabel('Temperature').fill('0.8');
+		await fillSetup(page, {
+			benchmark: 'classroom',
+			problems: 'all',
+			endpoint: { url: server.url, model: 'fast' },
+			n: N,
+			temperature: 0.8,
+		});
 		await page.evaluate(() => {
 			const w = window as unknown as { lags: number[]; longTasks: number[] };
 			w.lags = [];

@@ -6,6 +6,7 @@ import { build, preview } from 'vite';
 import { CHROMIUM_FLAGS, findChromium } from '../cli/chromium';
 import { CHAT } from '../test/fixtures/scripted-replies';
 import { startOpenAiServer } from '../test/support/openai-server';
+import { fillSetup } from '../test/support/setup-form';
 
 const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
 await build({ logLevel: 'warn' });
@@ -23,14 +24,13 @@ const browser = await chromium.launch({ executablePath: findChromium(), args: CH
 try {
 	const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
 	await page.goto(url);
-	await page.locator('select[name=benchmark] option').first().waitFor({ state: 'attached' });
-	await page.locator('select[name=benchmark]').selectOption('classroom');
-	await page.getByLabel('N', { exact: true }).fill('4');
-	await page.getByLabel('OpenAI-compatible endpoint').check();
-	await page.getByLabel('Base URL').fill(model.url);
-	await page.getByLabel('Model', { exact: true }).fill('qwen2.5-coder:1.5b');
-	await page.getByLabel('Samples per problem (n)').fill('3');
-	await page.getByLabel('Temperature').fill('0.8');
+	await fillSetup(page, {
+		benchmark: 'classroom',
+		problems: 4,
+		endpoint: { url: model.url, model: 'qwen2.5-coder:1.5b' },
+		n: 3,
+		temperature: 0.8,
+	});
 	await page.getByRole('button', { name: 'Run', exact: true }).click();
 	await page.waitForFunction(
 		() => document.querySelectorAll('section.run .cell[data-state="passed"]').length >= 4,

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseResultsFile } from '../../src/lib/storage/formats/results';
 import { CHAT, PASS_AT_1 } from '../fixtures/scripted-replies';
 import { startOpenAiServer, type ScriptedServer } from '../support/openai-server';
+import { fillSetup } from '../support/setup-form';
 import { connect } from './support/page';
 
 let server: ScriptedServer;
@@ -37,15 +38,14 @@ async function openApp(): Promise<Page> {
 	return page;
 }
 
-async function setUpEndpointRun(page: Page, url: string) {
-	await page.locator('select[name=benchmark]').selectOption('classroom');
-	await page.getByLabel('N', { exact: true }).fill('4');
-	await page.getByLabel('OpenAI-compatible endpoint').check();
-	await page.getByLabel('Base URL').fill(url);
-	await page.getByLabel('Model', { exact: true }).fill('scripted-coder');
-	await page.getByLabel('Samples per problem (n)').fill('3');
-	await page.getByLabel('Temperature').fill('0.8');
-}
+const setUpEndpointRun = (page: Page, url: string) =>
+	fillSetup(page, {
+		benchmark: 'classroom',
+		problems: 4,
+		endpoint: { url, model: 'scripted-coder' },
+		n: 3,
+		temperature: 0.8,
+	});
 
 const passAt = (page: Page, k: number) =>
 	page.locator(`section.results table.passk tr[data-k="${k}"] td.value`);

@@ -11,6 +11,7 @@ import { decodeShare, encodeShare } from '../../src/lib/storage/formats/share-li
 import type { Benchmark } from '../../src/lib/benchmarks/types';
 import { fence } from '../fixtures/scripted-replies';
 import { functionAsked, startOpenAiServer } from '../support/openai-server';
+import { fillSetup } from '../support/setup-form';
 import { connect } from './support/page';
 
 let browser: Browser;
@@ -34,10 +35,7 @@ describe('share links', () => {
 
 	it('a finished run gives a link; another profile opens it and verify agrees with every verdict', async () => {
 		const page = await freshPage();
-		await page.locator('select[name=benchmark] option').first().waitFor({ state: 'attached' });
-		await page.locator('select[name=benchmark]').selectOption('classroom-js');
-		await page.getByLabel('Reference solutions').check();
-		await page.getByLabel('N', { exact: true }).fill('4');
+		await fillSetup(page, { benchmark: 'classroom-js', problems: 4 });
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => passAt1(page), { timeout: 60_000 }).toBe('1.0000');
 		await page.getByRole('button', { name: 'Copy share link' }).click();
@@ -110,14 +108,13 @@ describe('share links', () => {
 		const chatty = await startOpenAiServer({ script, models: ['chatty'] });
 		try {
 			const page = await freshPage();
-			await page.locator('select[name=benchmark] option').first().waitFor({ state: 'attached' });
-			await page.locator('select[name=benchmark]').selectOption('classroom');
-			await page.getByLabel('N', { exact: true }).fill('20');
-			await page.getByLabel('OpenAI-compatible endpoint').check();
-			await page.getByLabel('Base URL').fill(chatty.url);
-			await page.getByLabel('Model', { exact: true }).fill('chatty');
-			await page.getByLabel('Samples per problem (n)').fill('2');
-			await page.getByLabel('Temperature').fill('0.8');
+			await fillSetup(page, {
+				benchmark: 'classroom',
+				problems: 20,
+				endpoint: { url: chatty.url, model: 'chatty' },
+				n: 2,
+				temperature: 0.8,
+			});
 			await page.getByRole('button', { name: 'Run', exact: true }).click();
 			await expect.poll(() => passAt1(page), { timeout: 120_000 }).toBe('1.0000');
 			await page.getByRole('button', { name: 'Copy share link' }).click();

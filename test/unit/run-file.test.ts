@@ -1,41 +1,12 @@
 // A whole run as one file: it round-trips, and a bad file names the field that is wrong.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../../src/lib/execution/runtime';
-import { GREEDY } from '../../src/lib/generation/types';
 import { parseRunFile, toRunFile } from '../../src/lib/storage/formats/run-file';
-import type { RunMeta, SampleRecord } from '../../src/lib/storage/runs';
+import type { SampleRecord } from '../../src/lib/storage/runs';
+import { RUN_META, sampleRecord } from '../fixtures/runs';
 
-const meta: RunMeta = {
-	id: 'r1',
-	name: 'a run',
-	created: 1,
-	status: 'done',
-	spec: {
-		benchmark: { id: 'classroom', hash: 'h' },
-		taskIds: ['t1'],
-		n: 2,
-		sampling: GREEDY,
-		template: { name: 'instruct', version: 1 },
-		limits: DEFAULT_LIMITS,
-		ks: [1, 2],
-		generator: { kind: 'reference' },
-	},
-};
-const sample = (index: number, status: 'passed' | 'failed'): SampleRecord => ({
-	runId: 'r1',
-	taskId: 't1',
-	index,
-	raw: '```python\nx\n```',
-	code: 'x',
-	full: false,
-	how: 'one fenced block',
-	tokens: 3,
-	genMs: 10,
-	finishReason: 'stop',
-	program: 'x',
-	finishedAt: 2,
-	result: { status, stdout: '', stderr: '', truncated: false, durationMs: 1 },
-});
+const meta = RUN_META;
+const sample = (index: number, status: 'passed' | 'failed') =>
+	sampleRecord(index, { result: { ...sampleRecord(0).result, status } });
 
 describe('run files', () => {
 	it('round-trip exactly', () => {

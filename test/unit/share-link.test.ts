@@ -1,8 +1,6 @@
 // Share links: a run survives the round trip through a URL fragment; every kind of bad link (cut,
 // changed, oversized, a decompression bomb, not a run) gets a clear error and nothing else.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../../src/lib/execution/runtime';
-import { GREEDY } from '../../src/lib/generation/types';
 import {
 	decodeShare,
 	encodeShare,
@@ -10,20 +8,14 @@ import {
 	ShareLinkError,
 } from '../../src/lib/storage/formats/share-link';
 import type { RunMeta, SampleRecord } from '../../src/lib/storage/runs';
+import { RUN_META, sampleRecord } from '../fixtures/runs';
 
 const meta: RunMeta = {
-	id: 'r1',
-	name: 'a run',
-	created: 1,
-	status: 'done',
+	...RUN_META,
 	spec: {
+		...RUN_META.spec,
 		benchmark: { id: 'inline-abc', hash: 'h' },
 		taskIds: ['inline/double'],
-		n: 2,
-		sampling: GREEDY,
-		template: { name: 'instruct', version: 1 },
-		limits: DEFAULT_LIMITS,
-		ks: [1, 2],
 		generator: { kind: 'endpoint', baseUrl: 'http://localhost:11434', model: 'm', api: 'chat' },
 	},
 	inline: {
@@ -42,21 +34,14 @@ const meta: RunMeta = {
 		],
 	},
 };
-const sample = (index: number, stdout = ''): SampleRecord => ({
-	runId: 'r1',
-	taskId: 'inline/double',
-	index,
-	raw: '```python\n    return 2 * x\n```',
-	code: '    return 2 * x\n',
-	full: false,
-	how: 'one fenced block',
-	tokens: 3,
-	genMs: 10,
-	finishReason: 'stop',
-	program: 'def double(x):\n    return 2 * x\n\nassert double(2) == 4\n',
-	finishedAt: 2,
-	result: { status: 'passed', stdout, stderr: '', truncated: false, durationMs: 1 },
-});
+const sample = (index: number, stdout = ''): SampleRecord =>
+	sampleRecord(index, {
+		taskId: 'inline/double',
+		raw: '```python\n    return 2 * x\n```',
+		code: '    return 2 * x\n',
+		program: 'def double(x):\n    return 2 * x\n\nassert double(2) == 4\n',
+		result: { status: 'passed', stdout, stderr: '', truncated: false, durationMs: 1 },
+	});
 
 async function deflate(text: string): Promise<string> {
 	const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
