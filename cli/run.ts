@@ -11,6 +11,7 @@ import { RESULTS_FORMATS } from '../src/lib/storage/formats/results';
 import { generatedRunConfig, outcomeOf } from '../src/lib/storage/formats/run-record';
 import type { RunSpec, SampleRecord } from '../src/lib/storage/runs';
 import type { Score } from '../src/lib/scoring';
+import { EVALPLUS_CALIBRATION } from '../src/lib/pipeline/calibrate';
 import { withHarness } from './browser';
 import { progressBar } from './progress';
 import { loadBenchmarkArg, positiveInt, SHARED_OPTIONS, summary, table, writeResults } from './score';
@@ -20,7 +21,7 @@ export const RUN_USAGE = `  run --benchmark <id> (--endpoint <url> --model <name
       [--api chat|completions] [--api-key <key>] [--n 1] [--temperature T] [--top-p P]
       [--max-tokens 512] [--seed 0] [--limit N] [--template <name>] [--out <path>]
       [--out-format ${RESULTS_FORMATS.join('|')}] [--summary <path>] [--k 1,10,100]
-      [--timeout-ms N] [--workers N] [--allow-software-gpu]
+      [--timeout-ms N] [--calibrated] [--workers N] [--allow-software-gpu]
       Generates n samples per problem and scores each as soon as it is written. The API key may
       also come from OPENAI_API_KEY. Temperature defaults to 0 for n = 1, else 0.8 (top-p 0.95).`;
 
@@ -106,6 +107,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 			...DEFAULT_LIMITS,
 			timeMs: positiveInt('timeout-ms', o['timeout-ms']) ?? DEFAULT_LIMITS.timeMs,
 		},
+		...(o.calibrated && { calibration: EVALPLUS_CALIBRATION }),
 		ks,
 		generator: o.endpoint
 			? { kind: 'endpoint', baseUrl: PROXY, model: o.model!, api: chat ? 'chat' : 'completions' }

@@ -9,7 +9,13 @@ import { parseBenchmark } from '../src/lib/benchmarks/parse';
 import { loadBenchmark, type Fetch } from '../src/lib/benchmarks/registry';
 import type { Benchmark, BenchmarkInfo } from '../src/lib/benchmarks/types';
 import { decodeText } from '../src/lib/core/text';
-import { DEFAULT_LIMITS } from '../src/lib/execution/runtime';
+import { DEFAULT_LIMITS, type Limits } from '../src/lib/execution/runtime';
+import {
+	CALIBRATION_RUNS,
+	calibratedLimits,
+	EVALPLUS_CALIBRATION,
+	referenceJob,
+} from '../src/lib/pipeline/calibrate';
 import { referenceSamples, sampleJob } from '../src/lib/pipeline/jobs';
 import { score, DEFAULT_KS, type Score } from '../src/lib/scoring';
 import {
@@ -32,6 +38,7 @@ import {
 	parseSamples,
 	SAMPLES_FORMATS,
 	type InputFile,
+	type Sample,
 	type SamplesFormat,
 } from '../src/lib/storage/formats/samples';
 import { ROOT, runInBrowser } from './browser';
@@ -39,7 +46,7 @@ import { progressBar } from './progress';
 
 export const SCORE_USAGE = `  score --benchmark <id or path> (--samples <path> | --reference) [--out <path>]
         [--format ${SAMPLES_FORMATS.join('|')}] [--out-format ${RESULTS_FORMATS.join('|')}]
-        [--summary <path>] [--k 1,10,100] [--timeout-ms N] [--workers N]
+        [--summary <path>] [--k 1,10,100] [--timeout-ms N] [--calibrated] [--workers N]
       Runs the samples (a file, a .gz, or a directory of MultiPL-E files) and prints pass@k with
       95% confidence intervals. --reference scores the benchmark's own reference solutions.
       Bundled benchmarks: ${listBundled().join(', ')}`;
@@ -121,6 +128,38 @@ export function positiveInt(name: string, v: string | undefined): number | undef
 	return n;
 }
 
+/** evalplus's rule for `--calibrated`: each problem's limit from its reference's time in the same
+ * browser (run first, CALIBRATION_RUNS times each); problems without a passing reference keep `base`. */
+async function calibrate(
+	bench: Benchmark,
+	samples: readonly Sample[],
+	base: Limits,
+	workers: number | undefined,
+): Promise<(taskId: string) => Limits> {
+	const wanted = new Set(samples.map((s) => s.taskId as string));
+	const refs = bench.problems.filter((p) => p.reference !== undefined && wanted.has(p.taskId));
+	const jobs = refs.flatMap((p) =>
+		Array.from({ length: CALIBRATION_RUNS }, () => referenceJob(bench, p, base)),
+	);
+	const bar = progressBar(jobs.length, 'calibrating');
+	const { results } = await runInBrowser(jobs, { workers, onResult: (_i, status) => bar.tick(status) });
+	bar.end();
+	const limits = new Map<string, Limits>();
+	refs.forEach((p, i) => {
+		const rs = results.slice(i * CALIBRATION_RUNS, (i + 1) * CALIBRATION_RUNS);
+		if (rs.every((r) => r.status === 'passed'))
+			limits.set(
+				p.taskId,
+				calibratedLimits(
+					base,
+					EVALPLUS_CALIBRATION,
+					rs.map((r) => r.durationMs),
+				),
+			);
+	});
+	return (taskId) => limits.get(taskId) ?? base;
+}
+
 /** Options `score` and `run` share. */
 export const SHARED_OPTIONS = {
 	benchmark: { type: 'string' },
@@ -130,6 +169,7 @@ export const SHARED_OPTIONS = {
 	summary: { type: 'string' },
 	k: { type: 'string' },
 	'timeout-ms': { type: 'string' },
+	calibrated: { type: 'boolean' },
 	workers: { type: 'string' },
 } as const;
 
@@ -164,7 +204,8 @@ export async function scoreCommand(argv: string[]): Promise<number> {
 
 	const limits = { ...DEFAULT_LIMITS, timeMs };
 	const byId = new Map(bench.problems.map((p) => [p.taskId, p]));
-	const jobs = samples.map((s) => sampleJob(bench, byId.get(s.taskId)!, s, limits));
+	const limitsOf = o.calibrated ? await calibrate(bench, samples, limits, workers) : () => limits;
+	const jobs = samples.map((s) => sampleJob(bench, byId.get(s.taskId)!, s, limitsOf(s.taskId)));
 	const bar = progressBar(jobs.length, `${bench.id}`);
 	const run = await runInBrowser(jobs, { workers, onResult: (_i, status) => bar.tick(status) });
 	bar.end();
@@ -186,6 +227,7 @@ export async function scoreCommand(argv: string[]): Promise<number> {
 			format: o.reference ? 'reference' : format,
 		},
 		limits,
+		...(o.calibrated && { calibration: EVALPLUS_CALIBRATION }),
 		workers: run.workers,
 		ks,
 		browser: run.userAgent,

@@ -52,6 +52,40 @@ describe('benchtop score', () => {
 		).toEqual(lines.map((l) => l.result));
 	});
 
+	it('--calibrated: a correct but slow sample (7 calls × 0.25 s) passes under 3 s, times out at max(1 s, 4 × reference)', async () => {
+		// fizzbuzz's reference takes a few ms here, so its calibrated limit is the 1 s minimum.
+		const slow =
+			'    import time\n    t = time.time()\n    while time.time() - t < 0.25:\n        pass\n    if n % 15 == 0:\n        return "FizzBuzz"\n    if n % 3 == 0:\n        return "Fizz"\n    if n % 5 == 0:\n        return "Buzz"\n    return str(n)\n';
+		const samples = join(tmp, 'slow.jsonl');
+		writeFileSync(samples, JSON.stringify({ task_id: 'Classroom/fizzbuzz', completion: slow }) + '\n');
+		const fixed = await benchtop(
+			'--benchmark',
+			'classroom',
+			'--samples',
+			samples,
+			'--out',
+			join(tmp, 'fixed.jsonl'),
+		);
+		expect(fixed.code, fixed.stderr).toBe(0);
+		expect(fixed.stdout).toMatch(/pass@1\s+1\.0000/);
+		const summary = join(tmp, 'calibrated.json');
+		const calibrated = await benchtop(
+			'--benchmark',
+			'classroom',
+			'--samples',
+			samples,
+			'--calibrated',
+			'--out',
+			join(tmp, 'calibrated.jsonl'),
+			'--summary',
+			summary,
+		);
+		expect(calibrated.code, calibrated.stderr).toBe(0);
+		expect(calibrated.stdout).toMatch(/pass@1\s+0\.0000/);
+		expect(JSON.parse(readFileSync(join(tmp, 'calibrated.jsonl'), 'utf8')).result).toBe('timed out');
+		expect(summaryOf(summary).config.calibration).toEqual({ factor: 4, minMs: 1000 });
+	});
+
 	it.each(['humaneval', 'classroom', 'classroom-js', 'classroom-lua'])(
 		'%s: every reference solution passes',
 		async (id) => {

@@ -10,6 +10,7 @@ import type { Generated, Generator as SampleGenerator } from '../generation/type
 import type { Prompt, Template } from '../prompts/templates';
 import { score, type Score } from '../scoring';
 import type { RunMeta, RunStatus, RunStore, SampleRecord } from '../storage/runs';
+import { Calibrator } from './calibrate';
 import { sampleJob } from './jobs';
 
 export type RunEvent =
@@ -27,6 +28,7 @@ export class PipelineRun {
 	#listeners = new Set<(e: RunEvent) => void>();
 	#gate: { promise: Promise<void>; open: () => void } | undefined;
 	#cancelled = false;
+	readonly #calibrator: Calibrator;
 
 	constructor(
 		readonly meta: RunMeta,
@@ -39,6 +41,7 @@ export class PipelineRun {
 		},
 	) {
 		this.#status = meta.status;
+		this.#calibrator = new Calibrator(deps.bench, deps.executor, meta.spec.limits, meta.spec.calibration);
 	}
 
 	/** The problems this run is scored on (for verifying its verdicts again). */
@@ -186,7 +189,7 @@ export class PipelineRun {
 			bench,
 			problem,
 			{ taskId: problem.taskId, code: x.code, full: x.full, file: 'run' },
-			this.meta.spec.limits,
+			await this.#calibrator.limitsFor(problem),
 		);
 		const result = await executor.run(job);
 		const record: SampleRecord = {

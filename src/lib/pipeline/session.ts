@@ -13,6 +13,7 @@ import type { Generator } from '../generation/types';
 import { customTemplate, defaultTemplate, template } from '../prompts/templates';
 import type { GeneratorSpec, RunMeta, RunSpec, RunStore } from '../storage/runs';
 import type { Executes } from '../execution/runtime';
+import { EVALPLUS_CALIBRATION } from './calibrate';
 import { PipelineRun } from './run';
 
 export interface SessionEnv {
@@ -77,6 +78,8 @@ export function planRun(
 		sampling: Sampling;
 		ks: number[];
 		template?: string;
+		/** Time limits from each reference's time here (evalplus) instead of a fixed 3 s. */
+		calibrated?: boolean;
 	},
 ): RunSpec {
 	const g = o.generator;
@@ -96,6 +99,7 @@ export function planRun(
 		sampling: o.sampling,
 		template: { name, version: 1 },
 		limits: DEFAULT_LIMITS,
+		...(o.calibrated && { calibration: EVALPLUS_CALIBRATION }),
 		ks: reference ? [1] : o.ks,
 		generator: g,
 	};

@@ -5,6 +5,7 @@ import type { Benchmark } from '../benchmarks/types';
 import type { ExecResult, Status } from '../core/result';
 import type { Executes } from '../execution/runtime';
 import type { RunMeta, SampleRecord } from '../storage/runs';
+import { Calibrator } from './calibrate';
 import { sampleJob } from './jobs';
 
 export interface Difference {
@@ -28,6 +29,8 @@ export async function verifyRun(
 	onProgress: (p: VerifyProgress) => void = () => {},
 ): Promise<VerifyProgress> {
 	const problems = new Map(bench.problems.map((p) => [p.taskId as string, p]));
+	// Calibrated limits are measured again here: that is what makes them machine-independent.
+	const calibrator = new Calibrator(bench, executor, meta.spec.limits, meta.spec.calibration);
 	const progress: VerifyProgress = { done: 0, total: records.length, differences: [] };
 	onProgress(progress);
 	// All at once: the executor's pools queue them and run as many as there are workers.
@@ -40,7 +43,7 @@ export async function verifyRun(
 							bench,
 							problem,
 							{ taskId: problem.taskId, code: r.code, full: r.full, file: meta.name },
-							meta.spec.limits,
+							await calibrator.limitsFor(problem),
 						),
 					)
 				: undefined;

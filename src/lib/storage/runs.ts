@@ -3,6 +3,7 @@
 import type { Benchmark } from '../benchmarks/types';
 import type { ExecResult } from '../core/result';
 import type { Limits } from '../execution/runtime';
+import type { Calibration } from '../pipeline/calibrate';
 import type { EndpointConfig } from '../generation/endpoint';
 import type { FinishReason, Sampling } from '../generation/types';
 import type { CustomTemplate } from '../prompts/templates';
@@ -24,6 +25,8 @@ export interface RunSpec {
 	/** A built-in template by name, or the user's own (kept whole so the run can be resumed). */
 	template: { name: string; version: number; custom?: CustomTemplate };
 	limits: Limits;
+	/** Per-problem time limits from the reference's time in the browser that runs it (evalplus). */
+	calibration?: Calibration;
 	ks: number[];
 	generator: GeneratorSpec;
 }

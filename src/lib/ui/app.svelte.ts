@@ -84,6 +84,7 @@ export class AppState {
 				sampling: s.sampling,
 				ks: s.ks,
 				template: s.template,
+				calibrated: s.calibrated,
 			});
 			const name = `${info.name} · ${spec.generator.kind === 'endpoint' ? spec.generator.model : spec.generator.kind === 'webllm' ? spec.generator.modelId : 'reference solutions'}`;
 			const run = await startRun(spec, name, await this.#env(undefined, s.apiKey || undefined));

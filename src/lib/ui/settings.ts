@@ -23,6 +23,8 @@ export interface Settings {
 	sampling: Sampling;
 	template: string;
 	ks: number[];
+	/** Per-problem time limits from the reference's time in this browser (evalplus's rule). */
+	calibrated: boolean;
 }
 
 export const PRESETS: {
@@ -55,6 +57,7 @@ export const DEFAULTS: Settings = {
 	sampling: { ...GREEDY },
 	template: 'auto',
 	ks: [1],
+	calibrated: false,
 };
 
 const KEY = 'benchtop.settings';
