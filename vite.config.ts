@@ -1,9 +1,8 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
-import { VitePWA } from 'vite-plugin-pwa';
-import { customElement } from './vite-plugins/element.ts';
+import { classicScripts } from './vite-plugins/classic.ts';
 import { SANDBOX_PREFIX, sandboxHeaders } from './vite-plugins/headers.ts';
-import { chunkName, OFFLINE } from './vite-plugins/offline.ts';
+import { chunkName } from './vite-plugins/offline.ts';
 
 export default defineConfig({
 	// Relative base: the built site works under any path on any static host.
@@ -11,9 +10,8 @@ export default defineConfig({
 	plugins: [
 		svelte(),
 		sandboxHeaders(),
-		customElement('src/embed/element.ts', 'benchtop-eval.js'),
-		// The service worker that keeps the app and its runtimes working offline (see offline.ts).
-		VitePWA(OFFLINE),
+		// The custom element and the service worker (offline use), built after the app.
+		classicScripts({ element: 'src/embed/element.ts', serviceWorker: 'src/sw.ts' }),
 	],
 	resolve: { alias: { $lib: new URL('./src/lib', import.meta.url).pathname } },
 	worker: {

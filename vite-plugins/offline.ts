@@ -1,7 +1,9 @@
-// The service worker: after the first visit the app, the embed page and the three runtimes work
-// with no network. web-llm (12 MB of JavaScript) and the Node runtime's helpers are cached the first
-// time they are used instead of on every first visit; web-llm keeps model weights in its own cache.
-import type { VitePWAOptions } from 'vite-plugin-pwa';
+// The precache list for the service worker (src/sw.ts): every file of the build the app, the embed
+// page and the runtimes need, with a content hash where the name has none. web-llm (12 MB of
+// JavaScript) and the Node runtime's helpers are left to be cached on first use.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 /** Names chunks after the heavy package inside them, so the worker can tell them apart. */
 export function chunkName(c: { name: string; moduleIds: readonly string[] }): string {
@@ -10,29 +12,28 @@ export function chunkName(c: { name: string; moduleIds: readonly string[] }): st
 	return c.name;
 }
 
-const ON_USE = ['**/webllm-*', '**/node-*', 'harness.html', 'assets/harness-*'];
+const PRECACHED = /\.(html|js|mjs|css|json|wasm|zip|png|svg)$/;
+const ON_USE = /^assets\/(webllm|node|harness)-|^harness\.html$|^sw\.js$/;
 
-export const OFFLINE: Partial<VitePWAOptions> = {
-	// Registered by the pages themselves (src/lib/ui/offline.ts), not the harness the tests drive.
-	injectRegister: false,
-	manifest: false,
-	workbox: {
-		globPatterns: ['**/*.{html,js,mjs,css,json,wasm,zip,png,svg}'],
-		globIgnores: ON_USE,
-		// Pyodide's wasm is 9.6 MB.
-		maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
-		// embed/?benchmark=… is the precached embed/index.html whatever its parameters.
-		ignoreURLParametersMatching: [/.*/],
-		cleanupOutdatedCaches: true,
-		clientsClaim: true,
-		skipWaiting: true,
-		runtimeCaching: [
-			{
-				// Hashed names never change content: the cache is always right.
-				urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/assets\/(webllm|node)-/.test(url.pathname),
-				handler: 'CacheFirst',
-				options: { cacheName: 'benchtop-on-use' },
-			},
-		],
-	},
-};
+function files(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
+	);
+}
+
+export function precacheManifest(outDir: string): { url: string; revision: string | null }[] {
+	return files(outDir)
+		.map((f) => relative(outDir, f).split('\\').join('/'))
+		.filter((url) => PRECACHED.test(url) && !ON_USE.test(url))
+		.sort()
+		.map((url) => ({
+			url,
+			// Files under assets/ carry a content hash in their name already.
+			revision: url.startsWith('assets/')
+				? null
+				: createHash('sha256')
+						.update(readFileSync(join(outDir, url)))
+						.digest('hex')
+						.slice(0, 16),
+		}));
+}

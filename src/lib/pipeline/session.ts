@@ -14,6 +14,7 @@ import { customTemplate, defaultTemplate, template } from '../prompts/templates'
 import type { GeneratorSpec, RunMeta, RunSpec, RunStore } from '../storage/runs';
 import type { Executes } from '../execution/runtime';
 import { EVALPLUS_CALIBRATION } from './calibrate';
+import type { LoadProgress } from '../generation/webllm/progress';
 import { PipelineRun } from './run';
 
 export interface SessionEnv {
@@ -27,6 +28,8 @@ export interface SessionEnv {
 	generator?: Generator;
 	/** A benchmark that is not bundled (a problem written in the Teach view, a user's file). */
 	benchmark?: Benchmark;
+	/** web-llm's download and compile progress while the model loads. */
+	onLoadProgress?: (p: LoadProgress) => void;
 }
 
 async function makeGenerator(spec: RunSpec, bench: Benchmark, env: SessionEnv): Promise<Generator> {
@@ -39,7 +42,7 @@ async function makeGenerator(spec: RunSpec, bench: Benchmark, env: SessionEnv): 
 			return new ReferenceGenerator(bench);
 		case 'webllm': {
 			const { WebLlmGenerator } = await import('../generation/webllm/engine');
-			return WebLlmGenerator.load(g.modelId);
+			return WebLlmGenerator.load(g.modelId, { onProgress: env.onLoadProgress });
 		}
 		case 'replay':
 			throw new BenchtopError(`this run replays ${g.source}: open that file again to resume it`);

@@ -3,6 +3,7 @@
 import type { Benchmark, BenchmarkInfo } from '../benchmarks/types';
 import type { Executor } from '../execution/executor';
 import { RunState } from '../pipeline/run-state.svelte';
+import type { LoadProgress } from '../generation/webllm/progress';
 import type { VerifyProgress } from '../pipeline/verify';
 import type { RunStore } from '../storage/runs';
 import type { Generator } from '../generation/types';
@@ -17,6 +18,8 @@ export class AppState {
 	comparing = $state<RunState[] | undefined>();
 	error = $state<string | undefined>();
 	notice = $state<string | undefined>();
+	/** A web-llm model being downloaded or compiled for the run about to start. */
+	modelLoading = $state<LoadProgress | undefined>();
 	/** The run on screen came from a share link and is not in History. */
 	shared = $state(false);
 	/** The bundled benchmarks beside the page, under whatever base path the site is served from. */
@@ -87,10 +90,13 @@ export class AppState {
 				calibrated: s.calibrated,
 			});
 			const name = `${info.name} · ${spec.generator.kind === 'endpoint' ? spec.generator.model : spec.generator.kind === 'webllm' ? spec.generator.modelId : 'reference solutions'}`;
-			const run = await startRun(spec, name, await this.#env(undefined, s.apiKey || undefined));
+			const env = await this.#env(undefined, s.apiKey || undefined);
+			const run = await startRun(spec, name, { ...env, onLoadProgress: (p) => (this.modelLoading = p) });
 			this.#follow(new RunState(run, run.meta));
 		} catch (e) {
 			this.error = (e as Error).message;
+		} finally {
+			this.modelLoading = undefined;
 		}
 	}
 

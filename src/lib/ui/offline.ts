@@ -1,4 +1,4 @@
-// Registers the service worker (built by vite-plugin-pwa, see vite-plugins/offline.ts) that keeps
+// Registers the service worker (src/sw.ts, built by vite-plugins/classic.ts) that keeps
 // the app and its runtimes available offline. Only in a build: the dev server has no worker.
 export function registerOffline(scriptUrl = './sw.js'): void {
 	if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
