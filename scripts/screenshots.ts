@@ -1,5 +1,5 @@
 // The README's screenshots, taken in headless Chromium against the scripted OpenAI-compatible
-// server: the live run part-way, and the results with one sample opened.
+// server: the live run part-way, the results with one sample opened, and the embed widget.
 //   npm run screenshots
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
@@ -43,6 +43,17 @@ try {
 	await page.locator('section.results').waitFor({ timeout: 120_000 });
 	await page.getByRole('cell', { name: 'Classroom/sum_list sample 2: passed' }).click();
 	await page.screenshot({ path: `${OUT}results.png`, fullPage: true });
+	// The embed widget as a blog post shows it.
+	const embed = await browser.newPage({ viewport: { width: 720, height: 600 } });
+	await embed.goto(
+		`${url}embed/#benchmark=classroom-lua&count=6&model=reference&autostart=1&title=Classroom in Lua`,
+	);
+	await embed.getByTestId('progress').filter({ hasText: 'done' }).waitFor({ timeout: 60_000 });
+	await embed
+		.getByRole('cell', { name: /sample 1: passed/ })
+		.first()
+		.click();
+	await embed.screenshot({ path: `${OUT}embed.png`, fullPage: true });
 	console.log(`screenshots in ${OUT}`);
 } finally {
 	await browser.close();

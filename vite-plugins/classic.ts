@@ -4,7 +4,7 @@
 // is the finished build's file list.
 import { resolve } from 'node:path';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
-import { precacheManifest } from './offline';
+import { precacheManifest } from './offline.ts';
 
 function classic(config: ResolvedConfig, entry: string, fileName: string, define?: Record<string, string>) {
 	return build({

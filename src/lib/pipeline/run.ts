@@ -82,7 +82,8 @@ export class PipelineRun {
 				kind: r.result.kind,
 			})),
 			spec.ks,
-			this.deps.bench.problems.length,
+			// "attempted of total" counts the problems this run set out to do.
+			spec.taskIds.length,
 		);
 	}
 

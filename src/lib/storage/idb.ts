@@ -32,21 +32,28 @@ export class IdbRunStore implements RunStore {
 	readonly #db: Promise<IDBPDatabase<Schema>>;
 
 	constructor(name = 'benchtop') {
-		this.#db = openDB<Schema>(name, 2, {
-			upgrade(db, from) {
-				const keyPath = ['runId', 'taskId', 'index'];
-				if (from < 1) {
-					db.createObjectStore('runs', { keyPath: 'id' });
-					db.createObjectStore('samples', { keyPath }).createIndex('byRun', 'runId');
-				}
-				if (from < 2) db.createObjectStore('generated', { keyPath }).createIndex('byRun', 'runId');
-			},
-			// Another tab upgrading or deleting the database must not wait on this one forever.
-			blocking(_current, _blocked, event) {
-				(event.target as IDBDatabase).close();
-			},
-		}).catch((e) => {
-			throw explain(e);
+		this.#db = new Promise((resolve, reject) => {
+			openDB<Schema>(name, 2, {
+				upgrade(db, from) {
+					const keyPath = ['runId', 'taskId', 'index'];
+					if (from < 1) {
+						db.createObjectStore('runs', { keyPath: 'id' });
+						db.createObjectStore('samples', { keyPath }).createIndex('byRun', 'runId');
+					}
+					if (from < 2) db.createObjectStore('generated', { keyPath }).createIndex('byRun', 'runId');
+				},
+				// Another tab upgrading or deleting the database must not wait on this one forever.
+				blocking(_current, _blocked, event) {
+					(event.target as IDBDatabase).close();
+				},
+				// …and an older tab that does not let go must not make this one wait silently.
+				blocked: () =>
+					reject(
+						new StorageError(
+							'another tab with an older Benchtop holds the database: close or reload it; until then runs stay in memory only — export them before closing this tab',
+						),
+					),
+			}).then(resolve, (e) => reject(explain(e)));
 		});
 	}
 
