@@ -9,13 +9,8 @@ import { parseBenchmark } from '../src/lib/benchmarks/parse';
 import { loadBenchmark, type Fetch } from '../src/lib/benchmarks/registry';
 import type { Benchmark, BenchmarkInfo } from '../src/lib/benchmarks/types';
 import { decodeText } from '../src/lib/core/text';
-import { DEFAULT_LIMITS, type Limits } from '../src/lib/execution/runtime';
-import {
-	CALIBRATION_RUNS,
-	calibratedLimits,
-	EVALPLUS_CALIBRATION,
-	referenceJob,
-} from '../src/lib/pipeline/calibrate';
+import { DEFAULT_LIMITS } from '../src/lib/execution/runtime';
+import { EVALPLUS_CALIBRATION } from '../src/lib/pipeline/calibrate';
 import { referenceSamples, sampleJob } from '../src/lib/pipeline/jobs';
 import { score, DEFAULT_KS, type Score } from '../src/lib/scoring';
 import {
@@ -38,10 +33,10 @@ import {
 	parseSamples,
 	SAMPLES_FORMATS,
 	type InputFile,
-	type Sample,
 	type SamplesFormat,
 } from '../src/lib/storage/formats/samples';
 import { ROOT, runInBrowser } from './browser';
+import { calibrate } from './calibrate';
 import { progressBar } from './progress';
 
 export const SCORE_USAGE = `  score --benchmark <id or path> (--samples <path> | --reference) [--out <path>]
@@ -126,38 +121,6 @@ export function positiveInt(name: string, v: string | undefined): number | undef
 	const n = Number(v);
 	if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer (got "${v}")`);
 	return n;
-}
-
-/** evalplus's rule for `--calibrated`: each problem's limit from its reference's time in the same
- * browser (run first, CALIBRATION_RUNS times each); problems without a passing reference keep `base`. */
-async function calibrate(
-	bench: Benchmark,
-	samples: readonly Sample[],
-	base: Limits,
-	workers: number | undefined,
-): Promise<(taskId: string) => Limits> {
-	const wanted = new Set(samples.map((s) => s.taskId as string));
-	const refs = bench.problems.filter((p) => p.reference !== undefined && wanted.has(p.taskId));
-	const jobs = refs.flatMap((p) =>
-		Array.from({ length: CALIBRATION_RUNS }, () => referenceJob(bench, p, base)),
-	);
-	const bar = progressBar(jobs.length, 'calibrating');
-	const { results } = await runInBrowser(jobs, { workers, onResult: (_i, status) => bar.tick(status) });
-	bar.end();
-	const limits = new Map<string, Limits>();
-	refs.forEach((p, i) => {
-		const rs = results.slice(i * CALIBRATION_RUNS, (i + 1) * CALIBRATION_RUNS);
-		if (rs.every((r) => r.status === 'passed'))
-			limits.set(
-				p.taskId,
-				calibratedLimits(
-					base,
-					EVALPLUS_CALIBRATION,
-					rs.map((r) => r.durationMs),
-				),
-			);
-	});
-	return (taskId) => limits.get(taskId) ?? base;
 }
 
 /** Options `score` and `run` share. */

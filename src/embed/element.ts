@@ -22,16 +22,20 @@ class BenchtopEval extends HTMLElement {
 		f.allow = 'cross-origin-isolated';
 		f.style.cssText = 'border:0;width:100%;display:block';
 		this.attachShadow({ mode: 'open' }).append(f);
-		addEventListener('message', (e: MessageEvent) => {
+		this.#onMessage = (e: MessageEvent) => {
 			// Only the widget's own frame may size it, and only with a number.
 			if (e.source !== f.contentWindow || e.data?.type !== 'benchtop:height') return;
 			const h = Number(e.data.height);
 			if (Number.isFinite(h) && !this.hasAttribute('height'))
 				f.style.height = `${Math.min(Math.max(h, 120), 4000)}px`;
-		});
+		};
 	}
 
+	/** Sizes the frame from its own height messages; only while this element is in the page. */
+	#onMessage: (e: MessageEvent) => void;
+
 	connectedCallback() {
+		addEventListener('message', this.#onMessage);
 		// While the page is still being parsed, the <benchtop-problem> children are not there yet.
 		if (document.readyState === 'loading')
 			document.addEventListener('DOMContentLoaded', () => this.#schedule(), { once: true });
@@ -40,6 +44,7 @@ class BenchtopEval extends HTMLElement {
 	}
 
 	disconnectedCallback() {
+		removeEventListener('message', this.#onMessage);
 		this.#children.disconnect();
 	}
 
