@@ -1,45 +1,33 @@
 // Calibrated time limits (evalplus's rule): max(1 s, 4 × the reference's time), measured once per
 // problem, the slowest of the timed runs; no passing reference → the fixed limit.
 import { describe, expect, it } from 'vitest';
-import type { Benchmark } from '../../src/lib/benchmarks/types';
 import { failure, type ExecResult } from '../../src/lib/core/result';
 import { taskId } from '../../src/lib/core/ids';
 import { DEFAULT_LIMITS, type Job } from '../../src/lib/execution/runtime';
 import { calibratedLimits, Calibrator, EVALPLUS_CALIBRATION } from '../../src/lib/pipeline/calibrate';
+import { benchmarkOf } from '../fixtures/runs';
 
-const bench: Benchmark = {
-	id: 'b',
-	name: 'b',
-	language: 'python',
-	composition: 'multipl-e',
-	version: 'v',
-	hash: 'h',
-	source: 's',
-	license: 'l',
-	stop: [],
-	count: 3,
-	problems: [
-		{
-			taskId: taskId('b/slow'),
-			prompt: 'def slow():\n',
-			tests: 'assert slow()\n',
-			reference: '    return "slow"\n',
-		},
-		{
-			taskId: taskId('b/fast'),
-			prompt: 'def fast():\n',
-			tests: 'assert fast()\n',
-			reference: '    return "fast"\n',
-		},
-		{
-			taskId: taskId('b/broken'),
-			prompt: 'def broken():\n',
-			tests: 'assert broken()\n',
-			reference: '    return 0\n',
-		},
-		{ taskId: taskId('b/none'), prompt: 'def none():\n', tests: 'assert none()\n' },
-	],
-};
+const bench = benchmarkOf('b', [
+	{
+		taskId: taskId('b/slow'),
+		prompt: 'def slow():\n',
+		tests: 'assert slow()\n',
+		reference: '    return "slow"\n',
+	},
+	{
+		taskId: taskId('b/fast'),
+		prompt: 'def fast():\n',
+		tests: 'assert fast()\n',
+		reference: '    return "fast"\n',
+	},
+	{
+		taskId: taskId('b/broken'),
+		prompt: 'def broken():\n',
+		tests: 'assert broken()\n',
+		reference: '    return 0\n',
+	},
+	{ taskId: taskId('b/none'), prompt: 'def none():\n', tests: 'assert none()\n' },
+]);
 
 /** Times the references as a browser would: `slow` takes 400 then 600 ms, `fast` 5 ms, `broken` fails. */
 function fakeExecutor() {

@@ -8,7 +8,7 @@ import {
 	ShareLinkError,
 } from '../../src/lib/storage/formats/share-link';
 import type { RunMeta, SampleRecord } from '../../src/lib/storage/runs';
-import { RUN_META, sampleRecord } from '../fixtures/runs';
+import { benchmarkOf, RUN_META, sampleRecord } from '../fixtures/runs';
 
 const meta: RunMeta = {
 	...RUN_META,
@@ -19,19 +19,10 @@ const meta: RunMeta = {
 		generator: { kind: 'endpoint', baseUrl: 'http://localhost:11434', model: 'm', api: 'chat' },
 	},
 	inline: {
-		id: 'inline-abc',
-		name: 'Inline',
-		language: 'python',
-		composition: 'multipl-e',
-		version: 'v',
-		hash: 'h',
-		source: 's',
-		license: 'l',
-		stop: [],
-		count: 1,
-		problems: [
+		...benchmarkOf('inline-abc', [
 			{ taskId: 'inline/double' as never, prompt: 'def double(x):\n', tests: 'assert double(2) == 4\n' },
-		],
+		]),
+		name: 'Inline',
 	},
 };
 const sample = (index: number, stdout = ''): SampleRecord =>
