@@ -74,9 +74,7 @@ describe('the app', () => {
 
 	it('runs the reference solutions of a benchmark and shows every sample passing', async () => {
 		const page = await openApp();
-		await page.locator('select[name=benchmark]').selectOption('classroom-lua');
-		await page.getByLabel('Reference solutions').check();
-		await page.getByLabel('N', { exact: true }).fill('5');
+		await fillSetup(page, { benchmark: 'classroom-lua', problems: 5 });
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => passAt(page, 1).textContent(), { timeout: 60_000 }).toBe('1.0000');
 		expect(await page.locator('section.results .cell[data-state="passed"]').count()).toBe(5);
@@ -186,9 +184,7 @@ describe('the app', () => {
 
 	it('a run exported from History and imported again shows identical numbers', async () => {
 		const page = await openApp();
-		await page.locator('select[name=benchmark]').selectOption('classroom');
-		await page.getByLabel('Reference solutions').check();
-		await page.getByLabel('N', { exact: true }).fill('6');
+		await fillSetup(page, { benchmark: 'classroom', problems: 6 });
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => passAt(page, 1).textContent(), { timeout: 60_000 }).toBe('1.0000');
 		const counts = await page.getByTestId('counts').textContent();
@@ -223,9 +219,7 @@ describe('the app', () => {
 
 	it('compares two runs on the same benchmark: side by side, per problem, with a paired test', async () => {
 		const page = await openApp();
-		await page.locator('select[name=benchmark]').selectOption('classroom');
-		await page.getByLabel('N', { exact: true }).fill('4');
-		await page.getByLabel('Reference solutions').check();
+		await fillSetup(page, { benchmark: 'classroom', problems: 4 });
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => passAt(page, 1).textContent(), { timeout: 60_000 }).toBe('1.0000');
 		await page.getByRole('button', { name: 'Set up' }).click();

@@ -9,6 +9,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHAT, PASS_AT_1 } from '../fixtures/scripted-replies';
 import { startOpenAiServer, type ScriptedServer } from '../support/openai-server';
+import { fillSetup } from '../support/setup-form';
 import { connect } from './support/page';
 
 let browser: Browser;
@@ -102,10 +103,7 @@ describe('the embed widget', () => {
 	it('the app writes the snippet for its current setup, and the snippet works on another origin', async () => {
 		const app = await browser.newPage();
 		await app.goto(benchtop());
-		await app.locator('select[name=benchmark] option').first().waitFor({ state: 'attached' });
-		await app.locator('select[name=benchmark]').selectOption('classroom-lua');
-		await app.getByLabel('Reference solutions').check();
-		await app.getByLabel('N', { exact: true }).fill('2');
+		await fillSetup(app, { benchmark: 'classroom-lua', problems: 2 });
 		await app.getByText('Embed this setup in a page').click();
 		const iframe = await app.getByLabel('Embed snippet (iframe)').inputValue();
 		const element = await app.getByLabel('Embed snippet (custom element)').inputValue();

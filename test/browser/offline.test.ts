@@ -5,6 +5,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic, type StaticServer } from '../../cli/serve';
+import { fillSetup } from '../support/setup-form';
 import { connect } from './support/page';
 
 let server: StaticServer | undefined;
@@ -51,10 +52,7 @@ describe('offline, under a sub-path, from a plain static host', () => {
 		server = undefined;
 		await context.setOffline(true);
 		await page.reload();
-		await page.locator('select[name=benchmark] option').first().waitFor({ state: 'attached' });
-		await page.locator('select[name=benchmark]').selectOption('classroom');
-		await page.getByLabel('Reference solutions').check();
-		await page.getByLabel('N', { exact: true }).fill('3');
+		await fillSetup(page, { benchmark: 'classroom', problems: 3 });
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(passAt1, { timeout: 90_000 }).toBe('1.0000');
 		expect(await page.locator('section.results .cell[data-state="passed"]').count()).toBe(3);

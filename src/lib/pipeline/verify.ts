@@ -37,18 +37,16 @@ export async function verifyRun(
 	await Promise.all(
 		records.map(async (r) => {
 			const problem = problems.get(r.taskId);
-			const here = problem
-				? await executor.run(
-						sampleJob(
-							bench,
-							problem,
-							{ taskId: problem.taskId, code: r.code, full: r.full, file: meta.name },
-							await calibrator.limitsFor(problem),
-						),
-					)
-				: undefined;
+			if (!problem) throw new Error(`${r.taskId} is not a problem of ${bench.id}`);
+			const here = await executor.run(
+				sampleJob(
+					bench,
+					problem,
+					{ taskId: problem.taskId, code: r.code, full: r.full, file: meta.name },
+					await calibrator.limitsFor(problem),
+				),
+			);
 			progress.done++;
-			if (!here) throw new Error(`${r.taskId} is not a problem of ${bench.id}`);
 			if (here.status !== r.result.status)
 				progress.differences.push({ taskId: r.taskId, index: r.index, claimed: r.result.status, here });
 			onProgress(progress);
