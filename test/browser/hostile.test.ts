@@ -68,6 +68,33 @@ assert '/poison' not in sys.path
 		expect(v2?.status).toBe('passed');
 	});
 
+	it('replacing the builtins the restore itself uses does not blind it (same worker, no respawn)', async () => {
+		const spawned = () =>
+			h.page.evaluate(async () => {
+				const w = window as unknown as { __executor?: { pool(l: string): Promise<{ spawned: number }> } };
+				return w.__executor ? (await w.__executor.pool('python')).spawned : 0;
+			});
+		await py(['pass']);
+		const before = await spawned();
+		const [p, v] = await py([
+			`import builtins, math, sys, copy
+copy._atomic_types.add(list)
+math.gcd = lambda a, b: 1
+for name in ('len', 'all', 'map', 'list', 'range', 'type', 'isinstance', 'id', 'dict'):
+    setattr(builtins, name, lambda *a, **k: 0)
+sys.modules = {}`,
+			`import math, copy
+assert len([1, 2]) == 2 and list(range(2)) == [0, 1]
+assert math.gcd(4, 6) == 2
+a = [[1]]
+assert copy.deepcopy(a)[0] is not a[0]`,
+		]);
+		expect(p).toMatchObject({ status: 'failed', kind: 'harness-tampered' });
+		expect(p?.message).toContain('builtins.');
+		expect(v?.message ?? 'passed').toBe('passed');
+		expect(await spawned()).toBe(before);
+	});
+
 	it('files a sample writes in its own directory are gone before the next sample', async () => {
 		const list = "import os\nprint(*sorted(n for n in os.listdir('/tmp') if n.startswith('sample-')))";
 		const [w, r] = await py([`with open('data.txt', 'w') as f:\n    f.write('left behind')\n${list}`, list]);
@@ -248,6 +275,42 @@ describe('limits end in the right verdict and the queue goes on', () => {
 			['passed', null],
 		]);
 		for (const r of results) expect(r.durationMs).toBeLessThan(fast.timeMs + 2500);
+	});
+
+	it('Python: a job sent while a sample hangs or taints its worker is run again in a fresh one', async () => {
+		// All at once into one worker, so each job after a bad one was already in the worker's queue.
+		const programs = [
+			'sum(range(10**12))', // C-level: only terminating the worker stops it
+			'import math\nassert math.gcd(4, 6) == 2',
+			"import math\nmath.gcd = lambda a, b: 1\nopen('/tmp/outside.txt', 'w').write('x')", // taints
+			'import math\nassert math.gcd(4, 6) == 2',
+			'x = []\nwhile True:\n    x.append(bytearray(10**7))', // past the memory limit: replaced
+			'print(sum(range(10)))',
+		];
+		const { results, spawned } = await h.page.evaluate(
+			async ({ programs, fast }) => {
+				const bt = (window as unknown as HarnessWindow).benchtop;
+				const ex = new bt.Executor({ size: 1 });
+				const limits = { ...bt.DEFAULT_LIMITS, ...fast };
+				const results = await Promise.all(
+					programs.map((program) => ex.run({ language: 'python', program, limits })),
+				);
+				const spawned = (await ex.pool('python')).spawned;
+				await ex.dispose();
+				return { results, spawned };
+			},
+			{ programs, fast },
+		);
+		expect(verdicts(results)).toEqual([
+			['timeout', 'timeout'],
+			['passed', null],
+			['failed', 'harness-tampered'],
+			['passed', null],
+			['failed', 'memory'],
+			['passed', null],
+		]);
+		expect(results[5]?.stdout).toBe('45\n');
+		expect(spawned).toBe(4);
 	});
 
 	it('JavaScript: loops, recursion, memory, output, early exit, replaced harness', async () => {

@@ -1,6 +1,7 @@
-// A pool of warm sandbox workers for one language. Jobs queue; each worker takes the next one when
-// it is free. A job always resolves to a verdict — timeouts, crashes and load failures included —
-// so a run never stalls on one bad sample.
+// A pool of warm sandbox workers for one language. Jobs queue; each worker is given the next one
+// while it still runs its current one (DEPTH), so it never waits on the main thread between
+// samples. A job always resolves to a verdict — timeouts, crashes and load failures included — so a
+// run never stalls on one bad sample.
 import { PoolDisposedError } from '../core/errors';
 import type { ExecResult } from '../core/result';
 import type { Job, Runtime } from './runtime';
@@ -15,6 +16,9 @@ export function defaultPoolSize(): number {
 	return Math.max(1, cores - 1);
 }
 
+/** Jobs a worker holds at once: the one it runs and the one it starts next. */
+const DEPTH = 2;
+
 interface Queued {
 	job: Job;
 	resolve: (r: ExecResult) => void;
@@ -25,14 +29,15 @@ export class Pool {
 	readonly runtime: Runtime;
 	readonly #hosts: WorkerHost[];
 	readonly #queue: Queued[] = [];
-	#idle: WorkerHost[];
+	/** Jobs given to each host and not answered yet, by host index. */
+	readonly #load: number[];
 	#disposed = false;
 
 	constructor(runtime: Runtime, options: Partial<PoolOptions> = {}) {
 		const opts = { ...DEFAULT_HOST_OPTIONS, size: defaultPoolSize(), ...options };
 		this.runtime = runtime;
 		this.#hosts = Array.from({ length: Math.max(1, opts.size) }, () => new WorkerHost(runtime, opts));
-		this.#idle = [...this.#hosts];
+		this.#load = this.#hosts.map(() => 0);
 	}
 
 	get size(): number {
@@ -74,12 +79,16 @@ export class Pool {
 	}
 
 	#pump() {
-		while (this.#idle.length && this.#queue.length) {
-			const host = this.#idle.pop()!;
+		while (this.#queue.length) {
+			// The least busy host, so a second job never waits behind a long one while a worker idles.
+			let i = 0;
+			for (let j = 1; j < this.#load.length; j++) if (this.#load[j]! < this.#load[i]!) i = j;
+			if (this.#load[i]! >= DEPTH) return;
 			const item = this.#queue.shift()!;
-			host.run(item.job).then((r) => {
+			this.#load[i]!++;
+			this.#hosts[i]!.run(item.job).then((r) => {
 				item.resolve(r);
-				this.#idle.push(host);
+				this.#load[i]!--;
 				if (!this.#disposed) this.#pump();
 			});
 		}
