@@ -122,6 +122,14 @@ function benchtop(language: Language, programs: string[], size: number) {
 				);
 				const seconds = (performance.now() - started) / 1000;
 				await ex.dispose();
+				// Replacing a worker (after a timeout, a crash or a tainted sample): a fresh pool's
+				// worker loads the way a replacement does (Python: from the first worker's snapshot).
+				const again = new bt.Executor({ size: 1 });
+				const t1 = performance.now();
+				await (await again.pool(language)).warm();
+				const respawnMs = performance.now() - t1;
+				const restored = (await again.pool(language)).restored > 0;
+				await again.dispose();
 				return {
 					samples: programs.length,
 					passed: results.filter((r) => r.status === 'passed').length,
@@ -129,6 +137,8 @@ function benchtop(language: Language, programs: string[], size: number) {
 					rate: programs.length / seconds,
 					workers: pool.size,
 					warmSeconds: warmMs / 1000,
+					respawnSeconds: respawnMs / 1000,
+					respawnFromSnapshot: restored,
 					isolated: bt.isolated,
 				};
 			},
@@ -171,7 +181,7 @@ writeFileSync(`${ROOT}bench/results/latest.json`, JSON.stringify(out, null, 2) +
 for (const r of results) {
 	for (const b of r.benchtop)
 		console.log(
-			`${r.language.padEnd(10)} Benchtop ${b.rate.toFixed(1)} samples/s, ${b.workers} worker(s) (${b.passed}/${b.samples} passed, warm-up ${b.warmSeconds.toFixed(1)} s) = ${b.ratio.toFixed(2)}× native`,
+			`${r.language.padEnd(10)} Benchtop ${b.rate.toFixed(1)} samples/s, ${b.workers} worker(s) (${b.passed}/${b.samples} passed, warm-up ${b.warmSeconds.toFixed(1)} s, a replacement worker ${b.respawnSeconds.toFixed(2)} s${b.respawnFromSnapshot ? ' from the snapshot' : ''}) = ${b.ratio.toFixed(2)}× native`,
 		);
 	console.log(
 		`${r.language.padEnd(10)} native   ${r.native.rate.toFixed(1)} samples/s (${r.native.passed}/${r.native.samples} passed, ${r.native.runtime})`,

@@ -4,6 +4,7 @@ import { compose, toJob } from './lib/execution/compose';
 import { Executor } from './lib/execution/executor';
 import { withJsRuntime } from './lib/execution/choose';
 import { DEFAULT_LIMITS } from './lib/execution/runtime';
+import { noSnapshots, snapshots } from './lib/execution/worker-host';
 import { EndpointGenerator } from './lib/generation/endpoint';
 import { assess, probe } from './lib/generation/webllm/capability';
 import { buildCatalog } from './lib/generation/webllm/catalog';
@@ -28,6 +29,8 @@ const api = {
 	},
 	gpu: { probe, assess },
 	withJsRuntime,
+	/** Engine snapshots the pools start workers from (tests spoil one to check the fallback). */
+	snapshots: { snapshots, noSnapshots },
 	/** web-llm only when asked for, as in the app. */
 	webllm: () => import('./lib/generation/webllm/engine'),
 	catalog: async () => buildCatalog((await import('@mlc-ai/web-llm')).prebuiltAppConfig.model_list),

@@ -90,12 +90,16 @@ def _early_exit(*args, **kwargs):
     raise _Stop("early-exit", "exited before the tests ran (exit called)")
 
 
+def preload():
+    for name in PRELOAD:
+        __import__(name)
+
+
 class Harness:
     def __init__(self, watch=None):
         """`watch`: heap-watch.ts's object, which finds the containers a sample touched faster than
         comparing them here; without it (or if its layout check fails) every one is compared."""
-        for name in PRELOAD:
-            __import__(name)
+        preload()
         self.tainted = False
         self._in_sample = False
         self._type_edits = {}
@@ -174,7 +178,6 @@ class Harness:
         self.base_gc = gc.get_threshold()
         self.base_random = random.getstate()
         self.base_decimal = decimal.DefaultContext.copy()
-        self.builtins_snapshot = dict(builtins.__dict__)
         self.counter = 0
         if watch is not None and _layout_ok(watch):
             from pyodide.ffi import to_js

@@ -313,6 +313,52 @@ describe('limits end in the right verdict and the queue goes on', () => {
 		expect(spawned).toBe(4);
 	});
 
+	it('Python: a replaced worker starts from the first one’s snapshot, or from scratch if it cannot', async () => {
+		const { before, after, spoiled } = await h.page.evaluate(async (fast) => {
+			const bt = (window as unknown as HarnessWindow).benchtop;
+			const limits = { ...bt.DEFAULT_LIMITS, ...fast };
+			const round = async () => {
+				const ex = new bt.Executor({ size: 1 });
+				const pool = await ex.pool('python');
+				const results = await Promise.all(
+					['sum(range(10**12))', 'import collections\nprint(collections.Counter("aab")["a"])'].map(
+						(program) => ex.run({ language: 'python', program, limits }),
+					),
+				);
+				const out = {
+					verdicts: results.map((r) => [r.status, r.stdout]),
+					spawned: pool.spawned,
+					restored: pool.restored,
+					runtime: pool.runtime,
+				};
+				await ex.dispose();
+				return out;
+			};
+			const { snapshots, noSnapshots } = bt.snapshots;
+			await round(); // makes the snapshot, unless an earlier Python pool in this page did
+			const before = await round();
+			// Spoil the snapshot, as a browser that cannot start from it would see it.
+			const snap = snapshots.get(before.runtime)!;
+			snapshots.set(before.runtime, new Uint8Array(snap.length));
+			const after = await round();
+			const spoiled = noSnapshots.has(after.runtime) && !snapshots.has(after.runtime);
+			noSnapshots.clear();
+			snapshots.set(before.runtime, snap);
+			const strip = ({ verdicts, spawned, restored }: typeof before) => ({ verdicts, spawned, restored });
+			return { before: strip(before), after: strip(after), spoiled };
+		}, fast);
+		const verdicts = [
+			['timeout', ''],
+			['passed', '2\n'],
+		];
+		// Both workers, the first one and its replacement, start from the snapshot.
+		expect(before).toEqual({ verdicts, spawned: 2, restored: 2 });
+		// Spoiled: the first worker fails to start from it and is loaded from scratch (one spawn more),
+		// and its replacement loads from scratch too.
+		expect(after).toEqual({ verdicts, spawned: 3, restored: 0 });
+		expect(spoiled).toBe(true);
+	});
+
 	it('JavaScript: loops, recursion, memory, output, early exit, replaced harness', async () => {
 		const t = (s: string) => `const assert = require('node:assert');\n${s}\nassert.deepEqual(1, 1);`;
 		const results = await runPrograms(

@@ -44,9 +44,13 @@ export class Pool {
 		return this.#hosts.length;
 	}
 
-	/** Workers spawned so far, respawns included. */
+	/** Workers spawned so far, respawns included; how many of them started from a snapshot. */
 	get spawned(): number {
 		return this.#hosts.reduce((n, h) => n + h.spawned, 0);
+	}
+
+	get restored(): number {
+		return this.#hosts.reduce((n, h) => n + h.restored, 0);
 	}
 
 	get version(): string {

@@ -11,6 +11,8 @@ export interface InitMessage {
 	assets: Assets;
 	/** SharedArrayBuffer for interrupts when the page is cross-origin isolated, else null. */
 	interrupt: SharedArrayBuffer | null;
+	/** A snapshot an earlier worker of this runtime made right after loading, to start from. */
+	snapshot: Uint8Array | null;
 }
 
 export type Request = { type: 'run'; id: number; job: Job };
@@ -21,7 +23,7 @@ export interface Responses {
 }
 
 export type Response =
-	| { type: 'ready'; version: string }
+	| { type: 'ready'; version: string; snapshot?: Uint8Array }
 	| { type: 'load-error'; error: SerializedError }
 	| {
 			[K in keyof Responses]: {

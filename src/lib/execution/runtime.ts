@@ -73,6 +73,9 @@ export interface Executes {
 /** The worker side: loads once, then runs jobs one at a time. */
 export interface Engine {
 	readonly version: string;
+	/** The engine's memory right after loading, taken before any guest code ran, if it can make one:
+	 * later workers start from it instead of loading from scratch (Pyodide: ~0.3 s instead of ~3 s). */
+	readonly snapshot?: Uint8Array;
 	run(job: Job, deadline: number): Promise<ExecResult> | ExecResult;
 	/** Bytes of heap in use, so the pool can recycle a worker that has grown. */
 	heapBytes(): number;

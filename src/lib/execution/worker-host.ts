@@ -36,6 +36,12 @@ interface Pending {
 	timer?: ReturnType<typeof setTimeout>;
 }
 
+/** Per runtime, the snapshot the first worker made after loading; later workers start from it. */
+export const snapshots = new Map<Runtime, Uint8Array>();
+/** Runtimes whose workers failed to start from a snapshot: they load from scratch from then on. */
+export const noSnapshots = new Set<Runtime>();
+const MAX_SNAPSHOT_BYTES = 1 << 30;
+
 const STATUSES = new Set<Status>(['passed', 'failed', 'timeout', 'error']);
 const clip = (s: unknown, n: number) => (typeof s === 'string' ? s.slice(0, n) : '');
 
@@ -52,8 +58,9 @@ export class WorkerHost {
 		typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated
 			? new SharedArrayBuffer(4)
 			: null;
-	/** Workers started over this host's life, for tests and the bench. */
+	/** Workers started over this host's life, for tests and the bench; how many from a snapshot. */
 	spawned = 0;
+	restored = 0;
 	version = '';
 
 	constructor(runtime: Runtime, opts: HostOptions) {
@@ -67,6 +74,20 @@ export class WorkerHost {
 	}
 
 	async #spawn(): Promise<void> {
+		const snapshot = noSnapshots.has(this.#runtime) ? null : (snapshots.get(this.#runtime) ?? null);
+		try {
+			await this.#load(snapshot);
+			if (snapshot) this.restored++;
+		} catch (e) {
+			if (!snapshot) throw e;
+			// The feature test: this browser could not start from the snapshot. Load from scratch.
+			noSnapshots.add(this.#runtime);
+			snapshots.delete(this.#runtime);
+			await this.#load(null);
+		}
+	}
+
+	async #load(snapshot: Uint8Array | null): Promise<void> {
 		const assets = await assetsFor(this.#runtime);
 		const worker = this.#runtime.spawn();
 		const { port1, port2 } = new MessageChannel();
@@ -97,13 +118,27 @@ export class WorkerHost {
 				if (m.type === 'ready') {
 					clearTimeout(timer);
 					this.version = clip(m.version, 100);
+					const made = m.snapshot;
+					if (
+						!snapshot &&
+						made instanceof Uint8Array &&
+						made.byteLength <= MAX_SNAPSHOT_BYTES &&
+						!noSnapshots.has(this.#runtime)
+					)
+						snapshots.set(this.#runtime, made);
 					resolve();
 				} else if (m.type === 'load-error') {
 					clearTimeout(timer);
 					reject(reviveError(m.error));
 				}
 			};
-			const init: InitMessage = { type: 'init', port: port2, assets, interrupt: this.#interrupt };
+			const init: InitMessage = {
+				type: 'init',
+				port: port2,
+				assets,
+				interrupt: this.#interrupt,
+				snapshot,
+			};
 			worker.postMessage(init, [port2]);
 		}).catch((e) => {
 			this.#kill();

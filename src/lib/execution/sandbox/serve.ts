@@ -18,6 +18,8 @@ export interface SandboxContext {
 	assets: Assets;
 	/** Int32Array over a SharedArrayBuffer the pool writes 2 (SIGINT) into to stop a sample; or null. */
 	interrupt: Int32Array | null;
+	/** Where to start from instead of loading from scratch (see Engine.snapshot); or null. */
+	snapshot: Uint8Array | null;
 	sink: ConsoleSink;
 }
 
@@ -39,12 +41,17 @@ export function serveSandbox(load: (ctx: SandboxContext) => Promise<Engine>): vo
 
 	self.onmessage = async (ev: MessageEvent<InitMessage>) => {
 		self.onmessage = null;
-		const { port, assets, interrupt } = ev.data;
+		const { port, assets, interrupt, snapshot } = ev.data;
 		const send = (m: Response) => port.postMessage(m);
 		let engine: Engine;
 		try {
 			const closeShim = installAssetShim(assets);
-			engine = await load({ assets, interrupt: interrupt ? new Int32Array(interrupt) : null, sink });
+			engine = await load({
+				assets,
+				interrupt: interrupt ? new Int32Array(interrupt) : null,
+				snapshot: snapshot instanceof Uint8Array ? snapshot : null,
+				sink,
+			});
 			closeShim();
 			lockdown();
 		} catch (e) {
@@ -56,7 +63,13 @@ export function serveSandbox(load: (ctx: SandboxContext) => Promise<Engine>): vo
 			const req = m.data;
 			queue = queue.then(() => handle(engine, req, send));
 		};
-		send({ type: 'ready', version: engine.version });
+		// Sent before any job, so no guest code has run in the engine the snapshot was taken of.
+		const made = engine.snapshot;
+		if (made)
+			port.postMessage({ type: 'ready', version: engine.version, snapshot: made } satisfies Response, [
+				made.buffer,
+			]);
+		else send({ type: 'ready', version: engine.version });
 	};
 }
 
