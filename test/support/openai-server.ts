@@ -104,6 +104,12 @@ export async function startOpenAiServer(o: ServerOptions): Promise<ScriptedServe
 	return {
 		url: `http://127.0.0.1:${port}`,
 		requests,
-		close: () => new Promise((r) => server.close(() => r())),
+		// Also drop open connections: a page still streaming from us (or keeping one alive) would
+		// otherwise hold close() until it lets go.
+		close: () =>
+			new Promise((r) => {
+				server.close(() => r());
+				server.closeAllConnections();
+			}),
 	};
 }
