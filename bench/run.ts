@@ -125,10 +125,11 @@ function benchtop(language: Language, programs: string[], size: number) {
 				// Replacing a worker (after a timeout, a crash or a tainted sample): a fresh pool's
 				// worker loads the way a replacement does (Python: from the first worker's snapshot).
 				const again = new bt.Executor({ size: 1 });
+				const replacement = await again.pool(language);
 				const t1 = performance.now();
-				await (await again.pool(language)).warm();
+				await replacement.warm();
 				const respawnMs = performance.now() - t1;
-				const restored = (await again.pool(language)).restored > 0;
+				const restored = replacement.restored > 0;
 				await again.dispose();
 				return {
 					samples: programs.length,

@@ -325,9 +325,7 @@ class Harness:
                 del mods[name]
 
     def _restore_dict(self, d, snap, tampered):
-        if len(d) != len(snap) or not all(map(_is, d.values(), snap.values())) or not all(
-            map(_is, d.keys(), snap.keys())
-        ):
+        if not _same_dict(d, snap):
             name = snap.get("__name__", "?")
             change = _diff_name(name, d, snap)
             if change and name not in ("sys", "__main__"):
@@ -340,9 +338,7 @@ class Harness:
             if len(c) != len(snap) or not all(map(_is, c, snap)):
                 c[:] = snap
         elif type(c) is dict:
-            if len(c) != len(snap) or not all(map(_is, c.values(), snap.values())) or not all(
-                map(_is, c.keys(), snap.keys())
-            ):
+            if not _same_dict(c, snap):
                 c.clear()
                 c.update(snap)
         elif c != snap:
@@ -391,6 +387,11 @@ class Harness:
                 else:
                     self._unlink(entry.path)
         self._rmdir(path)
+
+
+def _same_dict(d, snap):
+    """The same keys and values, by identity (a sample's objects can lie about equality)."""
+    return len(d) == len(snap) and all(map(_is, d.values(), snap.values())) and all(map(_is, d.keys(), snap.keys()))
 
 
 _GC_WALKS = ("gc.get_objects", "gc.get_referrers", "gc.get_referents")

@@ -6,7 +6,7 @@
 // (the message round trip was ~10% of a Python sample). Only the job at the head is timed; a job
 // that was waiting behind one that hung, crashed or tainted the worker is sent again to a fresh one.
 import { reviveError, RuntimeLoadError } from '../core/errors';
-import { failure, type ExecResult, type FailureKind, type Status } from '../core/result';
+import { failure, type ExecResult, type Status } from '../core/result';
 import { assetsFor } from './assets';
 import type { InitMessage, Request } from './protocol';
 import { isResponse } from './protocol';
@@ -153,13 +153,20 @@ export class WorkerHost {
 	}
 
 	async run(job: Job): Promise<ExecResult> {
+		const down = await this.#startOrWhy();
+		if (down !== null) return failure('runtime-unavailable', down);
+		return new Promise<ExecResult>((resolve) => this.#send({ id: this.#nextId++, job, started: 0, resolve }));
+	}
+
+	/** Starts the worker if needed; null once it is ready, else why it could not load. */
+	async #startOrWhy(): Promise<string | null> {
 		try {
 			await this.start();
+			return null;
 		} catch (e) {
 			this.#ready = null;
-			return failure('runtime-unavailable', e instanceof Error ? e.message : String(e));
+			return e instanceof Error ? e.message : String(e);
 		}
-		return new Promise<ExecResult>((resolve) => this.#send({ id: this.#nextId++, job, started: 0, resolve }));
 	}
 
 	#send(p: Pending) {
@@ -214,12 +221,12 @@ export class WorkerHost {
 		p.resolve(failure('timeout', 'timed out', { durationMs: performance.now() - p.started }));
 	}
 
-	#crash(message: string, kind: FailureKind = 'crash') {
+	#crash(message: string) {
 		const p = this.#inflight.shift();
 		this.#recycle();
 		if (!p) return;
 		clearTimeout(p.timer);
-		p.resolve(failure(kind, message, { durationMs: performance.now() - p.started }));
+		p.resolve(failure('crash', message, { durationMs: performance.now() - p.started }));
 	}
 
 	/** Terminate now; the jobs that were waiting in it go to a fresh worker. */
@@ -232,15 +239,10 @@ export class WorkerHost {
 	}
 
 	async #resend(waiting: Pending[]) {
-		try {
-			await this.start();
-		} catch (e) {
-			this.#ready = null;
-			for (const p of waiting)
-				p.resolve(failure('runtime-unavailable', e instanceof Error ? e.message : String(e)));
-			return;
-		}
-		for (const p of waiting) this.#send(p);
+		const down = await this.#startOrWhy();
+		for (const p of waiting)
+			if (down === null) this.#send(p);
+			else p.resolve(failure('runtime-unavailable', down));
 	}
 
 	#kill() {

@@ -65,11 +65,8 @@ export function serveSandbox(load: (ctx: SandboxContext) => Promise<Engine>): vo
 		};
 		// Sent before any job, so no guest code has run in the engine the snapshot was taken of.
 		const made = engine.snapshot;
-		if (made)
-			port.postMessage({ type: 'ready', version: engine.version, snapshot: made } satisfies Response, [
-				made.buffer,
-			]);
-		else send({ type: 'ready', version: engine.version });
+		const ready: Response = { type: 'ready', version: engine.version, ...(made && { snapshot: made }) };
+		port.postMessage(ready, made ? [made.buffer] : []);
 	};
 }
 
