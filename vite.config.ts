@@ -35,7 +35,7 @@ export default defineConfig({
 	build: {
 		target: 'es2022',
 		rollupOptions: {
-			input: { main: 'index.html', embed: 'embed/index.html', harness: 'harness.html' },
+			input: { main: 'index.html', embed: 'embed/index.html', driver: 'driver.html' },
 			output: { chunkFileNames: (c) => `assets/${chunkName(c)}-[hash].js` },
 		},
 	},

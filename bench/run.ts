@@ -12,7 +12,7 @@ import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { CHROMIUM_FLAGS, findChromium } from '../cli/chromium';
 import { programsOf, readFixture } from '../scripts/fidelity/build';
-import type { HarnessApi } from '../src/harness';
+import type { DriverApi } from '../src/driver';
 import type { Language } from '../src/lib/core/ids';
 import { compose } from '../src/lib/execution/compose';
 import { runNative, type NativeCommand } from './native';
@@ -90,7 +90,7 @@ const suites: Suite[] = [
 const SIZES = [...new Set([Math.max(1, cpus().length - 1), cpus().length])];
 
 /** A page of the built app in headless Chromium (the driver page unless told), closed afterwards. */
-async function withPage<T>(fn: (page: Page) => Promise<T>, path = 'harness.html'): Promise<T> {
+async function withPage<T>(fn: (page: Page) => Promise<T>, path = 'driver.html'): Promise<T> {
 	const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
 	const address = server.httpServer.address();
 	const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/${path}`;
@@ -98,7 +98,7 @@ async function withPage<T>(fn: (page: Page) => Promise<T>, path = 'harness.html'
 	try {
 		const page = await browser.newPage();
 		await page.goto(url);
-		if (path === 'harness.html') await page.waitForSelector('body[data-ready="true"]');
+		if (path === 'driver.html') await page.waitForSelector('body[data-ready="true"]');
 		return await fn(page);
 	} finally {
 		await browser.close();
@@ -110,7 +110,7 @@ function benchtop(language: Language, programs: string[], size: number) {
 	return withPage((page) =>
 		page.evaluate(
 			async ({ language, programs, size }) => {
-				const bt = (window as unknown as { benchtop: HarnessApi }).benchtop;
+				const bt = (window as unknown as { benchtop: DriverApi }).benchtop;
 				const ex = new bt.Executor({ size });
 				const pool = await ex.pool(language);
 				const t0 = performance.now();
@@ -214,7 +214,7 @@ async function pipelineOverhead() {
 		return await withPage((page) =>
 			page.evaluate(
 				async ({ endpoint, hash, taskIds, n }) => {
-					const bt = (window as unknown as { benchtop: HarnessApi }).benchtop;
+					const bt = (window as unknown as { benchtop: DriverApi }).benchtop;
 					const spec = {
 						benchmark: { id: 'classroom', hash },
 						taskIds,

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import type { HarnessApi } from '../src/harness';
+import type { DriverApi } from '../src/driver';
 import type { ExecResult, Status } from '../src/lib/core/result';
 import type { Job } from '../src/lib/execution/runtime';
 import { CHROMIUM_FLAGS, findChromium } from './chromium';
@@ -21,14 +21,14 @@ export interface BrowserRun {
 
 /** Builds the app the first time the CLI is used from a fresh checkout. */
 async function ensureBuilt() {
-	if (existsSync(`${DIST}/harness.html`)) return;
+	if (existsSync(`${DIST}/driver.html`)) return;
 	process.stderr.write('benchtop: building the app once (dist/ is missing)…\n');
 	const { build } = await import('vite');
 	await build({ root: ROOT, logLevel: 'warn' });
 }
 
 /** The built app's driver page in headless Chromium, served locally; everything closed afterwards. */
-export async function withHarness<T>(
+export async function withDriver<T>(
 	fn: (page: Page, url: string) => Promise<T>,
 	{
 		flags = [],
@@ -42,7 +42,7 @@ export async function withHarness<T>(
 	const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS, ...flags], headless });
 	try {
 		const page = await browser.newPage();
-		await page.goto(`${server.url}harness.html`);
+		await page.goto(`${server.url}driver.html`);
 		await page.waitForSelector('body[data-ready="true"]');
 		return await fn(page, server.url);
 	} finally {
@@ -55,12 +55,12 @@ export async function runInBrowser(
 	jobs: Job[],
 	{ workers, onResult }: { workers?: number; onResult: (index: number, status: Status) => void },
 ): Promise<BrowserRun> {
-	return withHarness(async (page) => {
+	return withDriver(async (page) => {
 		await page.exposeFunction('__benchtopProgress', onResult);
 		return page.evaluate(
 			async ({ jobs, workers }) => {
 				const w = window as unknown as {
-					benchtop: HarnessApi;
+					benchtop: DriverApi;
 					__benchtopProgress(i: number, s: Status): void;
 				};
 				const ex = new w.benchtop.Executor(workers ? { size: workers } : {});

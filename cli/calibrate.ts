@@ -2,13 +2,9 @@
 // and each problem's time limit follows evalplus's rule.
 import type { Benchmark } from '../src/lib/benchmarks/types';
 import type { Limits } from '../src/lib/execution/runtime';
-import {
-	CALIBRATION_RUNS,
-	calibratedLimits,
-	EVALPLUS_CALIBRATION,
-	referenceJob,
-} from '../src/lib/pipeline/calibrate';
-import type { Sample } from '../src/lib/storage/formats/samples';
+import { CALIBRATION_RUNS, calibratedLimits, referenceJob } from '../src/lib/pipeline/calibrate';
+import { EVALPLUS_CALIBRATION } from '../src/lib/run/spec';
+import type { Sample } from '../src/lib/core/sample';
 import { runInBrowser } from './browser';
 import { progressBar } from './progress';
 

@@ -2,17 +2,17 @@
 // pipeline in headless Chromium. An endpoint is reached through the local server (same origin, so
 // no CORS setup is needed); web-llm needs a browser with a WebGPU adapter.
 import { parseArgs } from 'node:util';
-import type { HarnessApi } from '../src/harness';
+import type { DriverApi } from '../src/driver';
 import { DEFAULT_LIMITS } from '../src/lib/execution/runtime';
 import { defaultTemplate, template as templateByName } from '../src/lib/prompts/templates';
 import { DEFAULT_KS } from '../src/lib/scoring';
-import type { Outcome, ResultsFormat } from '../src/lib/storage/formats/results';
-import { RESULTS_FORMATS } from '../src/lib/storage/formats/results';
-import { generatedRunConfig, outcomeOf } from '../src/lib/storage/formats/run-record';
-import type { RunSpec, SampleRecord } from '../src/lib/storage/runs';
+import type { Outcome, ResultsFormat } from '../src/lib/formats/results';
+import { RESULTS_FORMATS } from '../src/lib/formats/results';
+import { generatedRunConfig, outcomeOf } from '../src/lib/formats/run-record';
+import type { RunSpec, SampleRecord } from '../src/lib/run/spec';
 import type { Score } from '../src/lib/scoring';
-import { EVALPLUS_CALIBRATION } from '../src/lib/pipeline/calibrate';
-import { withHarness } from './browser';
+import { EVALPLUS_CALIBRATION } from '../src/lib/run/spec';
+import { withDriver } from './browser';
 import { progressBar } from './progress';
 import { loadBenchmarkArg, positiveInt, SHARED_OPTIONS, summary, table, writeResults } from './score';
 import { writeFileSync } from 'node:fs';
@@ -119,13 +119,13 @@ export async function runCommand(argv: string[]): Promise<number> {
 	const total = spec.taskIds.length * (o.reference ? 1 : n);
 	if (o.reference) spec.n = 1;
 	const bar = progressBar(total, `${bench.id}`);
-	const result = await withHarness(
+	const result = await withDriver(
 		async (page, url) => {
 			await page.exposeFunction('__benchtopSample', (status: string) => bar.tick(status as never));
 			if (spec.generator.kind === 'endpoint') spec.generator.baseUrl = new URL(PROXY, url).href;
 			return page.evaluate(
 				async ({ spec, workers, apiKey, allowSoftware, language }): Promise<PageResult> => {
-					const w = window as unknown as { benchtop: HarnessApi; __benchtopSample(s: string): void };
+					const w = window as unknown as { benchtop: DriverApi; __benchtopSample(s: string): void };
 					const bt = w.benchtop;
 					if (spec.generator.kind === 'webllm') {
 						const verdict = bt.gpu.assess(await bt.gpu.probe());

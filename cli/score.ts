@@ -10,7 +10,7 @@ import { loadBenchmark, type Fetch } from '../src/lib/benchmarks/registry';
 import type { Benchmark, BenchmarkInfo } from '../src/lib/benchmarks/types';
 import { decodeText } from '../src/lib/core/text';
 import { DEFAULT_LIMITS } from '../src/lib/execution/runtime';
-import { EVALPLUS_CALIBRATION } from '../src/lib/pipeline/calibrate';
+import { EVALPLUS_CALIBRATION } from '../src/lib/run/spec';
 import { referenceSamples, sampleJob } from '../src/lib/pipeline/jobs';
 import { score, DEFAULT_KS, type Score } from '../src/lib/scoring';
 import {
@@ -20,21 +20,21 @@ import {
 	RESULTS_FORMATS,
 	type Outcome,
 	type ResultsFormat,
-} from '../src/lib/storage/formats/results';
+} from '../src/lib/formats/results';
 import {
 	RUNTIME_VERSIONS,
 	BENCHTOP_VERSION,
 	benchmarkRecord,
 	toBenchtop,
 	type RunConfig,
-} from '../src/lib/storage/formats/run-record';
+} from '../src/lib/formats/run-record';
 import {
 	detectSamplesFormat,
 	parseSamples,
 	SAMPLES_FORMATS,
 	type InputFile,
 	type SamplesFormat,
-} from '../src/lib/storage/formats/samples';
+} from '../src/lib/formats/samples';
 import { ROOT, runInBrowser } from './browser';
 import { calibrate } from './calibrate';
 import { progressBar } from './progress';

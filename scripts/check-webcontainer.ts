@@ -3,15 +3,15 @@
 // classroom-js's reference solutions and a TypeScript program through `node`, and prints what
 // happened. Exits 1 if WebContainer did not start.
 //   npm run check:webcontainer [-- --headed]
-import { withHarness } from '../cli/browser';
-import type { HarnessApi } from '../src/harness';
+import { withDriver } from '../cli/browser';
+import type { DriverApi } from '../src/driver';
 import { DEFAULT_LIMITS } from '../src/lib/execution/runtime';
 
 const headed = process.argv.includes('--headed');
-const result = await withHarness(
+const result = await withDriver(
 	(page) =>
 		page.evaluate(async (limits) => {
-			const bt = (window as unknown as { benchtop: HarnessApi }).benchtop;
+			const bt = (window as unknown as { benchtop: DriverApi }).benchtop;
 			const { executor, choice } = await bt.withJsRuntime('node', new bt.Executor(), 60_000);
 			if (choice.runtime !== 'node') return { choice };
 			const ts = await executor.run({

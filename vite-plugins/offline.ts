@@ -13,7 +13,7 @@ export function chunkName(c: { name: string; moduleIds: readonly string[] }): st
 }
 
 const PRECACHED = /\.(html|js|mjs|css|json|wasm|zip|png|svg)$/;
-const ON_USE = /^assets\/(webllm|node|harness)-|^harness\.html$|^sw\.js$/;
+const ON_USE = /^assets\/(webllm|node|driver)-|^driver\.html$|^sw\.js$/;
 
 function files(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

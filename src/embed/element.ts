@@ -1,7 +1,7 @@
 // <benchtop-eval>: the widget as a custom element for any page. It renders an iframe of Benchtop's
 // /embed page — on Benchtop's own origin, so sample code never runs in the embedding page — and
 // turns its attributes (the embed parameters) and <benchtop-problem> children into that URL.
-import { EMBED_PARAMS } from './config';
+import { EMBED_PARAMS } from '../lib/embed/config';
 import { problemsOf } from './markup';
 
 /** Where Benchtop is served: beside this script, unless a `base` attribute says otherwise. */

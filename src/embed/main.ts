@@ -2,7 +2,7 @@
 import { mount } from 'svelte';
 import '../lib/ui/theme.css';
 import { registerOffline } from '../lib/ui/offline';
-import { embedParams, parseEmbedConfig, type EmbedConfig } from './config';
+import { embedParams, parseEmbedConfig, type EmbedConfig } from '../lib/embed/config';
 import Widget from './Widget.svelte';
 import { EmbedState } from './widget.svelte';
 

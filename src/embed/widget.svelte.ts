@@ -3,9 +3,9 @@
 import { inlineBenchmark } from '../lib/benchmarks/inline';
 import { loadBenchmark } from '../lib/benchmarks/registry';
 import type { Benchmark } from '../lib/benchmarks/types';
-import type { Executor } from '../lib/execution/executor';
+import type { Executor } from '../../runtimes/executor';
 import { RunState } from '../lib/pipeline/run-state.svelte';
-import { EmbedConfigError, type EmbedConfig } from './config';
+import { EmbedConfigError, type EmbedConfig } from '../lib/embed/config';
 
 /** With neither ids nor count, a bundled benchmark is cut to its first problems: an embed stays small. */
 export const DEFAULT_COUNT = 10;
@@ -57,8 +57,8 @@ export class EmbedState {
 		try {
 			const [{ startRun, planRun }, { MemoryRunStore }, { Executor }] = await Promise.all([
 				import('../lib/pipeline/session'),
-				import('../lib/storage/runs'),
-				import('../lib/execution/executor'),
+				import('../lib/storage/memory'),
+				import('../../runtimes/executor'),
 			]);
 			this.#executor ??= new Executor();
 			const c = this.config;

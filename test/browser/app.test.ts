@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { parseResultsFile } from '../../src/lib/storage/formats/results';
+import { parseResultsFile } from '../../src/lib/formats/results';
 import { CHAT, PASS_AT_1 } from '../fixtures/scripted-replies';
 import { startOpenAiServer, type ScriptedServer } from '../support/openai-server';
 import { fillSetup } from '../support/setup-form';

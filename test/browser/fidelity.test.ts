@@ -7,7 +7,7 @@ import { programsOf, readFixture } from '../../scripts/fidelity/build';
 import type { Language } from '../../src/lib/core/ids';
 import { humanEvalResult } from '../../src/lib/core/result';
 import { DEFAULT_LIMITS } from '../../src/lib/execution/runtime';
-import { multiplEStatus } from '../../src/lib/storage/formats/results';
+import { multiplEStatus } from '../../src/lib/formats/results';
 import { useHarness } from './support/page';
 import { runJobs } from './support/run';
 

@@ -6,9 +6,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openHarness, useHarness } from './support/page';
 import { runPrograms, verdicts } from './support/run';
-import type { HarnessApi } from '../../src/harness';
+import type { DriverApi } from '../../src/driver';
 
-type HarnessWindow = { benchtop: HarnessApi; __ex?: InstanceType<HarnessApi['Executor']> };
+type HarnessWindow = { benchtop: DriverApi; __ex?: InstanceType<DriverApi['Executor']> };
 
 const h = useHarness();
 let trap: Server;

@@ -1,10 +1,10 @@
 // The Node runtime without a network, as in this environment: WebContainer cannot boot, the page
 // says why within the set time, and the run completes on QuickJS.
 import { describe, expect, it } from 'vitest';
-import type { HarnessApi } from '../../src/harness';
+import type { DriverApi } from '../../src/driver';
 import { useHarness } from './support/page';
 
-declare const window: { benchtop: HarnessApi };
+declare const window: { benchtop: DriverApi };
 const h = useHarness();
 const BOOT_TIMEOUT_MS = 8000;
 

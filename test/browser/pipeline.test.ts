@@ -3,8 +3,8 @@
 // pass@k, raw and extracted text stored, and a run resumed after a page reload.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { HarnessApi } from '../../src/harness';
-import type { RunSpec, SampleRecord } from '../../src/lib/storage/runs';
+import type { DriverApi } from '../../src/driver';
+import type { RunSpec, SampleRecord } from '../../src/lib/run/spec';
 import { GREEDY } from '../../src/lib/generation/types';
 import { DEFAULT_LIMITS } from '../../src/lib/execution/runtime';
 import { CHAT, PASS_AT_1, PASSES } from '../fixtures/scripted-replies';
@@ -12,8 +12,8 @@ import { startOpenAiServer, type Reply, type ScriptedServer } from '../support/o
 import { useHarness } from './support/page';
 
 declare const window: {
-	benchtop: HarnessApi;
-	__run?: Awaited<ReturnType<HarnessApi['pipeline']['startRun']>>;
+	benchtop: DriverApi;
+	__run?: Awaited<ReturnType<DriverApi['pipeline']['startRun']>>;
 };
 const h = useHarness();
 

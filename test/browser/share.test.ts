@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { decodeShare, encodeShare } from '../../src/lib/storage/formats/share-link';
+import { decodeShare, encodeShare } from '../../src/lib/formats/share-link';
 import type { Benchmark } from '../../src/lib/benchmarks/types';
 import { fence } from '../fixtures/scripted-replies';
 import { functionAsked, startOpenAiServer } from '../support/openai-server';

@@ -62,7 +62,7 @@ describe('storage failures', () => {
 	it('an older tab holding the database: said so instead of waiting, and runs work in memory', async () => {
 		const context = await browser.newContext();
 		const old = await context.newPage();
-		await old.goto(new URL('harness.html', inject('baseUrl')).href);
+		await old.goto(new URL('driver.html', inject('baseUrl')).href);
 		// An older Benchtop: the database at version 1, kept open, deaf to upgrade requests.
 		await old.evaluate(
 			() =>

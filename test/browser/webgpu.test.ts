@@ -5,9 +5,9 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { CHROMIUM_FLAGS, findChromium } from '../../cli/chromium';
-import type { HarnessApi } from '../../src/harness';
+import type { DriverApi } from '../../src/driver';
 
-declare const window: { benchtop: HarnessApi };
+declare const window: { benchtop: DriverApi };
 const browsers: Browser[] = [];
 afterAll(async () => Promise.all(browsers.map((b) => b.close())));
 
@@ -15,7 +15,7 @@ async function page(flags: string[], base = inject('baseUrl')): Promise<Page> {
 	const b = await chromium.launch({ executablePath: findChromium(), args: [...CHROMIUM_FLAGS, ...flags] });
 	browsers.push(b);
 	const p = await b.newPage();
-	await p.goto(new URL('harness.html', base).href);
+	await p.goto(new URL('driver.html', base).href);
 	await p.waitForSelector('body[data-ready="true"]');
 	return p;
 }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { failure, type ExecResult } from '../../src/lib/core/result';
 import { taskId } from '../../src/lib/core/ids';
 import { DEFAULT_LIMITS, type Job } from '../../src/lib/execution/runtime';
-import { calibratedLimits, Calibrator, EVALPLUS_CALIBRATION } from '../../src/lib/pipeline/calibrate';
+import { calibratedLimits, Calibrator } from '../../src/lib/pipeline/calibrate';
+import { EVALPLUS_CALIBRATION } from '../../src/lib/run/spec';
 import { benchmarkOf } from '../fixtures/runs';
 
 const bench = benchmarkOf('b', [

@@ -1,9 +1,9 @@
 // The embed widget's parameters: what a link or the custom element's attributes may say, the errors
 // they get, and the snippet the app writes reading back as the same configuration.
 import { describe, expect, it } from 'vitest';
-import { embedFragment, embedParams, MAX_EMBED_CHARS, parseEmbedConfig } from '../../src/embed/config';
+import { embedFragment, embedParams, MAX_EMBED_CHARS, parseEmbedConfig } from '../../src/lib/embed/config';
 import { commonIndent, dedent } from '../../src/embed/markup';
-import { embedSnippets } from '../../src/embed/snippet';
+import { embedSnippets } from '../../src/lib/embed/snippet';
 
 const parse = (q: string) => parseEmbedConfig(new URLSearchParams(q));
 

@@ -10,9 +10,9 @@ import {
 	toHumanEval,
 	toMultiplE,
 	type Outcome,
-} from '../../src/lib/storage/formats/results';
-import { toBenchtop, type RunConfig } from '../../src/lib/storage/formats/run-record';
-import { detectSamplesFormat, parseSamples } from '../../src/lib/storage/formats/samples';
+} from '../../src/lib/formats/results';
+import { toBenchtop, type RunConfig } from '../../src/lib/formats/run-record';
+import { detectSamplesFormat, parseSamples } from '../../src/lib/formats/samples';
 import { decodeText } from '../../src/lib/core/text';
 import { gzipSync } from 'node:zlib';
 

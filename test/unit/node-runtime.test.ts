@@ -9,7 +9,7 @@ import { checkEnvironment, chooseJsRuntime, within } from '../../runtimes/node/a
 import { layout, RUNNER, RUNNER_SOURCE } from '../../runtimes/node/layout';
 import { transpile } from '../../runtimes/node/typescript';
 import { nodeVerdict, uncaught } from '../../runtimes/node/verdict';
-import { multiplEStatus } from '../../src/lib/storage/formats/results';
+import { multiplEStatus } from '../../src/lib/formats/results';
 import { DEFAULT_LIMITS, type Job } from '../../src/lib/execution/runtime';
 
 const job = (program: string, extra: Partial<Job> = {}): Job => ({

@@ -14,7 +14,7 @@ describe('precache manifest', () => {
 		const put = (path: string, text = path) => writeFileSync(join(dist, path), text);
 		for (const f of [
 			'index.html',
-			'harness.html',
+			'driver.html',
 			'sw.js',
 			'benchtop-eval.js',
 			'embed/index.html',
@@ -24,7 +24,7 @@ describe('precache manifest', () => {
 			'assets/python_stdlib-abc.zip',
 			'assets/webllm-abc.js',
 			'assets/node-abc.js',
-			'assets/harness-abc.js',
+			'assets/driver-abc.js',
 			'assets/notes.txt',
 		])
 			put(f);

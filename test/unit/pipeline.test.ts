@@ -15,7 +15,8 @@ import {
 import { ReplayGenerator } from '../../src/lib/generation/given';
 import { PipelineRun } from '../../src/lib/pipeline/run';
 import { completion } from '../../src/lib/prompts/templates';
-import { MemoryRunStore, type RunMeta } from '../../src/lib/storage/runs';
+import type { RunMeta } from '../../src/lib/run/spec';
+import { MemoryRunStore } from '../../src/lib/storage/memory';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const bench: Benchmark = {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RUN_USAGE } from '../../cli/run';
 import { SCORE_USAGE } from '../../cli/score';
-import { EMBED_PARAMS } from '../../src/embed/config';
+import { EMBED_PARAMS } from '../../src/lib/embed/config';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 

@@ -1,7 +1,7 @@
 // A whole run as one file: it round-trips, and a bad file names the field that is wrong.
 import { describe, expect, it } from 'vitest';
-import { parseRunFile, toRunFile } from '../../src/lib/storage/formats/run-file';
-import type { SampleRecord } from '../../src/lib/storage/runs';
+import { parseRunFile, toRunFile } from '../../src/lib/formats/run-file';
+import type { SampleRecord } from '../../src/lib/run/spec';
 import { RUN_META, sampleRecord } from '../fixtures/runs';
 
 const meta = RUN_META;

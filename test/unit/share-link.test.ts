@@ -1,13 +1,8 @@
 // Share links: a run survives the round trip through a URL fragment; every kind of bad link (cut,
 // changed, oversized, a decompression bomb, not a run) gets a clear error and nothing else.
 import { describe, expect, it } from 'vitest';
-import {
-	decodeShare,
-	encodeShare,
-	MAX_READ_CHARS,
-	ShareLinkError,
-} from '../../src/lib/storage/formats/share-link';
-import type { RunMeta, SampleRecord } from '../../src/lib/storage/runs';
+import { decodeShare, encodeShare, MAX_READ_CHARS, ShareLinkError } from '../../src/lib/formats/share-link';
+import type { RunMeta, SampleRecord } from '../../src/lib/run/spec';
 import { benchmarkOf, RUN_META, sampleRecord } from '../fixtures/runs';
 
 const meta: RunMeta = {

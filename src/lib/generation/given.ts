@@ -2,7 +2,7 @@
 // (replay) and the benchmark's reference solutions (a self-check of the runtimes, and a demo that
 // needs no download). Their text is code already: the pipeline does not extract from it.
 import type { Benchmark } from '../benchmarks/types';
-import type { Sample } from '../storage/formats/samples';
+import type { Sample } from '../core/sample';
 import type { GenerateRequest, Generated, Generator } from './types';
 
 abstract class Given implements Generator {

@@ -3,15 +3,8 @@
 // is. Problems without a reference keep the fixed limit.
 import type { Benchmark, Problem } from '../benchmarks/types';
 import type { Executes, Limits } from '../execution/runtime';
+import type { Calibration } from '../run/spec';
 import { sampleJob } from './jobs';
-
-export interface Calibration {
-	factor: number;
-	minMs: number;
-}
-
-/** evalplus's defaults: 4 × the reference's time, at least 1 s. */
-export const EVALPLUS_CALIBRATION: Calibration = { factor: 4, minMs: 1000 };
 
 /** Runs of the reference timed; the slowest counts (a conservative limit in a noisy browser). */
 export const CALIBRATION_RUNS = 2;

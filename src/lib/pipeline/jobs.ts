@@ -3,7 +3,7 @@
 import type { Benchmark, Problem } from '../benchmarks/types';
 import { compose, toJob } from '../execution/compose';
 import type { Job, Limits } from '../execution/runtime';
-import type { Sample } from '../storage/formats/samples';
+import type { Sample } from '../core/sample';
 
 export function sampleJob(
 	bench: Pick<Benchmark, 'composition' | 'language'>,

@@ -2,7 +2,7 @@
 // pass@k and progress. Updates from the pipeline are batched to one per frame so a 1,000-sample run
 // does not re-render the page for every token.
 import type { Score } from '../scoring';
-import type { RunMeta, RunStatus, SampleRecord } from '../storage/runs';
+import type { RunMeta, RunStatus, SampleRecord } from '../run/spec';
 import type { PipelineRun } from './run';
 
 export interface Cell {

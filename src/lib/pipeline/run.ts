@@ -9,7 +9,8 @@ import { extract, openedFunction } from '../extraction/extract';
 import type { Generated, Generator as SampleGenerator } from '../generation/types';
 import type { Prompt, Template } from '../prompts/templates';
 import { score, type Score } from '../scoring';
-import type { RunMeta, RunStatus, RunStore, SampleRecord } from '../storage/runs';
+import type { RunMeta, RunStatus, SampleRecord } from '../run/spec';
+import type { RunStore } from '../run/store';
 import { Calibrator } from './calibrate';
 import { sampleJob } from './jobs';
 

@@ -11,9 +11,10 @@ import { EndpointGenerator } from '../generation/endpoint';
 import { ReferenceGenerator } from '../generation/given';
 import type { Generator } from '../generation/types';
 import { customTemplate, defaultTemplate, template } from '../prompts/templates';
-import type { GeneratorSpec, RunMeta, RunSpec, RunStore } from '../storage/runs';
+import type { GeneratorSpec, RunMeta, RunSpec } from '../run/spec';
+import type { RunStore } from '../run/store';
 import type { Executes } from '../execution/runtime';
-import { EVALPLUS_CALIBRATION } from './calibrate';
+import { EVALPLUS_CALIBRATION } from '../run/spec';
 import type { LoadProgress } from '../generation/webllm/progress';
 import { PipelineRun } from './run';
 

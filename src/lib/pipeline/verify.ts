@@ -4,7 +4,7 @@
 import type { Benchmark } from '../benchmarks/types';
 import type { ExecResult, Status } from '../core/result';
 import type { Executes } from '../execution/runtime';
-import type { RunMeta, SampleRecord } from '../storage/runs';
+import type { RunMeta, SampleRecord } from '../run/spec';
 import { Calibrator } from './calibrate';
 import { sampleJob } from './jobs';
 

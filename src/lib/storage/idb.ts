@@ -2,7 +2,8 @@
 // [runId, taskId, index]. Each sample is its own transaction, committed as it finishes.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { BenchtopError } from '../core/errors';
-import type { GeneratedRecord, RunMeta, RunStore, SampleRecord } from './runs';
+import type { GeneratedRecord, RunMeta, SampleRecord } from '../run/spec';
+import type { RunStore } from '../run/store';
 
 interface Schema extends DBSchema {
 	runs: { key: string; value: RunMeta };

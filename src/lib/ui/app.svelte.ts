@@ -1,11 +1,11 @@
 // The app's state: the bundled benchmarks, the run on screen, and the view. Heavy parts (the
 // pipeline, runtimes, web-llm) are imported when a run starts, so the first paint stays small.
 import type { Benchmark, BenchmarkInfo } from '../benchmarks/types';
-import type { Executor } from '../execution/executor';
+import type { Executor } from '../../../runtimes/executor';
 import { RunState } from '../pipeline/run-state.svelte';
 import type { LoadProgress } from '../generation/webllm/progress';
 import type { VerifyProgress } from '../pipeline/verify';
-import type { RunStore } from '../storage/runs';
+import type { RunStore } from '../run/store';
 import type { Generator } from '../generation/types';
 import { generatorSpec, pickTasks, type Settings } from './settings';
 
@@ -45,7 +45,7 @@ export class AppState {
 		if (!this.#store) {
 			const [{ IdbRunStore }, { MemoryRunStore }] = await Promise.all([
 				import('../storage/idb'),
-				import('../storage/runs'),
+				import('../storage/memory'),
 			]);
 			try {
 				const idb = new IdbRunStore();
@@ -60,7 +60,7 @@ export class AppState {
 	}
 
 	async executor(): Promise<Executor> {
-		this.#executor ??= new (await import('../execution/executor')).Executor();
+		this.#executor ??= new (await import('../../../runtimes/executor')).Executor();
 		return this.#executor;
 	}
 
@@ -133,8 +133,8 @@ export class AppState {
 		this.error = undefined;
 		try {
 			const [{ decodeShare }, { MemoryRunStore }] = await Promise.all([
-				import('../storage/formats/share-link'),
-				import('../storage/runs'),
+				import('../formats/share-link'),
+				import('../storage/memory'),
 			]);
 			const { meta, samples } = await decodeShare(hash);
 			const store = new MemoryRunStore();
@@ -150,7 +150,7 @@ export class AppState {
 
 	/** Keeps the shared run on screen in History. */
 	async keepShared(state: RunState): Promise<void> {
-		const { toRunFile } = await import('../storage/formats/run-file');
+		const { toRunFile } = await import('../formats/run-file');
 		const text = toRunFile(state.meta, [...state.run.records.values()]);
 		const id = await this.importRun(new File([text], `${state.meta.name}.benchtop-run.json`));
 		if (id) this.shared = false;
@@ -227,7 +227,7 @@ export class AppState {
 		const store = await this.store();
 		const meta = await store.getRun(id);
 		if (!meta) throw new Error(`run ${id} is not in this browser's storage`);
-		const { toRunFile, runFileName } = await import('../storage/formats/run-file');
+		const { toRunFile, runFileName } = await import('../formats/run-file');
 		return {
 			name: runFileName(meta.name),
 			text: toRunFile(meta, await store.samples(id)),
@@ -238,7 +238,7 @@ export class AppState {
 	async importRun(file: File): Promise<string | undefined> {
 		this.error = undefined;
 		try {
-			const { parseRunFile } = await import('../storage/formats/run-file');
+			const { parseRunFile } = await import('../formats/run-file');
 			const { meta, samples } = parseRunFile(await file.text(), file.name);
 			const store = await this.store();
 			const id = (await store.getRun(meta.id)) ? crypto.randomUUID() : meta.id;

@@ -1,8 +1,8 @@
 // The set-up form's values, remembered between visits (localStorage; never the API key unless the
 // user asks), and the sampling presets.
 import { GREEDY, type Sampling } from '../generation/types';
-import type { EmbedConfig } from '../../embed/config';
-import type { GeneratorSpec } from '../storage/runs';
+import type { EmbedConfig } from '../embed/config';
+import type { GeneratorSpec } from '../run/spec';
 import { mulberry32 } from '../scoring/bootstrap';
 
 export type ModelSource = 'reference' | 'endpoint' | 'webllm';

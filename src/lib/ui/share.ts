@@ -2,7 +2,7 @@
 // are not bundled travel with the run, so whoever opens it can verify every verdict.
 import type { BenchmarkInfo } from '../benchmarks/types';
 import type { RunState } from '../pipeline/run-state.svelte';
-import type { RunMeta } from '../storage/runs';
+import type { RunMeta } from '../run/spec';
 
 function withProblems(state: RunState, bundled: readonly BenchmarkInfo[]): RunMeta {
 	const { id, hash } = state.meta.spec.benchmark;
@@ -16,7 +16,7 @@ export async function shareLink(
 	bundled: readonly BenchmarkInfo[],
 	pageUrl: string,
 ): Promise<{ url?: string; chars: number }> {
-	const { encodeShare, MAX_LINK_CHARS } = await import('../storage/formats/share-link');
+	const { encodeShare, MAX_LINK_CHARS } = await import('../formats/share-link');
 	const fragment = await encodeShare(withProblems(state, bundled), [...state.run.records.values()]);
 	const base = pageUrl.replace(/[?#].*$/, '');
 	return fragment.length <= MAX_LINK_CHARS
@@ -29,7 +29,7 @@ export async function shareFile(
 	state: RunState,
 	bundled: readonly BenchmarkInfo[],
 ): Promise<{ name: string; text: string }> {
-	const { toRunFile, runFileName } = await import('../storage/formats/run-file');
+	const { toRunFile, runFileName } = await import('../formats/run-file');
 	return {
 		name: runFileName(state.meta.name),
 		text: toRunFile(withProblems(state, bundled), [...state.run.records.values()]),

@@ -9,7 +9,7 @@ export async function connect(): Promise<Browser> {
 export async function openHarness(browser: Browser, base = inject('baseUrl')): Promise<Page> {
 	const page = await browser.newPage();
 	page.on('pageerror', (e) => console.error('[page error]', e.message));
-	await page.goto(new URL('harness.html', base).href);
+	await page.goto(new URL('driver.html', base).href);
 	await page.waitForSelector('body[data-ready="true"]');
 	return page;
 }

@@ -2,10 +2,10 @@
 import type { Page } from 'playwright-core';
 import type { Language } from '../../../src/lib/core/ids';
 import type { ExecResult } from '../../../src/lib/core/result';
-import type { HarnessApi } from '../../../src/harness';
+import type { DriverApi } from '../../../src/driver';
 import type { Job, Limits } from '../../../src/lib/execution/runtime';
 
-declare const window: { benchtop: HarnessApi; __executor?: InstanceType<HarnessApi['Executor']> };
+declare const window: { benchtop: DriverApi; __executor?: InstanceType<DriverApi['Executor']> };
 
 export interface Sample {
 	problem: { prompt: string; test: string; entry_point: string };

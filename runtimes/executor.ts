@@ -1,9 +1,9 @@
 // One pool per language, created on first use. This is what the pipeline and the tests call.
-import type { Language } from '../core/ids';
-import type { ExecResult } from '../core/result';
-import { Pool, type PoolOptions } from './pool';
-import type { Job } from './runtime';
-import { loadRuntime } from './runtimes';
+import type { Language } from '../src/lib/core/ids';
+import type { ExecResult } from '../src/lib/core/result';
+import { Pool, type PoolOptions } from '../src/lib/execution/pool';
+import type { Job } from '../src/lib/execution/runtime';
+import { loadRuntime } from './load';
 
 export class Executor {
 	readonly #pools = new Map<Language, Promise<Pool>>();

@@ -1,9 +1,9 @@
 // Which runtime runs JavaScript: QuickJS (the fast default) or real Node through WebContainer when a
 // run asks for it and it can start here. When it cannot, the run goes on with QuickJS and says why.
-import type { Availability, JsRuntimeChoice } from '../../../runtimes/node/availability';
-import type { NodeRuntime } from '../../../runtimes/node/runtime';
-import type { ExecResult } from '../core/result';
-import type { Executes, Job } from './runtime';
+import type { Availability, JsRuntimeChoice } from './availability';
+import type { NodeRuntime } from './runtime';
+import type { ExecResult } from '../../src/lib/core/result';
+import type { Executes, Job } from '../../src/lib/execution/runtime';
 
 export class JsRuntimeExecutor implements Executes {
 	constructor(
@@ -23,8 +23,8 @@ export async function withJsRuntime(
 ): Promise<{ executor: Executes; choice: JsRuntimeChoice }> {
 	if (preference === 'quickjs') return { executor: base, choice: { runtime: 'quickjs' } };
 	const [{ NodeRuntime }, { chooseJsRuntime }] = await Promise.all([
-		import('../../../runtimes/node/runtime'),
-		import('../../../runtimes/node/availability'),
+		import('./runtime'),
+		import('./availability'),
 	]);
 	const { availability, runtime }: { availability: Availability; runtime?: NodeRuntime } =
 		await NodeRuntime.probe(bootTimeoutMs);

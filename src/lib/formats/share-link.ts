@@ -1,8 +1,8 @@
 // A run as a link: the run file (with its problems when they are not bundled), deflated and
 // base64url-encoded into the URL fragment, which never reaches a server. Larger runs are shared as
 // the file itself. Reading a link is bounded at every step: its length, the inflated size, the JSON.
-import { BenchtopError } from '../../core/errors';
-import type { RunMeta, SampleRecord } from '../runs';
+import { BenchtopError } from '../core/errors';
+import type { RunMeta, SampleRecord } from '../run/spec';
 import { checkRun, RUN_FILE_VERSION } from './run-file';
 
 /** Longer links are offered as a file instead: chat apps, blogs and mail cut long URLs. */

@@ -1,25 +1,14 @@
 // Samples in: human-eval JSONL ({task_id, completion}), evalplus ({task_id, solution} JSONL, or its
 // eval_results.json), MultiPL-E per-problem files ({name, completions[]}) and bigcode-evaluation-
 // harness generations.json (a list per problem, in benchmark order, of full programs).
-import { InputError } from '../../core/errors';
-import { taskId, type TaskId } from '../../core/ids';
-import { Fields, jsonObjectDocument, parseJson, parseJsonl } from '../../core/text';
-import type { Problem } from '../../benchmarks/types';
+import { InputError } from '../core/errors';
+import { taskId } from '../core/ids';
+import { Fields, jsonObjectDocument, parseJson, parseJsonl } from '../core/text';
+import type { Problem } from '../benchmarks/types';
+import type { Sample } from '../core/sample';
 
 export type SamplesFormat = 'human-eval' | 'evalplus' | 'multipl-e' | 'bigcode';
 export const SAMPLES_FORMATS: readonly SamplesFormat[] = ['human-eval', 'evalplus', 'multipl-e', 'bigcode'];
-
-export interface Sample {
-	taskId: TaskId;
-	/** The model's code: a completion of the prompt, or (`full`) the whole solution with the prompt. */
-	code: string;
-	full: boolean;
-	/** Where it came from, for errors and for writing results back in input order. */
-	file: string;
-	line?: number;
-	/** The input record as read (human-eval results keep every input field). */
-	record?: Record<string, unknown>;
-}
 
 export interface InputFile {
 	name: string;

@@ -1,12 +1,12 @@
 // Benchtop's own results file: every sample's verdict with its detail, the score, and the full
 // reproducibility record (STYLE.md): benchmark id and dataset hash, limits, runtime versions, browser.
-import pkg from '../../../../package.json';
-import type { BenchmarkInfo } from '../../benchmarks/types';
-import type { Limits } from '../../execution/runtime';
-import type { Calibration } from '../../pipeline/calibrate';
-import type { Score } from '../../scoring';
-import type { TaskId } from '../../core/ids';
-import type { GeneratorSpec, RunSpec, SampleRecord } from '../runs';
+import pkg from '../../../package.json';
+import type { BenchmarkInfo } from '../benchmarks/types';
+import type { Limits } from '../execution/runtime';
+import type { Calibration } from '../run/spec';
+import type { Score } from '../scoring';
+import type { TaskId } from '../core/ids';
+import type { GeneratorSpec, RunSpec, SampleRecord } from '../run/spec';
 import type { Outcome } from './results';
 
 export interface RunConfig {

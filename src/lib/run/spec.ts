@@ -1,9 +1,9 @@
-// What a run keeps: its spec and status, and one record per finished sample, written the moment the
-// sample finishes so a closed tab loses nothing. IndexedDB in the app (idb.ts), memory in the CLI.
+// The run model: what a run is (its spec and status) and what it keeps — one record per finished
+// sample, written the moment the sample finishes so a closed tab loses nothing. Storage, the
+// pipeline, the formats and the views all speak it; it imports none of them.
 import type { Benchmark } from '../benchmarks/types';
 import type { ExecResult } from '../core/result';
 import type { Limits } from '../execution/runtime';
-import type { Calibration } from '../pipeline/calibrate';
 import type { EndpointConfig } from '../generation/endpoint';
 import type { FinishReason, Sampling } from '../generation/types';
 import type { CustomTemplate } from '../prompts/templates';
@@ -32,6 +32,20 @@ export interface RunSpec {
 }
 
 export type RunStatus = 'running' | 'paused' | 'interrupted' | 'done' | 'cancelled' | 'failed';
+
+/** How a stored run is shown when no page is running it: a run that was running or paused when its
+ * page went away (or that arrived in a file or a link) is interrupted, resumable from History. */
+export function settledStatus(status: RunStatus): RunStatus {
+	return status === 'running' || status === 'paused' ? 'interrupted' : status;
+}
+
+export interface Calibration {
+	factor: number;
+	minMs: number;
+}
+
+/** evalplus's defaults: 4 × the reference's time, at least 1 s. */
+export const EVALPLUS_CALIBRATION: Calibration = { factor: 4, minMs: 1000 };
 
 export interface RunMeta {
 	id: string;
@@ -71,47 +85,3 @@ export type GeneratedRecord = Pick<
 > & {
 	full?: boolean;
 };
-
-export interface RunStore {
-	saveRun(meta: RunMeta): Promise<void>;
-	getRun(id: string): Promise<RunMeta | undefined>;
-	listRuns(): Promise<RunMeta[]>;
-	deleteRun(id: string): Promise<void>;
-	putSample(rec: SampleRecord): Promise<void>;
-	samples(runId: string): Promise<SampleRecord[]>;
-	putGenerated(rec: GeneratedRecord): Promise<void>;
-	generated(runId: string): Promise<GeneratedRecord[]>;
-}
-
-export class MemoryRunStore implements RunStore {
-	readonly #runs = new Map<string, RunMeta>();
-	readonly #samples = new Map<string, SampleRecord>();
-	readonly #generated = new Map<string, GeneratedRecord>();
-
-	async saveRun(meta: RunMeta) {
-		this.#runs.set(meta.id, structuredClone(meta));
-	}
-	async getRun(id: string) {
-		return structuredClone(this.#runs.get(id));
-	}
-	async listRuns() {
-		return [...this.#runs.values()].map((m) => structuredClone(m));
-	}
-	async deleteRun(id: string) {
-		this.#runs.delete(id);
-		for (const m of [this.#samples, this.#generated])
-			for (const k of [...m.keys()]) if (k.startsWith(`${id}\u0000`)) m.delete(k);
-	}
-	async putSample(rec: SampleRecord) {
-		this.#samples.set(`${rec.runId}\u0000${rec.taskId}\u0000${rec.index}`, structuredClone(rec));
-	}
-	async samples(runId: string) {
-		return [...this.#samples.values()].filter((r) => r.runId === runId).map((r) => structuredClone(r));
-	}
-	async putGenerated(rec: GeneratedRecord) {
-		this.#generated.set(`${rec.runId}\u0000${rec.taskId}\u0000${rec.index}`, structuredClone(rec));
-	}
-	async generated(runId: string) {
-		return [...this.#generated.values()].filter((r) => r.runId === runId).map((r) => structuredClone(r));
-	}
-}

@@ -1,9 +1,9 @@
 // The embed widget's configuration, read from URL parameters (the iframe's query or fragment, or the
 // custom element's attributes). Everything here is data: checked, bounded, and never run in the page.
-import type { InlineProblem } from '../lib/benchmarks/inline';
-import { LANGUAGES, type Language } from '../lib/core/ids';
-import { GREEDY, type Sampling } from '../lib/generation/types';
-import type { GeneratorSpec } from '../lib/storage/runs';
+import type { InlineProblem } from '../benchmarks/inline';
+import { LANGUAGES, type Language } from '../core/ids';
+import { GREEDY, type Sampling } from '../generation/types';
+import type { GeneratorSpec } from '../run/spec';
 
 export type EmbedSource =
 	| { kind: 'bundled'; benchmark: string; ids?: string[]; count?: number }

@@ -1,9 +1,9 @@
 // A whole run as one file — its spec, status and every sample with raw text, code, program and
 // verdict — to move a run between browsers or keep it. Importing checks every field it relies on.
-import { InputError } from '../../core/errors';
-import { parseJson } from '../../core/text';
-import { LANGUAGES } from '../../core/ids';
-import type { RunMeta, SampleRecord } from '../runs';
+import { InputError } from '../core/errors';
+import { parseJson } from '../core/text';
+import { LANGUAGES } from '../core/ids';
+import type { RunMeta, SampleRecord } from '../run/spec';
 
 export const RUN_FILE_VERSION = 1;
 

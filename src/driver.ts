@@ -1,8 +1,8 @@
 // The page the CLI and the browser tests drive: it exposes the execution core and the pipeline on
 // `window.benchtop` so Playwright can call them with page.evaluate. It holds no logic of its own.
 import { compose, toJob } from './lib/execution/compose';
-import { Executor } from './lib/execution/executor';
-import { withJsRuntime } from './lib/execution/choose';
+import { Executor } from '../runtimes/executor';
+import { withJsRuntime } from '../runtimes/node/executor';
 import { DEFAULT_LIMITS } from './lib/execution/runtime';
 import { noSnapshots, snapshots } from './lib/execution/worker-host';
 import { EndpointGenerator } from './lib/generation/endpoint';
@@ -10,7 +10,7 @@ import { assess, probe } from './lib/generation/webllm/capability';
 import { buildCatalog } from './lib/generation/webllm/catalog';
 import { interruptedRuns, resumeRun, startReferenceRun, startRun } from './lib/pipeline/session';
 import { IdbRunStore } from './lib/storage/idb';
-import { MemoryRunStore } from './lib/storage/runs';
+import { MemoryRunStore } from './lib/storage/memory';
 
 const api = {
 	Executor,
@@ -37,5 +37,5 @@ const api = {
 	benchmarksBase: new URL('benchmarks/', location.href).href,
 };
 (window as unknown as { benchtop: typeof api }).benchtop = api;
-export type HarnessApi = typeof api;
+export type DriverApi = typeof api;
 document.body.dataset.ready = 'true';
