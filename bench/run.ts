@@ -13,6 +13,7 @@ import { build, preview } from 'vite';
 import { CHROMIUM_FLAGS, findChromium } from '../cli/chromium';
 import { programsOf, readFixture } from '../scripts/fidelity/build';
 import type { DriverApi } from '../src/driver';
+import type { TaskId } from '../src/lib/core/ids';
 import type { Language } from '../src/lib/core/ids';
 import { compose } from '../src/lib/execution/compose';
 import { runNative, type NativeCommand } from './native';
@@ -217,7 +218,8 @@ async function pipelineOverhead() {
 					const bt = (window as unknown as { benchtop: DriverApi }).benchtop;
 					const spec = {
 						benchmark: { id: 'classroom', hash },
-						taskIds,
+						// ids cross page.evaluate as plain strings
+						taskIds: taskIds as TaskId[],
 						n,
 						sampling: {
 							temperature: 0.8,

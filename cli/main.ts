@@ -1,4 +1,5 @@
 // benchtop <command> [options]. Errors end the process with one line saying what went wrong.
+import { messageOf } from '../src/lib/core/errors';
 import { runCommand, RUN_USAGE } from './run';
 import { scoreCommand, SCORE_USAGE } from './score';
 
@@ -15,6 +16,6 @@ try {
 	else if (!command || command === '--help' || command === 'help') console.log(USAGE);
 	else throw new Error(`unknown command "${command}"\n\n${USAGE}`);
 } catch (e) {
-	console.error(`benchtop: ${(e as Error).message}`);
+	console.error(`benchtop: ${messageOf(e)}`);
 	process.exitCode = 1;
 }

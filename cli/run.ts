@@ -3,15 +3,14 @@
 // no CORS setup is needed); web-llm needs a browser with a WebGPU adapter.
 import { parseArgs } from 'node:util';
 import type { DriverApi } from '../src/driver';
-import { DEFAULT_LIMITS } from '../src/lib/execution/runtime';
-import { defaultTemplate, template as templateByName } from '../src/lib/prompts/templates';
 import { DEFAULT_KS } from '../src/lib/scoring';
 import type { Outcome, ResultsFormat } from '../src/lib/formats/results';
 import { RESULTS_FORMATS } from '../src/lib/formats/results';
 import { generatedRunConfig, outcomeOf } from '../src/lib/formats/run-record';
-import type { RunSpec, SampleRecord } from '../src/lib/run/spec';
+import type { SampleRecord } from '../src/lib/run/spec';
 import type { Score } from '../src/lib/scoring';
-import { EVALPLUS_CALIBRATION } from '../src/lib/run/spec';
+import { inRunOrder } from '../src/lib/formats/exports';
+import { planRun } from '../src/lib/pipeline/session';
 import { withDriver } from './browser';
 import { progressBar } from './progress';
 import { loadBenchmarkArg, positiveInt, SHARED_OPTIONS, summary, table, writeResults } from './score';
@@ -82,16 +81,14 @@ export async function runCommand(argv: string[]): Promise<number> {
 	const n = positiveInt('n', o.n) ?? 1;
 	const limit = positiveInt('limit', o.limit);
 	const ks = (o.k ?? DEFAULT_KS.join(',')).split(',').map((k) => positiveInt('k', k.trim())!);
-	const chat = o.endpoint ? (o.api ?? 'chat') === 'chat' : !o.reference;
-	const tpl = o.template
-		? templateByName(o.template)
-		: o.reference
-			? templateByName(bench.composition === 'mbpp' ? 'mbpp' : 'completion')
-			: defaultTemplate(bench, chat);
-	if (!tpl.fits(bench)) throw new Error(`template "${tpl.name}" does not fit ${bench.id}`);
-	const spec: RunSpec = {
-		benchmark: { id: bench.id, hash: bench.hash },
+	const chat = (o.api ?? 'chat') === 'chat';
+	const spec = planRun(bench, {
 		taskIds: bench.problems.slice(0, limit ?? bench.problems.length).map((p) => p.taskId),
+		generator: o.endpoint
+			? { kind: 'endpoint', baseUrl: PROXY, model: o.model!, api: chat ? 'chat' : 'completions' }
+			: o.webllm
+				? { kind: 'webllm', modelId: o.webllm }
+				: { kind: 'reference' },
 		n,
 		sampling: {
 			temperature: num('temperature', o.temperature) ?? (n > 1 ? 0.8 : 0),
@@ -102,22 +99,13 @@ export async function runCommand(argv: string[]): Promise<number> {
 			presencePenalty: 0,
 			frequencyPenalty: 0,
 		},
-		template: { name: tpl.name, version: tpl.version },
-		limits: {
-			...DEFAULT_LIMITS,
-			timeMs: positiveInt('timeout-ms', o['timeout-ms']) ?? DEFAULT_LIMITS.timeMs,
-		},
-		...(o.calibrated && { calibration: EVALPLUS_CALIBRATION }),
 		ks,
-		generator: o.endpoint
-			? { kind: 'endpoint', baseUrl: PROXY, model: o.model!, api: chat ? 'chat' : 'completions' }
-			: o.webllm
-				? { kind: 'webllm', modelId: o.webllm }
-				: { kind: 'reference' },
-	};
+		template: o.template,
+		calibrated: o.calibrated,
+		timeMs: positiveInt('timeout-ms', o['timeout-ms']),
+	});
 	const workers = positiveInt('workers', o.workers);
-	const total = spec.taskIds.length * (o.reference ? 1 : n);
-	if (o.reference) spec.n = 1;
+	const total = spec.taskIds.length * spec.n;
 	const bar = progressBar(total, `${bench.id}`);
 	const result = await withDriver(
 		async (page, url) => {
@@ -185,10 +173,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 	if (result.status === 'failed')
 		throw new Error(`the run failed after ${result.records.length} samples: ${result.error}`);
 
-	const order = new Map(spec.taskIds.map((id, i) => [id, i]));
-	const records = result.records.sort(
-		(a, b) => order.get(a.taskId)! - order.get(b.taskId)! || a.index - b.index,
-	);
+	const records = inRunOrder({ spec }, result.records);
 	const outcomes: Outcome[] = records.map((r) => outcomeOf(r, 'benchtop run'));
 	const config = generatedRunConfig(bench, spec, {
 		workers: result.workers,

@@ -13,19 +13,13 @@ import { DEFAULT_LIMITS } from '../src/lib/execution/runtime';
 import { EVALPLUS_CALIBRATION } from '../src/lib/run/spec';
 import { referenceSamples, sampleJob } from '../src/lib/pipeline/jobs';
 import { score, DEFAULT_KS, type Score } from '../src/lib/scoring';
-import {
-	toEvalplus,
-	toHumanEval,
-	toMultiplE,
-	RESULTS_FORMATS,
-	type Outcome,
-	type ResultsFormat,
-} from '../src/lib/formats/results';
+import { RESULTS_FORMATS, type Outcome, type ResultsFormat } from '../src/lib/formats/results';
+import { resultsOutput } from '../src/lib/formats/exports';
+import { safeFileName } from '../src/lib/formats/file-name';
 import {
 	RUNTIME_VERSIONS,
 	BENCHTOP_VERSION,
 	benchmarkRecord,
-	toBenchtop,
 	type RunConfig,
 } from '../src/lib/formats/run-record';
 import {
@@ -213,19 +207,10 @@ export function writeResults(
 	config: RunConfig,
 	date: Date,
 ) {
-	if (fmt === 'multipl-e') {
-		mkdirSync(out, { recursive: true });
-		for (const [name, text] of toMultiplE(outcomes, bench.problems, bench.language))
-			writeFileSync(join(out, name), text);
-		return;
-	}
-	const text =
-		fmt === 'human-eval'
-			? toHumanEval(outcomes)
-			: fmt === 'evalplus'
-				? toEvalplus(outcomes, bench.problems, bench.hash, date)
-				: toBenchtop(outcomes, s, config, date);
-	writeFileSync(out, text);
+	const output = resultsOutput(fmt, { outcomes, bench, score: s, config, date });
+	if (typeof output === 'string') return writeFileSync(out, output);
+	mkdirSync(out, { recursive: true });
+	for (const [name, text] of output) writeFileSync(join(out, safeFileName(name)), text);
 }
 
 export function summary(s: Score, config: RunConfig) {

@@ -1,5 +1,6 @@
 // Lua sandbox worker: wasmoon (Lua 5.4). A fresh lua_State per sample; a count hook enforces the
 // deadline and makes os.exit unwind through any pcall; luaunit.lua reports privately what ran.
+import { messageOf } from '../../src/lib/core/errors';
 import { LuaFactory, type LuaEngine } from 'wasmoon';
 import type { ExecResult } from '../../src/lib/core/result';
 import type { Engine, Job } from '../../src/lib/execution/runtime';
@@ -65,13 +66,13 @@ function runOne(engine: LuaEngine, job: Job, deadline: number, ctx: SandboxConte
 		try {
 			g.loadString(job.program, '@program.lua');
 		} catch (e) {
-			run.syntax = String((e as Error).message ?? e);
+			run.syntax = messageOf(e);
 		}
 		if (!run.syntax) {
 			try {
 				g.runSync();
 			} catch (e) {
-				run.error = String((e as Error).message ?? e);
+				run.error = messageOf(e);
 			}
 		}
 		(lua.module as unknown as { _fflush?: (fd: number) => void })._fflush?.(0);

@@ -5,7 +5,7 @@ import type { NodeRuntime } from './runtime';
 import type { ExecResult } from '../../src/lib/core/result';
 import type { Executes, Job } from '../../src/lib/execution/runtime';
 
-export class JsRuntimeExecutor implements Executes {
+class JsRuntimeExecutor implements Executes {
 	constructor(
 		private readonly base: Executes,
 		private readonly node: NodeRuntime | undefined,

@@ -4,6 +4,7 @@
 // limit is enforced by killing the process. WebContainer is its own sandbox (a cross-origin iframe
 // with its own workers), driven from the page — so this runtime implements the executing side
 // directly instead of spawning one of Benchtop's sandbox workers.
+import { messageOf } from '../../src/lib/core/errors';
 import type { WebContainer } from '@webcontainer/api';
 import { failure, type ExecResult } from '../../src/lib/core/result';
 import type { Job } from '../../src/lib/execution/runtime';
@@ -11,7 +12,7 @@ import { checkEnvironment, within, type Availability } from './availability';
 import { layout, RUNNER, RUNNER_SOURCE } from './layout';
 import { nodeVerdict } from './verdict';
 
-export const DEFAULT_BOOT_TIMEOUT_MS = 20_000;
+const DEFAULT_BOOT_TIMEOUT_MS = 20_000;
 
 let booting: Promise<WebContainer> | undefined;
 
@@ -40,7 +41,7 @@ export class NodeRuntime {
 			return new NodeRuntime(await within(booting, bootTimeoutMs, 'starting WebContainer'));
 		} catch (e) {
 			booting = undefined;
-			const m = (e as Error).message;
+			const m = messageOf(e);
 			throw new Error(
 				/did not finish/.test(m)
 					? m
@@ -56,7 +57,7 @@ export class NodeRuntime {
 		try {
 			return { availability: { ok: true }, runtime: await NodeRuntime.start(bootTimeoutMs) };
 		} catch (e) {
-			return { availability: { ok: false, reason: (e as Error).message } };
+			return { availability: { ok: false, reason: messageOf(e) } };
 		}
 	}
 
@@ -100,7 +101,7 @@ export class NodeRuntime {
 				job.limits,
 			);
 		} catch (e) {
-			return failure('crash', `the Node runtime failed: ${(e as Error).message}`);
+			return failure('crash', `the Node runtime failed: ${messageOf(e)}`);
 		} finally {
 			await fs.rm(l.dir, { recursive: true, force: true }).catch(() => {});
 		}

@@ -1,4 +1,5 @@
 // The /embed page: a compact live eval for an iframe, configured by its URL's query or fragment.
+import { messageOf } from '../lib/core/errors';
 import { mount } from 'svelte';
 import '../lib/ui/theme.css';
 import { registerOffline } from '../lib/ui/offline';
@@ -11,7 +12,7 @@ let problem: string | undefined;
 try {
 	config = parseEmbedConfig(embedParams(location));
 } catch (e) {
-	problem = (e as Error).message;
+	problem = messageOf(e);
 }
 const state = config && new EmbedState(config, new URL('../benchmarks/', document.baseURI).href);
 mount(Widget, { target: document.getElementById('widget')!, props: { state, problem } });

@@ -1,8 +1,10 @@
 // The embed widget's state: the configured problems, loaded when the page opens, and one run at a
 // time in memory (an embed leaves nothing in the visitor's History).
+import { messageOf } from '../lib/core/errors';
 import { inlineBenchmark } from '../lib/benchmarks/inline';
 import { loadBenchmark } from '../lib/benchmarks/registry';
 import type { Benchmark } from '../lib/benchmarks/types';
+import type { TaskId } from '../lib/core/ids';
 import type { Executor } from '../../runtimes/executor';
 import { RunState } from '../lib/pipeline/run-state.svelte';
 import { EmbedConfigError, type EmbedConfig } from '../lib/embed/config';
@@ -12,7 +14,7 @@ export const DEFAULT_COUNT = 10;
 
 export class EmbedState {
 	bench = $state.raw<Benchmark | undefined>();
-	taskIds = $state.raw<string[]>([]);
+	taskIds = $state.raw<TaskId[]>([]);
 	current = $state<RunState | undefined>();
 	error = $state<string | undefined>();
 	#executor?: Executor;
@@ -37,16 +39,16 @@ export class EmbedState {
 				return;
 			}
 			const bench = await loadBenchmark(src.benchmark, this.benchmarksBase);
-			const all = bench.problems.map((p) => p.taskId as string);
-			if (src.ids) {
-				const unknown = src.ids.find((id) => !all.includes(id));
-				if (unknown)
-					throw new EmbedConfigError('ids', `"${unknown}" is not in ${bench.id} (ids look like ${all[0]})`);
-			}
-			this.taskIds = src.ids ?? all.slice(0, src.count ?? DEFAULT_COUNT);
+			const all = bench.problems.map((p) => p.taskId);
+			const unknown = src.ids?.find((id) => !all.some((t) => t === id));
+			if (unknown)
+				throw new EmbedConfigError('ids', `"${unknown}" is not in ${bench.id} (ids look like ${all[0]})`);
+			this.taskIds = src.ids
+				? src.ids.map((id) => all.find((t) => t === id)!)
+				: all.slice(0, src.count ?? DEFAULT_COUNT);
 			this.bench = bench;
 		} catch (e) {
-			this.error = (e as Error).message;
+			this.error = messageOf(e);
 		}
 	}
 
@@ -80,7 +82,7 @@ export class EmbedState {
 			this.current = new RunState(run, run.meta);
 			await run.run();
 		} catch (e) {
-			this.error = (e as Error).message;
+			this.error = messageOf(e);
 		}
 	}
 }

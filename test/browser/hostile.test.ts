@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openHarness, useHarness } from './support/page';
 import { runPrograms, verdicts } from './support/run';
 import type { DriverApi } from '../../src/driver';
+import { MUST_BE_GONE } from '../../src/lib/execution/sandbox/lockdown';
 
 type HarnessWindow = { benchtop: DriverApi; __ex?: InstanceType<DriverApi['Executor']> };
 
@@ -233,6 +234,14 @@ describe.each([
 		// The worker is still usable afterwards.
 		const [after] = await runPrograms(p, 'python', ['assert 1 + 1 == 2']);
 		expect(after?.status).toBe('passed');
+	});
+
+	it("a Python sample finds none of the globals lockdown removes on the worker's scope", async () => {
+		const names = JSON.stringify(MUST_BE_GONE);
+		const [r] = await runPrograms(p, 'python', [
+			`import js\nleft = [n for n in ${names} if getattr(js, n, None) is not None]\nassert left == [], left`,
+		]);
+		expect(r?.status, r?.stderr).toBe('passed');
 	});
 
 	it('JavaScript and Lua have no network APIs at all', async () => {

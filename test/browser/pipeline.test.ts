@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DriverApi } from '../../src/driver';
 import type { RunSpec, SampleRecord } from '../../src/lib/run/spec';
 import { GREEDY } from '../../src/lib/generation/types';
+import { taskId } from '../../src/lib/core/ids';
 import { DEFAULT_LIMITS } from '../../src/lib/execution/runtime';
 import { CHAT, PASS_AT_1, PASSES } from '../fixtures/scripted-replies';
 import { startOpenAiServer, type Reply, type ScriptedServer } from '../support/openai-server';
@@ -17,7 +18,7 @@ declare const window: {
 };
 const h = useHarness();
 
-const TASKS = Object.keys(PASSES).map((f) => `Classroom/${f}`);
+const TASKS = Object.keys(PASSES).map((f) => taskId(`Classroom/${f}`));
 
 // Completion mode: the benchmark's stop sequences cut what follows the function.
 const COMPLETION: Record<string, Reply[]> = {
@@ -130,7 +131,7 @@ describe('pipelined run against a scripted OpenAI-compatible server', () => {
 		await start(
 			h.page,
 			spec({
-				taskIds: ['Classroom/sum_list', 'Classroom/largest'],
+				taskIds: [taskId('Classroom/sum_list'), taskId('Classroom/largest')],
 				n: 2,
 				template: { name: 'completion', version: 1 },
 				generator: { kind: 'endpoint', baseUrl: completion.url, model: 'scripted-base', api: 'completions' },

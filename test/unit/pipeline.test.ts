@@ -44,7 +44,7 @@ const meta = (n: number): RunMeta => ({
 	status: 'running',
 	spec: {
 		benchmark: { id: 'tiny', hash: 'h' },
-		taskIds: ['a', 'b'],
+		taskIds: [taskId('a'), taskId('b')],
 		n,
 		sampling: GREEDY,
 		template: { name: 'completion', version: 1 },
@@ -151,7 +151,7 @@ describe('pipeline run', () => {
 		const store = new MemoryRunStore();
 		await store.putGenerated({
 			runId: 'run-1',
-			taskId: 'a',
+			taskId: taskId('a'),
 			index: 0,
 			raw: '    return True\n',
 			tokens: 3,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { taskId } from '../../src/lib/core/ids';
 import {
 	customTemplate,
-	defaultTemplate,
+	chooseTemplate,
 	instruct,
 	promptText,
 	template,
@@ -14,14 +14,31 @@ const problem = {
 	prompt: 'function add(a, b){\n',
 	tests: 'assert.deepEqual(add(1, 2), 3);',
 };
-const js = { composition: 'multipl-e' as const, language: 'javascript' as const, stop: ['\nfunction '] };
+const js = {
+	id: 'humaneval-js',
+	composition: 'multipl-e' as const,
+	language: 'javascript' as const,
+	stop: ['\nfunction '],
+};
+const mbppBench = { id: 'mbpp', composition: 'mbpp' as const };
 
 describe('templates', () => {
-	it('picks completion for base models, instruct for chat models, MBPP its own', () => {
-		expect(defaultTemplate(js, false).name).toBe('completion');
-		expect(defaultTemplate(js, true).name).toBe('instruct');
-		expect(defaultTemplate({ composition: 'mbpp' }, false).name).toBe('mbpp');
-		expect(defaultTemplate({ composition: 'mbpp' }, true).name).toBe('mbpp-instruct');
+	it('picks completion for base models and references, instruct for chat models, MBPP its own', () => {
+		expect(chooseTemplate(js, 'completion').name).toBe('completion');
+		expect(chooseTemplate(js, 'reference').name).toBe('completion');
+		expect(chooseTemplate(js, 'chat').name).toBe('instruct');
+		expect(chooseTemplate(js, 'chat', 'auto').name).toBe('instruct');
+		expect(chooseTemplate(mbppBench, 'completion').name).toBe('mbpp');
+		expect(chooseTemplate(mbppBench, 'reference').name).toBe('mbpp');
+		expect(chooseTemplate(mbppBench, 'chat').name).toBe('mbpp-instruct');
+	});
+
+	it('a named template wins for every kind of model, and must fit the benchmark', () => {
+		expect(chooseTemplate(js, 'reference', 'instruct').name).toBe('instruct');
+		expect(chooseTemplate(js, 'chat', 'completion').name).toBe('completion');
+		expect(() => chooseTemplate(mbppBench, 'chat', 'instruct')).toThrow(
+			'template "instruct" does not fit mbpp (mbpp)',
+		);
 		expect(() => template('nope')).toThrow(
 			/unknown template "nope" \(known: completion, instruct, mbpp, mbpp-instruct\)/,
 		);

@@ -1,5 +1,6 @@
 // A whole run as one file: it round-trips, and a bad file names the field that is wrong.
 import { describe, expect, it } from 'vitest';
+import { taskId } from '../../src/lib/core/ids';
 import { parseRunFile, toRunFile } from '../../src/lib/formats/run-file';
 import type { SampleRecord } from '../../src/lib/run/spec';
 import { RUN_META, sampleRecord } from '../fixtures/runs';
@@ -20,7 +21,7 @@ describe('run files', () => {
 			'run.json (field "benchtopRun"): version 9 is not one this Benchtop reads (1)',
 		],
 		[
-			toRunFile(meta, [{ ...sample(0, 'passed'), taskId: 'nope' }]),
+			toRunFile(meta, [{ ...sample(0, 'passed'), taskId: taskId('nope') }]),
 			'run.json (field "samples[0].taskId"): "nope" is not one of the run\'s problems',
 		],
 		[

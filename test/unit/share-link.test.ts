@@ -1,6 +1,7 @@
 // Share links: a run survives the round trip through a URL fragment; every kind of bad link (cut,
 // changed, oversized, a decompression bomb, not a run) gets a clear error and nothing else.
 import { describe, expect, it } from 'vitest';
+import { taskId } from '../../src/lib/core/ids';
 import { decodeShare, encodeShare, MAX_READ_CHARS, ShareLinkError } from '../../src/lib/formats/share-link';
 import type { RunMeta, SampleRecord } from '../../src/lib/run/spec';
 import { benchmarkOf, RUN_META, sampleRecord } from '../fixtures/runs';
@@ -10,19 +11,19 @@ const meta: RunMeta = {
 	spec: {
 		...RUN_META.spec,
 		benchmark: { id: 'inline-abc', hash: 'h' },
-		taskIds: ['inline/double'],
+		taskIds: [taskId('inline/double')],
 		generator: { kind: 'endpoint', baseUrl: 'http://localhost:11434', model: 'm', api: 'chat' },
 	},
 	inline: {
 		...benchmarkOf('inline-abc', [
-			{ taskId: 'inline/double' as never, prompt: 'def double(x):\n', tests: 'assert double(2) == 4\n' },
+			{ taskId: taskId('inline/double'), prompt: 'def double(x):\n', tests: 'assert double(2) == 4\n' },
 		]),
 		name: 'Inline',
 	},
 };
 const sample = (index: number, stdout = ''): SampleRecord =>
 	sampleRecord(index, {
-		taskId: 'inline/double',
+		taskId: taskId('inline/double'),
 		raw: '```python\n    return 2 * x\n```',
 		code: '    return 2 * x\n',
 		program: 'def double(x):\n    return 2 * x\n\nassert double(2) == 4\n',

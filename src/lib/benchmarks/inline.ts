@@ -12,7 +12,7 @@ export interface InlineProblem {
 	reference?: string;
 }
 
-export const INLINE_STOPS: Record<Language, string[]> = {
+const INLINE_STOPS: Record<Language, string[]> = {
 	python: ['\ndef ', '\nclass ', '\nif __name__', '\nprint('],
 	javascript: ['\nfunction ', '\n/*', '\n//', '\nconsole.log'],
 	lua: ['\nlocal', '\nfunction', '\n--'],

@@ -7,11 +7,11 @@ import type { Benchmark, BenchmarkInfo } from './types';
 
 export type Fetch = (url: string) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
-export class BenchmarkNotFoundError extends BenchtopError {
+class BenchmarkNotFoundError extends BenchtopError {
 	override name = 'BenchmarkNotFoundError';
 }
 
-export async function listBenchmarks(base: string, fetcher: Fetch = fetch): Promise<BenchmarkInfo[]> {
+async function listBenchmarks(base: string, fetcher: Fetch = fetch): Promise<BenchmarkInfo[]> {
 	const res = await fetcher(new URL('index.json', base).href);
 	if (!res.ok) throw new BenchtopError(`could not load the benchmark index (HTTP ${res.status})`);
 	return (await res.json()) as BenchmarkInfo[];

@@ -1,5 +1,6 @@
 // Real parsers for the shipped prompts and tests (acorn for JavaScript, luaparse for Lua): a prompt
 // that does not parse would make every sample fail for a reason that is not the model's.
+import { messageOf } from '../core/errors';
 import { parse as parseJs } from 'acorn';
 import { parse as parseLua } from 'luaparse';
 import type { Language } from '../core/ids';
@@ -12,7 +13,7 @@ export function syntaxError(language: Language, code: string): string | null {
 		else if (language === 'lua') parseLua(code, { luaVersion: '5.3' });
 		return null;
 	} catch (e) {
-		return (e as Error).message;
+		return messageOf(e);
 	}
 }
 

@@ -10,14 +10,18 @@ export class RuntimeLoadError extends BenchtopError {
 	override name = 'RuntimeLoadError';
 }
 
-/** A worker stopped answering or died outside of any sample. */
-export class WorkerCrashedError extends BenchtopError {
-	override name = 'WorkerCrashedError';
-}
-
 /** The pool was disposed while work was queued. */
 export class PoolDisposedError extends BenchtopError {
 	override name = 'PoolDisposedError';
+}
+
+/** What to tell a person about anything thrown: an Error's message, or the thrown value itself. */
+export function messageOf(e: unknown): string {
+	if (e instanceof Error) return e.message;
+	// errors from another realm or a wasm runtime: Error-shaped, not Error instances
+	if (typeof e === 'object' && e !== null && 'message' in e && typeof e.message === 'string')
+		return e.message;
+	return String(e);
 }
 
 export interface SerializedError {
@@ -33,7 +37,6 @@ export function serializeError(e: unknown): SerializedError {
 
 const KNOWN: Record<string, new (message: string) => BenchtopError> = {
 	RuntimeLoadError,
-	WorkerCrashedError,
 	PoolDisposedError,
 };
 

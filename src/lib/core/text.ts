@@ -1,6 +1,6 @@
 // Reading user files: bytes (maybe gzip, by magic number not by name) to text, and JSONL to
 // records that remember their line, so every later error can name file, line and field.
-import { InputError } from './errors';
+import { InputError, messageOf } from './errors';
 
 export async function decodeText(bytes: Uint8Array): Promise<string> {
 	if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
@@ -26,7 +26,7 @@ export function parseJsonl(text: string, file: string): Located[] {
 		try {
 			out.push({ line: i + 1, value: JSON.parse(raw) });
 		} catch (e) {
-			throw new InputError(file, i + 1, undefined, `invalid JSON (${(e as Error).message})`);
+			throw new InputError(file, i + 1, undefined, `invalid JSON (${messageOf(e)})`);
 		}
 	}
 	if (out.length === 0) throw new InputError(file, undefined, undefined, 'the file is empty');
@@ -39,7 +39,7 @@ export function parseJson(text: string, file: string): unknown {
 	try {
 		return JSON.parse(text);
 	} catch (e) {
-		const msg = (e as Error).message;
+		const msg = messageOf(e);
 		const pos = /position (\d+)/.exec(msg);
 		const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
 		throw new InputError(file, line, undefined, `invalid JSON (${msg})`);

@@ -4,6 +4,8 @@ import type { InlineProblem } from '../benchmarks/inline';
 import { LANGUAGES, type Language } from '../core/ids';
 import { GREEDY, type Sampling } from '../generation/types';
 import type { GeneratorSpec } from '../run/spec';
+import { BenchtopError, messageOf } from '../core/errors';
+import { isTemplateName, TEMPLATE_NAMES, type TemplateName } from '../prompts/templates';
 
 export type EmbedSource =
 	| { kind: 'bundled'; benchmark: string; ids?: string[]; count?: number }
@@ -16,11 +18,9 @@ export interface EmbedConfig {
 	sampling: Sampling;
 	autostart: boolean;
 	/** A built-in prompt template by name; automatic (by model kind) when absent. */
-	template?: string;
+	template?: TemplateName;
 	title?: string;
 }
-
-export const TEMPLATES = ['completion', 'instruct', 'mbpp', 'mbpp-instruct'];
 
 /** Every parameter the widget reads; the custom element's attributes have the same names. */
 export const EMBED_PARAMS = [
@@ -49,7 +49,7 @@ export const EMBED_PARAMS = [
 /** A link or snippet larger than this is refused before anything is parsed. */
 export const MAX_EMBED_CHARS = 256 * 1024;
 
-export class EmbedConfigError extends Error {
+export class EmbedConfigError extends BenchtopError {
 	override name = 'EmbedConfigError';
 	constructor(
 		readonly param: string,
@@ -96,7 +96,7 @@ function problemList(p: URLSearchParams): InlineProblem[] {
 		try {
 			list = JSON.parse(json);
 		} catch (e) {
-			throw new EmbedConfigError('problems', `is not valid JSON (${(e as Error).message})`);
+			throw new EmbedConfigError('problems', `is not valid JSON (${messageOf(e)})`);
 		}
 		if (!Array.isArray(list) || list.length === 0)
 			throw new EmbedConfigError('problems', 'must be a non-empty JSON list of {name, prompt, tests}');
@@ -186,13 +186,13 @@ function generator(p: URLSearchParams, src: EmbedSource): EmbedConfig['generator
 	return { kind: 'webllm', modelId: model };
 }
 
-function template(p: URLSearchParams): string | undefined {
+function template(p: URLSearchParams): TemplateName | undefined {
 	const t = p.get('template');
 	if (t === null || t === '' || t === 'auto') return undefined;
-	if (!TEMPLATES.includes(t))
+	if (!isTemplateName(t))
 		throw new EmbedConfigError(
 			'template',
-			`must be one of ${TEMPLATES.join(', ')} (got "${t.slice(0, 40)}")`,
+			`must be one of ${TEMPLATE_NAMES.join(', ')} (got "${t.slice(0, 40)}")`,
 		);
 	return t;
 }

@@ -66,7 +66,7 @@ const ANY_DEFINITION: Record<Language, RegExp> = {
 };
 
 /** Does `code` define the named function (so it is a whole solution)? */
-export function definesFunction(language: Language, code: string, name: string): boolean {
+function definesFunction(language: Language, code: string, name: string): boolean {
 	const n = name.replace(/[$]/g, '\\$');
 	const re =
 		language === 'python'

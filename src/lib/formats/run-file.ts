@@ -4,6 +4,7 @@ import { InputError } from '../core/errors';
 import { parseJson } from '../core/text';
 import { LANGUAGES } from '../core/ids';
 import type { RunMeta, SampleRecord } from '../run/spec';
+import { safeFileName } from './file-name';
 
 export const RUN_FILE_VERSION = 1;
 
@@ -11,7 +12,7 @@ export function toRunFile(meta: RunMeta, samples: readonly SampleRecord[]): stri
 	return JSON.stringify({ benchtopRun: RUN_FILE_VERSION, meta, samples }, null, 1) + '\n';
 }
 
-export const runFileName = (runName: string) => `${runName.replace(/[^\w.-]+/g, '_')}.benchtop-run.json`;
+export const runFileName = (runName: string) => `${safeFileName(runName)}.benchtop-run.json`;
 
 const STATUSES = new Set(['passed', 'failed', 'timeout', 'error']);
 

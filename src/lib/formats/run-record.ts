@@ -78,7 +78,7 @@ export function toBenchtop(
 export const BENCHTOP_VERSION = pkg.version;
 
 /** The model of a run, in words, from its spec alone (a stored run has no live generator). */
-export function describeGenerator(
+function describeGenerator(
 	g: GeneratorSpec,
 	benchmarkId: string,
 ): { kind: string; model: string; engine: string } {

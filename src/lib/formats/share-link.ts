@@ -1,7 +1,7 @@
 // A run as a link: the run file (with its problems when they are not bundled), deflated and
 // base64url-encoded into the URL fragment, which never reaches a server. Larger runs are shared as
 // the file itself. Reading a link is bounded at every step: its length, the inflated size, the JSON.
-import { BenchtopError } from '../core/errors';
+import { BenchtopError, messageOf } from '../core/errors';
 import type { RunMeta, SampleRecord } from '../run/spec';
 import { checkRun, RUN_FILE_VERSION } from './run-file';
 
@@ -10,8 +10,8 @@ export const MAX_LINK_CHARS = 64 * 1024;
 /** A link longer than this is refused unread. */
 export const MAX_READ_CHARS = 2 * 1024 * 1024;
 /** Inflating stops here: a small link must not expand into a memory bomb. */
-export const MAX_INFLATED_BYTES = 32 * 1024 * 1024;
-export const SHARE_PREFIX = 'share=';
+const MAX_INFLATED_BYTES = 32 * 1024 * 1024;
+const SHARE_PREFIX = 'share=';
 
 export class ShareLinkError extends BenchtopError {
 	override name = 'ShareLinkError';
@@ -114,6 +114,6 @@ export async function decodeShare(hash: string): Promise<{ meta: RunMeta; sample
 	try {
 		return checkRun(doc, 'the shared link');
 	} catch (e) {
-		throw new ShareLinkError(`This link does not hold a valid run: ${(e as Error).message}`);
+		throw new ShareLinkError(`This link does not hold a valid run: ${messageOf(e)}`);
 	}
 }

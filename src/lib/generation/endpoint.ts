@@ -15,7 +15,7 @@ export interface EndpointConfig {
 }
 
 /** How to let this page's origin call each kind of server (shown with CORS failures and in the README). */
-export const CORS_HELP = (origin: string) =>
+const CORS_HELP = (origin: string) =>
 	`Ollama: start it with OLLAMA_ORIGINS=${origin} ollama serve · llama.cpp server: allows every origin by default · ` +
 	`LM Studio: Developer → Server settings → Enable CORS · vLLM: --allowed-origins '["${origin}"]' · ` +
 	'hosted APIs: most allow browsers; some (OpenAI) need a proxy.';
@@ -184,7 +184,7 @@ export class EndpointGenerator implements Generator {
 }
 
 /** An HTTP status and the server's words → a message with a way forward. */
-export function classify(detail: string, status: number, model: string): GenerationError {
+function classify(detail: string, status: number, model: string): GenerationError {
 	const said = detail ? `: ${detail}` : '';
 	if (status === 401 || status === 403)
 		return new GenerationError(

@@ -1,5 +1,6 @@
 // One interface for every way a sample's text comes to be: a model in the page (web-llm), a server
 // (OpenAI-compatible), a file (replay) or the benchmark's own solutions (reference).
+import { BenchtopError } from '../core/errors';
 import type { Prompt } from '../prompts/templates';
 
 /** Always explicit: models' own defaults differ, and the run record must say what was used. */
@@ -57,7 +58,7 @@ export interface Generator {
 }
 
 /** A generation failure with a message a user can act on. */
-export class GenerationError extends Error {
+export class GenerationError extends BenchtopError {
 	override name = 'GenerationError';
 	constructor(
 		message: string,

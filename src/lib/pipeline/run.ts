@@ -2,6 +2,7 @@
 // the next one is being written — every finished sample is stored at once, and the score updates as
 // verdicts arrive. Pause (after the sample being written), resume, cancel. A run restarted with the
 // same store skips what is already done, so a reload resumes where it stopped.
+import { messageOf } from '../core/errors';
 import type { Benchmark, Problem } from '../benchmarks/types';
 import type { TaskId } from '../core/ids';
 import type { Executes } from '../execution/runtime';
@@ -138,13 +139,13 @@ export class PipelineRun {
 		} catch (e) {
 			await Promise.allSettled(executing);
 			const message =
-				(e as Error).message + ('action' in (e as object) ? ` — ${(e as { action: string }).action}` : '');
+				messageOf(e) + ('action' in (e as object) ? ` — ${(e as { action: string }).action}` : '');
 			await this.#setStatus('failed', message);
 			throw e;
 		}
 	}
 
-	#keep(taskId: string, index: number, g: Generated & { full?: boolean }): Promise<void> {
+	#keep(taskId: TaskId, index: number, g: Generated & { full?: boolean }): Promise<void> {
 		return this.deps.store
 			.putGenerated({
 				runId: this.meta.id,

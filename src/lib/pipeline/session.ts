@@ -6,12 +6,13 @@ import { loadBenchmark } from '../benchmarks/registry';
 import { DEFAULT_LIMITS } from '../execution/runtime';
 import { GREEDY, type Sampling } from '../generation/types';
 import type { Benchmark, BenchmarkInfo } from '../benchmarks/types';
+import type { TaskId } from '../core/ids';
 import { BenchtopError } from '../core/errors';
 import { EndpointGenerator } from '../generation/endpoint';
 import { ReferenceGenerator } from '../generation/given';
 import type { Generator } from '../generation/types';
-import { customTemplate, defaultTemplate, template } from '../prompts/templates';
-import type { GeneratorSpec, RunMeta, RunSpec } from '../run/spec';
+import { chooseTemplate, customTemplate, template } from '../prompts/templates';
+import { promptedAs, settledStatus, type GeneratorSpec, type RunMeta, type RunSpec } from '../run/spec';
 import type { RunStore } from '../run/store';
 import type { Executes } from '../execution/runtime';
 import { EVALPLUS_CALIBRATION } from '../run/spec';
@@ -71,38 +72,34 @@ async function open(meta: RunMeta, env: SessionEnv): Promise<PipelineRun> {
 	return new PipelineRun(meta, { bench, generator, executor: env.executor, store: env.store, template: t });
 }
 
-/** A run's spec from what a form, an embed link or the CLI chose; the template follows the model:
- * reference solutions are completions, chat models get the instruct form unless one is named. */
+/** A run's spec from what a form, an embed link or the CLI chose — the only way one is built. The
+ * template follows `chooseTemplate`; reference solutions are one sample each, scored at k = 1. */
 export function planRun(
 	bench: Pick<BenchmarkInfo, 'id' | 'hash' | 'composition'>,
 	o: {
-		taskIds: string[];
+		taskIds: TaskId[];
 		generator: GeneratorSpec;
 		n: number;
 		sampling: Sampling;
 		ks: number[];
+		/** A built-in template's name; `auto` or absent: the default for the model. */
 		template?: string;
 		/** Time limits from each reference's time here (evalplus) instead of a fixed 3 s. */
 		calibrated?: boolean;
+		/** The fixed time limit per sample, when not the default. */
+		timeMs?: number;
 	},
 ): RunSpec {
 	const g = o.generator;
 	const reference = g.kind === 'reference';
-	const chat = (g.kind === 'endpoint' && g.api === 'chat') || g.kind === 'webllm';
-	const name = reference
-		? bench.composition === 'mbpp'
-			? 'mbpp'
-			: 'completion'
-		: !o.template || o.template === 'auto'
-			? defaultTemplate(bench, chat).name
-			: o.template;
+	const t = chooseTemplate(bench, promptedAs(g), o.template);
 	return {
 		benchmark: { id: bench.id, hash: bench.hash },
 		taskIds: o.taskIds,
 		n: reference ? 1 : o.n,
 		sampling: o.sampling,
-		template: { name, version: 1 },
-		limits: DEFAULT_LIMITS,
+		template: { name: t.name, version: t.version },
+		limits: { ...DEFAULT_LIMITS, ...(o.timeMs && { timeMs: o.timeMs }) },
 		...(o.calibrated && { calibration: EVALPLUS_CALIBRATION }),
 		ks: reference ? [1] : o.ks,
 		generator: g,
@@ -144,7 +141,9 @@ export async function resumeRun(id: string, env: SessionEnv): Promise<PipelineRu
 /** Runs the store says were running when the page went away: shown as interrupted, resumable. */
 export async function interruptedRuns(store: RunStore): Promise<RunMeta[]> {
 	const runs = await store.listRuns();
-	const stale = runs.filter((r) => r.status === 'running' || r.status === 'paused');
-	for (const r of stale) await store.saveRun({ ...r, status: 'interrupted' });
-	return stale.map((r) => ({ ...r, status: 'interrupted' }));
+	const stale = runs
+		.filter((r) => settledStatus(r.status) !== r.status)
+		.map((r) => ({ ...r, status: settledStatus(r.status) }));
+	for (const r of stale) await store.saveRun(r);
+	return stale;
 }

@@ -71,7 +71,7 @@ export const mbpp: Template = {
 };
 
 /** MBPP for instruct models: the task and its tests, answer in a fenced block. */
-export const mbppInstruct: Template = {
+const mbppInstruct: Template = {
 	name: 'mbpp-instruct',
 	version: 1,
 	description: 'MBPP for instruct models: the task and its tests; answer in one fenced code block.',
@@ -83,7 +83,18 @@ export const mbppInstruct: Template = {
 		),
 };
 
-export const TEMPLATES: readonly Template[] = [completion, instruct, mbpp, mbppInstruct];
+const TEMPLATES: readonly Template[] = [completion, instruct, mbpp, mbppInstruct];
+
+/** The built-in templates' names: what a form, an embed parameter or `--template` may name. */
+export const TEMPLATE_NAMES = ['completion', 'instruct', 'mbpp', 'mbpp-instruct'] as const;
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+export const isTemplateName = (s: string): s is TemplateName =>
+	(TEMPLATE_NAMES as readonly string[]).includes(s);
+
+/** How a model takes its prompt: reference solutions need none, base models continue the prompt,
+ * chat models are asked. */
+export type PromptedAs = 'reference' | 'completion' | 'chat';
 
 /** A user's own template: text with {prompt}, {tests} and {language} filled in per problem. */
 export interface CustomTemplate {
@@ -125,8 +136,21 @@ export function template(name: string): Template {
 	return t;
 }
 
-/** The default for a benchmark and a model kind (chat models get the instruct templates). */
-export function defaultTemplate(bench: Pick<Benchmark, 'composition'>, chat: boolean): Template {
+/** The one rule for a run's template: the one named (`auto` or none: not named), else the default for
+ * the benchmark and how the model is prompted — chat models get the instruct forms, reference
+ * solutions and base models the benchmark's own prompt. A named template must fit the benchmark. */
+export function chooseTemplate(
+	bench: Pick<Benchmark, 'id' | 'composition'>,
+	model: PromptedAs,
+	named?: string,
+): Template {
+	if (named && named !== 'auto') {
+		const t = template(named);
+		if (!t.fits(bench))
+			throw new Error(`template "${t.name}" does not fit ${bench.id} (${bench.composition})`);
+		return t;
+	}
+	const chat = model === 'chat';
 	if (bench.composition === 'mbpp') return chat ? mbppInstruct : mbpp;
 	return chat ? instruct : completion;
 }

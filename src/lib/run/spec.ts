@@ -2,11 +2,12 @@
 // sample, written the moment the sample finishes so a closed tab loses nothing. Storage, the
 // pipeline, the formats and the views all speak it; it imports none of them.
 import type { Benchmark } from '../benchmarks/types';
+import type { TaskId } from '../core/ids';
 import type { ExecResult } from '../core/result';
 import type { Limits } from '../execution/runtime';
 import type { EndpointConfig } from '../generation/endpoint';
 import type { FinishReason, Sampling } from '../generation/types';
-import type { CustomTemplate } from '../prompts/templates';
+import type { CustomTemplate, PromptedAs } from '../prompts/templates';
 
 /** How to recreate the generator on resume. The API key is never stored here. */
 export type GeneratorSpec =
@@ -15,10 +16,16 @@ export type GeneratorSpec =
 	| { kind: 'reference' }
 	| { kind: 'replay'; source: string };
 
+/** How the run's model takes its prompt (which decides the default template). */
+export function promptedAs(g: GeneratorSpec): PromptedAs {
+	if (g.kind === 'reference' || g.kind === 'replay') return 'reference';
+	return g.kind === 'webllm' || g.api === 'chat' ? 'chat' : 'completion';
+}
+
 /** Everything needed to run (and re-run) it; serializable. */
 export interface RunSpec {
 	benchmark: { id: string; hash: string };
-	taskIds: string[];
+	taskIds: TaskId[];
 	/** Samples per problem. */
 	n: number;
 	sampling: Sampling;
@@ -61,7 +68,7 @@ export interface RunMeta {
 
 export interface SampleRecord {
 	runId: string;
-	taskId: string;
+	taskId: TaskId;
 	index: number;
 	/** The model's text as it came, and what was run from it. */
 	raw: string;

@@ -26,7 +26,7 @@ export interface Comparison {
 	method: string;
 }
 
-export const COMPARE_METHOD = {
+const COMPARE_METHOD = {
 	resamples: 5000,
 	seed: 0xc0ffee,
 	text: 'paired over problems: percentile bootstrap of the mean difference in pass@1 and a sign-flip permutation test, 5000 resamples each, seeded',

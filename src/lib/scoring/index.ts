@@ -1,3 +1,3 @@
 export { passAtK } from './pass-at-k';
-export { bootstrapMeanCI, BOOTSTRAP, CI_METHOD } from './bootstrap';
+export { bootstrapMeanCI, CI_METHOD } from './bootstrap';
 export { score, DEFAULT_KS, type Score, type ProblemScore, type Verdict } from './aggregate';

@@ -1,7 +1,7 @@
 // Runs in IndexedDB (through idb): one store for run metadata, one for samples keyed by
 // [runId, taskId, index]. Each sample is its own transaction, committed as it finishes.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { BenchtopError } from '../core/errors';
+import { BenchtopError, messageOf } from '../core/errors';
 import type { GeneratedRecord, RunMeta, SampleRecord } from '../run/spec';
 import type { RunStore } from '../run/store';
 
@@ -11,7 +11,7 @@ interface Schema extends DBSchema {
 	generated: { key: [string, string, number]; value: GeneratedRecord; indexes: { byRun: string } };
 }
 
-export class StorageError extends BenchtopError {
+class StorageError extends BenchtopError {
 	override name = 'StorageError';
 }
 
@@ -26,7 +26,7 @@ function explain(e: unknown): StorageError {
 		return new StorageError(
 			'this browser does not allow storage here (private mode?): results stay in memory only — export them before closing the tab',
 		);
-	return new StorageError(`could not use the browser's storage: ${(e as Error)?.message ?? e}`);
+	return new StorageError(`could not use the browser's storage: ${messageOf(e)}`);
 }
 
 export class IdbRunStore implements RunStore {

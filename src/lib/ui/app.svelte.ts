@@ -1,11 +1,16 @@
 // The app's state: the bundled benchmarks, the run on screen, and the view. Heavy parts (the
 // pipeline, runtimes, web-llm) are imported when a run starts, so the first paint stays small.
 import type { Benchmark, BenchmarkInfo } from '../benchmarks/types';
+import { messageOf } from '../core/errors';
+import type { TaskId } from '../core/ids';
+import type { ResultsFormat } from '../formats/results';
+import { isShareFragment } from '../formats/share-link';
 import type { Executor } from '../../../runtimes/executor';
 import { RunState } from '../pipeline/run-state.svelte';
 import type { LoadProgress } from '../generation/webllm/progress';
 import type { VerifyProgress } from '../pipeline/verify';
 import type { RunStore } from '../run/store';
+import { settledStatus } from '../run/spec';
 import type { Generator } from '../generation/types';
 import { generatorSpec, pickTasks, type Settings } from './settings';
 
@@ -32,9 +37,9 @@ export class AppState {
 			const res = await fetch(`${this.benchmarksBase}index.json`);
 			this.benchmarks = (await res.json()) as BenchmarkInfo[];
 		} catch (e) {
-			this.error = `Could not load the benchmark list: ${(e as Error).message}`;
+			this.error = `Could not load the benchmark list: ${messageOf(e)}`;
 		}
-		if (location.hash.startsWith('#share=')) await this.openShared(location.hash);
+		if (isShareFragment(location.hash)) await this.openShared(location.hash);
 		const { interruptedRuns } = await import('../pipeline/session');
 		const stale = await interruptedRuns(await this.store()).catch(() => []);
 		if (stale.length)
@@ -52,7 +57,7 @@ export class AppState {
 				await idb.listRuns();
 				this.#store = idb;
 			} catch (e) {
-				this.notice = `${(e as Error).message}`;
+				this.notice = `${messageOf(e)}`;
 				this.#store = new MemoryRunStore();
 			}
 		}
@@ -75,7 +80,7 @@ export class AppState {
 	}
 
 	/** Builds the run from the set-up form and starts it. */
-	async start(s: Settings, taskIds: string[]): Promise<void> {
+	async start(s: Settings, taskIds: TaskId[]): Promise<void> {
 		this.error = undefined;
 		try {
 			const { startRun, planRun } = await import('../pipeline/session');
@@ -94,7 +99,7 @@ export class AppState {
 			const run = await startRun(spec, name, { ...env, onLoadProgress: (p) => (this.modelLoading = p) });
 			this.#follow(new RunState(run, run.meta));
 		} catch (e) {
-			this.error = (e as Error).message;
+			this.error = messageOf(e);
 		} finally {
 			this.modelLoading = undefined;
 		}
@@ -108,7 +113,7 @@ export class AppState {
 			await run.load();
 			this.#follow(new RunState(run, run.meta));
 		} catch (e) {
-			this.error = (e as Error).message;
+			this.error = messageOf(e);
 		}
 	}
 
@@ -138,13 +143,13 @@ export class AppState {
 			]);
 			const { meta, samples } = await decodeShare(hash);
 			const store = new MemoryRunStore();
-			await store.saveRun({ ...meta, status: meta.status === 'running' ? 'interrupted' : meta.status });
+			await store.saveRun({ ...meta, status: settledStatus(meta.status) });
 			for (const s of samples) await store.putSample({ ...s, runId: meta.id });
 			this.current = await this.#load(meta.id, store);
 			this.shared = true;
 			this.view = 'results';
 		} catch (e) {
-			this.error = (e as Error).message;
+			this.error = messageOf(e);
 		}
 	}
 
@@ -171,7 +176,7 @@ export class AppState {
 			this.shared = false;
 			this.view = 'results';
 		} catch (e) {
-			this.error = (e as Error).message;
+			this.error = messageOf(e);
 		}
 	}
 
@@ -191,7 +196,7 @@ export class AppState {
 			this.comparing = runs;
 			this.view = 'compare';
 		} catch (e) {
-			this.error = (e as Error).message;
+			this.error = messageOf(e);
 		}
 	}
 
@@ -217,8 +222,27 @@ export class AppState {
 			run.run().catch(() => {});
 			return state;
 		} catch (e) {
-			this.error = (e as Error).message;
+			this.error = messageOf(e);
 			return undefined;
+		}
+	}
+
+	/** The run on screen in one results format, as a download; built from the run's own problems,
+	 * so Teach, embed and shared runs export like bundled ones. */
+	async exportResults(state: RunState, format: ResultsFormat): Promise<void> {
+		this.error = undefined;
+		try {
+			const [{ exportRun }, { defaultPoolSize }, { saveFile }] = await Promise.all([
+				import('../formats/exports'),
+				import('../execution/pool'),
+				import('./download'),
+			]);
+			const run = { meta: state.meta, bench: state.run.bench, records: state.run.records.values() };
+			const env = { workers: defaultPoolSize(), browser: navigator.userAgent };
+			const file = await exportRun(format, { ...run, score: state.run.score() }, env);
+			saveFile(file.name, file.data, file.type);
+		} catch (e) {
+			this.error = messageOf(e);
 		}
 	}
 
@@ -242,17 +266,16 @@ export class AppState {
 			const { meta, samples } = parseRunFile(await file.text(), file.name);
 			const store = await this.store();
 			const id = (await store.getRun(meta.id)) ? crypto.randomUUID() : meta.id;
-			const status = meta.status === 'running' || meta.status === 'paused' ? 'interrupted' : meta.status;
 			await store.saveRun({
 				...meta,
 				id,
-				status,
+				status: settledStatus(meta.status),
 				name: id === meta.id ? meta.name : `${meta.name} (imported)`,
 			});
 			for (const s of samples) await store.putSample({ ...s, runId: id });
 			return id;
 		} catch (e) {
-			this.error = (e as Error).message;
+			this.error = messageOf(e);
 			return undefined;
 		}
 	}

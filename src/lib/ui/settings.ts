@@ -3,6 +3,7 @@
 import { GREEDY, type Sampling } from '../generation/types';
 import type { EmbedConfig } from '../embed/config';
 import type { GeneratorSpec } from '../run/spec';
+import type { TemplateName } from '../prompts/templates';
 import { mulberry32 } from '../scoring/bootstrap';
 
 export type ModelSource = 'reference' | 'endpoint' | 'webllm';
@@ -21,7 +22,8 @@ export interface Settings {
 	webllmModel: string;
 	n: number;
 	sampling: Sampling;
-	template: string;
+	/** A built-in template, or `auto`: the default for the model (prompts/templates chooseTemplate). */
+	template: TemplateName | 'auto';
 	ks: number[];
 	/** Per-problem time limits from the reference's time in this browser (evalplus's rule). */
 	calibrated: boolean;
@@ -42,7 +44,7 @@ export const PRESETS: {
 	},
 ];
 
-export const DEFAULTS: Settings = {
+const DEFAULTS: Settings = {
 	benchmark: 'classroom',
 	subset: 'first',
 	count: 10,
@@ -85,10 +87,10 @@ export function saveSettings(s: Settings): void {
 }
 
 /** The problems a subset picks, deterministic for a seed (mulberry32 shuffle). */
-export function pickTasks(
-	all: string[],
+export function pickTasks<T extends string>(
+	all: T[],
 	s: Pick<Settings, 'subset' | 'count' | 'seed' | 'picked'>,
-): string[] {
+): T[] {
 	if (s.subset === 'all') return all;
 	if (s.subset === 'first') return all.slice(0, Math.max(1, s.count));
 	if (s.subset === 'picked') return all.filter((t) => s.picked.includes(t));

@@ -1,5 +1,6 @@
 // web-llm's errors cross the worker boundary as strings; this turns them into what happened and
 // what to do about it.
+import { messageOf } from '../../core/errors';
 import { GenerationError } from '../types';
 
 const RULES: [RegExp, GenerationError['kind'], string, string][] = [
@@ -45,7 +46,7 @@ const RULES: [RegExp, GenerationError['kind'], string, string][] = [
 
 export function mapWebLlmError(e: unknown): GenerationError {
 	if (e instanceof GenerationError) return e;
-	const text = typeof e === 'string' ? e : ((e as Error)?.message ?? String(e));
+	const text = typeof e === 'string' ? e : messageOf(e);
 	for (const [re, kind, what, action] of RULES)
 		if (re.test(text)) return new GenerationError(`${what}: ${text}`, action, kind);
 	return new GenerationError(

@@ -1,0 +1,64 @@
+// A finished (or stopped) run in every results format, built from the run's own benchmark — bundled,
+// written in Teach, carried by an embed or a shared link — so no export depends on where the
+// problems came from. The app's Results view and `benchtop score` / `run` write through here.
+import type { Benchmark } from '../benchmarks/types';
+import type { RunMeta, SampleRecord } from '../run/spec';
+import type { Score } from '../scoring';
+import { toEvalplus, toHumanEval, toMultiplE, type Outcome, type ResultsFormat } from './results';
+import { safeFileName } from './file-name';
+import { generatedRunConfig, outcomeOf, toBenchtop, type RunConfig } from './run-record';
+
+/** What a results file is made from. */
+export interface ResultsInput {
+	outcomes: readonly Outcome[];
+	bench: Benchmark;
+	score: Score;
+	config: RunConfig;
+	date: Date;
+}
+
+/** A format's text, or (MultiPL-E) one file per problem by name. */
+export function resultsOutput(format: ResultsFormat, r: ResultsInput): string | Map<string, string> {
+	switch (format) {
+		case 'human-eval':
+			return toHumanEval(r.outcomes);
+		case 'evalplus':
+			return toEvalplus(r.outcomes, r.bench.problems, r.bench.hash, r.date);
+		case 'multipl-e':
+			return toMultiplE(r.outcomes, r.bench.problems, r.bench.language);
+		case 'benchtop':
+			return toBenchtop(r.outcomes, r.score, r.config, r.date);
+	}
+}
+
+const SUFFIX: Record<ResultsFormat, string> = {
+	'human-eval': 'jsonl',
+	evalplus: 'eval_results.json',
+	'multipl-e': 'multipl-e.zip',
+	benchtop: 'benchtop.json',
+};
+
+/** The run's records in its own order (problems as the spec lists them, then sample index). */
+export function inRunOrder(meta: Pick<RunMeta, 'spec'>, records: Iterable<SampleRecord>): SampleRecord[] {
+	const order = new Map(meta.spec.taskIds.map((id, i) => [id, i]));
+	return [...records].sort(
+		(a, b) => (order.get(a.taskId) ?? Infinity) - (order.get(b.taskId) ?? Infinity) || a.index - b.index,
+	);
+}
+
+/** A run as a download in one format: MultiPL-E's per-problem files come zipped. */
+export async function exportRun(
+	format: ResultsFormat,
+	run: { meta: RunMeta; bench: Benchmark; records: Iterable<SampleRecord>; score: Score },
+	env: { workers: number; browser: string; date?: Date },
+): Promise<{ name: string; data: string | Uint8Array<ArrayBuffer>; type: string }> {
+	const outcomes = inRunOrder(run.meta, run.records).map((r) => outcomeOf(r, run.meta.name));
+	const config = generatedRunConfig(run.bench, run.meta.spec, env);
+	const date = env.date ?? new Date();
+	const out = resultsOutput(format, { outcomes, bench: run.bench, score: run.score, config, date });
+	const name = `${safeFileName(run.meta.name)}.${SUFFIX[format]}`;
+	if (typeof out === 'string') return { name, data: out, type: 'application/json' };
+	const { zipSync, strToU8 } = await import('fflate');
+	const files = Object.fromEntries([...out].map(([file, text]) => [safeFileName(file), strToU8(text)]));
+	return { name, data: zipSync(files) as Uint8Array<ArrayBuffer>, type: 'application/zip' };
+}
