@@ -5,6 +5,7 @@ import RELEASE_SYNC from '@jitl/quickjs-wasmfile-release-sync';
 import {
 	newQuickJSWASMModuleFromVariant,
 	newVariant,
+	Scope,
 	type QuickJSContext,
 	type QuickJSHandle,
 	type QuickJSWASMModule,
@@ -36,7 +37,11 @@ function runOne(qjs: QuickJSWASMModule, job: Job, deadline: number, state: { tai
 	const out = new OutputBuffer(job.limits.outputBytes);
 	let exitCode: number | undefined;
 	let stop: FailureKind | undefined;
-	const rt = qjs.newRuntime();
+	// Every handle, the context and the runtime are disposed together, newest first, however the
+	// sample ends.
+	const scope = new Scope();
+	const keep = scope.manage;
+	const rt = keep(qjs.newRuntime());
 	rt.setMemoryLimit(job.limits.memoryBytes);
 	rt.setMaxStackSize(job.limits.stackBytes);
 	rt.setInterruptHandler(() => {
@@ -44,9 +49,7 @@ function runOne(qjs: QuickJSWASMModule, job: Job, deadline: number, state: { tai
 		if (performance.now() > deadline) stop = 'timeout';
 		return stop !== undefined;
 	});
-	const vm = rt.newContext();
-	const handles: QuickJSHandle[] = [];
-	const keep = (h: QuickJSHandle) => (handles.push(h), h);
+	const vm = keep(rt.newContext());
 	const done = (r: Omit<ExecResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>): ExecResult => ({
 		...r,
 		...out.result(),
@@ -131,9 +134,7 @@ function runOne(qjs: QuickJSWASMModule, job: Job, deadline: number, state: { tai
 		return done({ status, kind, message });
 	} finally {
 		try {
-			for (const h of handles.reverse()) if (h.alive) h.dispose();
-			vm.dispose();
-			rt.dispose();
+			scope.dispose();
 		} catch {
 			// QuickJS can leak objects after a stack overflow and then aborts on free: the module is
 			// unusable, so this worker is replaced. The sample keeps its verdict.

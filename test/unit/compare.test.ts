@@ -2,7 +2,7 @@
 // meaningful and noise not.
 import { describe, expect, it } from 'vitest';
 import { taskId } from '../../src/lib/core/ids';
-import { compareRuns } from '../../src/lib/scoring/compare';
+import { bestCounts, compareRuns, problemTable } from '../../src/lib/scoring/compare';
 import { score } from '../../src/lib/scoring';
 
 const run = (passes: Record<string, boolean[]>) =>
@@ -72,5 +72,27 @@ describe('compareRuns', () => {
 		const a = run({ p1: [true], p2: [false], p3: [true] });
 		const b = run({ p1: [false], p2: [false], p3: [true] });
 		expect(compareRuns(a, b)).toEqual(compareRuns(a, b));
+	});
+});
+
+describe('problemTable', () => {
+	it("lists every problem any run attempted, in the first run's order, with the best runs", () => {
+		const rows = problemTable([
+			run({ p1: [true, false], p2: [false, false] }),
+			run({ p1: [true, true], p3: [true, true] }),
+			undefined,
+			run({ p1: [true, true], p2: [false, false] }),
+		]);
+		expect(rows).toEqual([
+			{ taskId: 'p1', values: [0.5, 1, null, 1], best: [1, 3] },
+			{ taskId: 'p2', values: [0, null, null, 0], best: [0, 3] },
+			{ taskId: 'p3', values: [null, 1, null, null], best: [1] },
+		]);
+		expect(bestCounts(rows, 4)).toEqual({ best: [1, 2, 0, 2], allTied: 0 });
+	});
+
+	it('counts problems where every run did equally well as ties, not wins', () => {
+		const rows = problemTable([run({ p1: [true], p2: [false] }), run({ p1: [true], p2: [true] })]);
+		expect(bestCounts(rows, 2)).toEqual({ best: [0, 1], allTied: 1 });
 	});
 });

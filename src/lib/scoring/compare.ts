@@ -72,3 +72,34 @@ export function compareRuns(a: Score, b: Score): Comparison {
 		method: COMPARE_METHOD.text,
 	};
 }
+
+/** One problem across several runs: each run's pass@1 (null where it did not attempt it) and which
+ * runs did best (by index). */
+export interface ProblemRow {
+	taskId: string;
+	values: (number | null)[];
+	best: number[];
+}
+
+/** pass@1 of every run on every problem any of them attempted, in the first run's order. */
+export function problemTable(scores: readonly (Score | undefined)[]): ProblemRow[] {
+	const ids = [...new Set(scores.flatMap((s) => s?.perProblem.map((p) => p.taskId) ?? []))];
+	const values = scores.map(
+		(s) => new Map(s?.perProblem.map((p) => [p.taskId as string, p.passAtK['pass@1'] ?? null]) ?? []),
+	);
+	return ids.map((taskId) => {
+		const v = values.map((m) => m.get(taskId) ?? null);
+		const top = Math.max(...v.map((x) => x ?? -1));
+		return { taskId, values: v, best: v.flatMap((x, i) => (x !== null && x === top ? [i] : [])) };
+	});
+}
+
+/** For each run, on how many problems it alone or with some (not all) others did best; and on how
+ * many all runs tied. */
+export function bestCounts(rows: readonly ProblemRow[], runs: number): { best: number[]; allTied: number } {
+	const decided = rows.filter((r) => r.best.length < runs);
+	return {
+		best: Array.from({ length: runs }, (_, i) => decided.filter((r) => r.best.includes(i)).length),
+		allTied: rows.length - decided.length,
+	};
+}
