@@ -4,6 +4,7 @@
 import { BenchtopError, messageOf } from '../core/errors';
 import type { RunMeta, SampleRecord } from '../run/spec';
 import { checkRun, RUN_FILE_VERSION } from './run-file';
+import { SHARE_PREFIX } from './share-fragment';
 
 /** Longer links are offered as a file instead: chat apps, blogs and mail cut long URLs. */
 export const MAX_LINK_CHARS = 64 * 1024;
@@ -11,7 +12,6 @@ export const MAX_LINK_CHARS = 64 * 1024;
 export const MAX_READ_CHARS = 2 * 1024 * 1024;
 /** Inflating stops here: a small link must not expand into a memory bomb. */
 const MAX_INFLATED_BYTES = 32 * 1024 * 1024;
-const SHARE_PREFIX = 'share=';
 
 export class ShareLinkError extends BenchtopError {
 	override name = 'ShareLinkError';
@@ -79,10 +79,6 @@ export async function encodeShare(meta: RunMeta, samples: readonly SampleRecord[
 		Infinity,
 	);
 	return `${SHARE_PREFIX}${RUN_FILE_VERSION}.${toBase64Url(packed)}`;
-}
-
-export function isShareFragment(hash: string): boolean {
-	return hash.replace(/^#/, '').startsWith(SHARE_PREFIX);
 }
 
 /** Reads a link's fragment back into a run; every problem is a ShareLinkError saying what is wrong. */

@@ -4,7 +4,8 @@ import type { Benchmark, BenchmarkInfo } from '../benchmarks/types';
 import { messageOf } from '../core/errors';
 import type { TaskId } from '../core/ids';
 import type { ResultsFormat } from '../formats/results';
-import { isShareFragment } from '../formats/share-link';
+import { isShareFragment } from '../formats/share-fragment';
+import { saveFile } from './download';
 import type { Executor } from '../../../runtimes/executor';
 import { RunState } from '../pipeline/run-state.svelte';
 import type { LoadProgress } from '../generation/webllm/progress';
@@ -232,10 +233,9 @@ export class AppState {
 	async exportResults(state: RunState, format: ResultsFormat): Promise<void> {
 		this.error = undefined;
 		try {
-			const [{ exportRun }, { defaultPoolSize }, { saveFile }] = await Promise.all([
+			const [{ exportRun }, { defaultPoolSize }] = await Promise.all([
 				import('../formats/exports'),
 				import('../execution/pool'),
-				import('./download'),
 			]);
 			const run = { meta: state.meta, bench: state.run.bench, records: state.run.records.values() };
 			const env = { workers: defaultPoolSize(), browser: navigator.userAgent };
