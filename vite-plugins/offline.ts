@@ -8,12 +8,13 @@ import { join, relative } from 'node:path';
 /** Names chunks after the heavy package inside them, so the worker can tell them apart. */
 export function chunkName(c: { name: string; moduleIds: readonly string[] }): string {
 	if (c.moduleIds.some((id) => id.includes('/@mlc-ai/web-llm/'))) return 'webllm';
+	if (c.moduleIds.some((id) => id.includes('/@wllama/'))) return 'wllama';
 	if (c.moduleIds.some((id) => id.includes('/@webcontainer/') || id.includes('/sucrase/'))) return 'node';
 	return c.name;
 }
 
 const PRECACHED = /\.(html|js|mjs|css|json|wasm|zip|png|svg)$/;
-const ON_USE = /^assets\/(webllm|node|driver)-|^driver\.html$|^sw\.js$/;
+const ON_USE = /^assets\/(webllm|wllama|node|driver)-|^driver\.html$|^sw\.js$/;
 
 function files(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

@@ -23,6 +23,8 @@ describe('precache manifest', () => {
 			'assets/pyodide.asm-abc.wasm',
 			'assets/python_stdlib-abc.zip',
 			'assets/webllm-abc.js',
+			'assets/wllama-abc.js',
+			'assets/wllama-def.wasm',
 			'assets/node-abc.js',
 			'assets/driver-abc.js',
 			'assets/notes.txt',

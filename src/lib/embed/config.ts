@@ -13,7 +13,7 @@ export type EmbedSource =
 
 export interface EmbedConfig {
 	source: EmbedSource;
-	generator: Exclude<GeneratorSpec, { kind: 'replay' }>;
+	generator: Exclude<GeneratorSpec, { kind: 'replay' | 'gguf' }>;
 	n: number;
 	sampling: Sampling;
 	autostart: boolean;

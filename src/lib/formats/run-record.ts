@@ -78,7 +78,7 @@ export function toBenchtop(
 export const BENCHTOP_VERSION = pkg.version;
 
 /** The model of a run, in words, from its spec alone (a stored run has no live generator). */
-function describeGenerator(
+export function describeGenerator(
 	g: GeneratorSpec,
 	benchmarkId: string,
 ): { kind: string; model: string; engine: string } {
@@ -87,6 +87,12 @@ function describeGenerator(
 			return { kind: g.kind, model: g.model, engine: `OpenAI-compatible ${g.baseUrl} (${g.api})` };
 		case 'webllm':
 			return { kind: g.kind, model: g.modelId, engine: 'web-llm' };
+		case 'gguf':
+			return {
+				kind: g.kind,
+				model: g.model,
+				engine: `wllama (llama.cpp)${g.url ? ` ${g.url}` : ', a file from disk'}`,
+			};
 		case 'reference':
 			return { kind: g.kind, model: `${benchmarkId} reference solutions`, engine: 'benchmark' };
 		case 'replay':

@@ -33,6 +33,13 @@ export interface Generated {
 	finishReason: FinishReason;
 	/** Wall time from request to the last token. */
 	ms: number;
+	/** Prompt processing and decoding speeds, where the engine measures them (llama.cpp does). */
+	speed?: Speed;
+}
+
+export interface Speed {
+	promptTokensPerSecond: number;
+	decodeTokensPerSecond: number;
 }
 
 export interface GenerateRequest {
@@ -48,7 +55,11 @@ export interface GenerateRequest {
 
 export interface Generator {
 	/** Shown in the UI and recorded in the run (model id, quantization, engine version, endpoint). */
-	readonly describe: { kind: 'webllm' | 'endpoint' | 'replay' | 'reference'; model: string; engine: string };
+	readonly describe: {
+		kind: 'webllm' | 'gguf' | 'endpoint' | 'replay' | 'reference';
+		model: string;
+		engine: string;
+	};
 	/** Chat models get the instruct templates. */
 	readonly chat: boolean;
 	generate(req: GenerateRequest): Promise<Generated>;

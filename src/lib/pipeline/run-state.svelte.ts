@@ -1,6 +1,7 @@
 // A run as the views see it: reactive status, every sample's cell, the text being written, live
 // pass@k and progress. Updates from the pipeline are batched to one per frame so a 1,000-sample run
 // does not re-render the page for every token.
+import type { Speed } from '../generation/types';
 import type { Score } from '../scoring';
 import type { RunMeta, RunStatus, SampleRecord } from '../run/spec';
 import type { PipelineRun } from './run';
@@ -36,6 +37,8 @@ export class RunState {
 	genMs = $state(0);
 	startedAt = Date.now();
 	storageWarning = $state<string | undefined>();
+	/** The engine's prompt and decode speeds on the latest sample that reported them. */
+	speed = $state<Speed | undefined>();
 	#pending = false;
 	#text = '';
 	/** taskId → its row; fixed for the run, so a plain record, not reactive state. */
@@ -101,6 +104,7 @@ export class RunState {
 		this.#cell(r.taskId, r.index, { state: r.result.status, record: r });
 		this.tokens += r.tokens;
 		this.genMs += r.genMs;
+		if (r.speed) this.speed = r.speed;
 	}
 
 	/** Scoring is recomputed once a frame at most. */

@@ -205,6 +205,7 @@ export class PipelineRun {
 			how: x.how,
 			tokens: g.tokens,
 			genMs: g.ms,
+			...(g.speed && { speed: g.speed }),
 			finishReason: g.finishReason,
 			program: job.program,
 			result,

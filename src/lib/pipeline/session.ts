@@ -46,6 +46,26 @@ async function makeGenerator(spec: RunSpec, bench: Benchmark, env: SessionEnv): 
 			const { WebLlmGenerator } = await import('../generation/webllm/engine');
 			return WebLlmGenerator.load(g.modelId, { onProgress: env.onLoadProgress });
 		}
+		case 'gguf': {
+			if (!g.url)
+				throw new BenchtopError(
+					`this run used the model file ${g.model} from this computer's disk: pick it again in Set up to resume`,
+				);
+			const { GgufGenerator } = await import('../generation/gguf/engine');
+			return GgufGenerator.load(
+				{ kind: 'url', url: g.url },
+				{
+					name: g.model,
+					onProgress: (loaded, total) =>
+						env.onLoadProgress?.({
+							phase: 'download',
+							percent: total ? Math.round((loaded / total) * 1000) / 10 : 0,
+							mb: Math.round(loaded / 1e6),
+							text: `Downloading ${g.model}: ${Math.round(loaded / 1e6)} of ${Math.round(total / 1e6)} MB`,
+						}),
+				},
+			);
+		}
 		case 'replay':
 			throw new BenchtopError(`this run replays ${g.source}: open that file again to resume it`);
 	}

@@ -6,19 +6,23 @@ import type { TaskId } from '../core/ids';
 import type { ExecResult } from '../core/result';
 import type { Limits } from '../execution/runtime';
 import type { EndpointConfig } from '../generation/endpoint';
-import type { FinishReason, Sampling } from '../generation/types';
+import type { FinishReason, Sampling, Speed } from '../generation/types';
 import type { CustomTemplate, PromptedAs } from '../prompts/templates';
 
 /** How to recreate the generator on resume. The API key is never stored here. */
 export type GeneratorSpec =
 	| { kind: 'endpoint'; baseUrl: string; model: string; api: EndpointConfig['api'] }
 	| { kind: 'webllm'; modelId: string }
+	/** A GGUF model run by wllama: from a URL (reloaded from the browser's cache on resume) or a file
+	 * on the user's disk (picked again to resume). `chat`: it has a chat template (instruct model). */
+	| { kind: 'gguf'; model: string; url?: string; chat: boolean }
 	| { kind: 'reference' }
 	| { kind: 'replay'; source: string };
 
 /** How the run's model takes its prompt (which decides the default template). */
 export function promptedAs(g: GeneratorSpec): PromptedAs {
 	if (g.kind === 'reference' || g.kind === 'replay') return 'reference';
+	if (g.kind === 'gguf') return g.chat ? 'chat' : 'completion';
 	return g.kind === 'webllm' || g.api === 'chat' ? 'chat' : 'completion';
 }
 
@@ -78,6 +82,8 @@ export interface SampleRecord {
 	how: string;
 	tokens: number;
 	genMs: number;
+	/** The engine's own prompt and decode speeds for this sample (wllama). */
+	speed?: Speed;
 	finishReason: FinishReason;
 	program: string;
 	result: ExecResult;

@@ -12,7 +12,9 @@ import type { LoadProgress } from '../generation/webllm/progress';
 import type { VerifyProgress } from '../pipeline/verify';
 import type { RunStore } from '../run/store';
 import { settledStatus } from '../run/spec';
+import { describeGenerator } from '../formats/run-record';
 import type { Generator } from '../generation/types';
+import type { GgufInfo } from '../generation/gguf/header';
 import { generatorSpec, pickTasks, type Settings } from './settings';
 
 export type View = 'setup' | 'run' | 'results' | 'history' | 'compare' | 'teach';
@@ -26,6 +28,9 @@ export class AppState {
 	notice = $state<string | undefined>();
 	/** A web-llm model being downloaded or compiled for the run about to start. */
 	modelLoading = $state<LoadProgress | undefined>();
+	/** A GGUF model file picked from this computer's disk, with what its header says. Kept for the
+	 * page's life only: a File cannot be stored, so a reload asks for it again. */
+	ggufFile = $state.raw<{ files: File[]; info: GgufInfo; name: string; chat: boolean } | undefined>();
 	/** The run on screen came from a share link and is not in History. */
 	shared = $state(false);
 	/** The bundled benchmarks beside the page, under whatever base path the site is served from. */
@@ -88,15 +93,16 @@ export class AppState {
 			const info = this.benchmarks.find((b) => b.id === s.benchmark)!;
 			const spec = planRun(info, {
 				taskIds: pickTasks(taskIds, s),
-				generator: generatorSpec(s),
+				generator: generatorSpec(s, this.ggufFile),
 				n: s.n,
 				sampling: s.sampling,
 				ks: s.ks,
 				template: s.template,
 				calibrated: s.calibrated,
 			});
-			const name = `${info.name} · ${spec.generator.kind === 'endpoint' ? spec.generator.model : spec.generator.kind === 'webllm' ? spec.generator.modelId : 'reference solutions'}`;
-			const env = await this.#env(undefined, s.apiKey || undefined);
+			const g = spec.generator;
+			const name = `${info.name} · ${g.kind === 'reference' ? 'reference solutions' : describeGenerator(g, info.id).model}`;
+			const env = await this.#env(await this.#localModel(s), s.apiKey || undefined);
 			const run = await startRun(spec, name, { ...env, onLoadProgress: (p) => (this.modelLoading = p) });
 			this.#follow(new RunState(run, run.meta));
 		} catch (e) {
@@ -104,6 +110,17 @@ export class AppState {
 		} finally {
 			this.modelLoading = undefined;
 		}
+	}
+
+	/** A model file from disk is loaded here (a run's spec cannot hold a File); other models are
+	 * loaded by the session from their spec. */
+	async #localModel(s: Settings): Promise<Generator | undefined> {
+		if (s.source !== 'gguf' || s.gguf.from !== 'file') return undefined;
+		const picked = this.ggufFile;
+		if (!picked) throw new Error('pick a .gguf model file first (Model → From this computer)');
+		this.modelLoading = { phase: 'other', percent: 0, text: `Loading ${picked.name} into the page…` };
+		const { GgufGenerator } = await import('../generation/gguf/engine');
+		return GgufGenerator.load({ kind: 'file', files: picked.files }, { name: picked.name });
 	}
 
 	async resume(id: string, apiKey?: string): Promise<void> {

@@ -3,10 +3,11 @@
 import { GREEDY, type Sampling } from '../generation/types';
 import type { EmbedConfig } from '../embed/config';
 import type { GeneratorSpec } from '../run/spec';
+import { GGUF_CATALOG, modelUrl } from '../generation/gguf/catalog';
 import type { TemplateName } from '../prompts/templates';
 import { mulberry32 } from '../scoring/bootstrap';
 
-export type ModelSource = 'reference' | 'endpoint' | 'webllm';
+export type ModelSource = 'reference' | 'endpoint' | 'webllm' | 'gguf';
 export type Subset = 'first' | 'random' | 'all' | 'picked';
 
 export interface Settings {
@@ -20,6 +21,8 @@ export interface Settings {
 	rememberKey: boolean;
 	apiKey: string;
 	webllmModel: string;
+	/** A GGUF model for wllama: from the catalog, a URL, or a file on this computer. */
+	gguf: { from: 'catalog' | 'url' | 'file'; catalogId: string; url: string };
 	n: number;
 	sampling: Sampling;
 	/** A built-in template, or `auto`: the default for the model (prompts/templates chooseTemplate). */
@@ -55,6 +58,7 @@ const DEFAULTS: Settings = {
 	rememberKey: false,
 	apiKey: '',
 	webllmModel: 'Qwen2.5-Coder-0.5B-Instruct',
+	gguf: { from: 'catalog', catalogId: 'qwen2.5-coder-0.5b-instruct-q4_k_m', url: '' },
 	n: 1,
 	sampling: { ...GREEDY },
 	template: 'auto',
@@ -72,6 +76,7 @@ export function loadSettings(): Settings {
 			...saved,
 			endpoint: { ...DEFAULTS.endpoint, ...saved.endpoint },
 			sampling: { ...DEFAULTS.sampling, ...saved.sampling },
+			gguf: { ...DEFAULTS.gguf, ...saved.gguf },
 		};
 	} catch {
 		return structuredClone(DEFAULTS);
@@ -104,23 +109,48 @@ export function pickTasks<T extends string>(
 	return all.filter((t) => chosen.has(t));
 }
 
-/** The model the form chose, as a run records it (the API key is never part of it). */
-export function generatorSpec(s: Settings): GeneratorSpec {
+/** The model the form chose, as a run records it (the API key is never part of it). A GGUF file
+ * from disk is described by what its header said when it was picked. */
+export function generatorSpec(s: Settings, ggufFile?: { name: string; chat: boolean }): GeneratorSpec {
 	if (s.source === 'endpoint')
 		return { kind: 'endpoint', baseUrl: s.endpoint.baseUrl, model: s.endpoint.model, api: s.endpoint.api };
 	if (s.source === 'webllm') return { kind: 'webllm', modelId: s.webllmModel };
+	if (s.source === 'gguf') {
+		if (s.gguf.from === 'file')
+			return { kind: 'gguf', model: ggufFile?.name ?? 'no file picked', chat: !!ggufFile?.chat };
+		if (s.gguf.from === 'url') {
+			const name = decodeURIComponent(s.gguf.url.split(/[?#]/)[0]!.split('/').pop() ?? '').replace(
+				/\.gguf$/i,
+				'',
+			);
+			return {
+				kind: 'gguf',
+				model: name || s.gguf.url,
+				url: s.gguf.url,
+				chat: /instruct|chat|-it\b/i.test(name),
+			};
+		}
+		const m = GGUF_CATALOG.find((x) => x.id === s.gguf.catalogId) ?? GGUF_CATALOG[0]!;
+		return { kind: 'gguf', model: m.label, url: modelUrl(m), chat: m.chat };
+	}
 	return { kind: 'reference' };
 }
 
-/** The form as an embed configuration, for the "Embed this setup" snippets. */
-export function embedConfigOf(s: Settings, all: readonly string[], chosen: string[]): EmbedConfig {
+/** The form as an embed configuration, for the "Embed this setup" snippets; none for a GGUF model
+ * (the widget does not load one yet). */
+export function embedConfigOf(
+	s: Settings,
+	all: readonly string[],
+	chosen: string[],
+): EmbedConfig | undefined {
+	const generator = generatorSpec(s);
+	if (generator.kind === 'gguf' || generator.kind === 'replay') return undefined;
 	const source: EmbedConfig['source'] =
 		s.subset === 'first'
 			? { kind: 'bundled', benchmark: s.benchmark, count: Math.max(1, s.count) }
 			: s.subset === 'all'
 				? { kind: 'bundled', benchmark: s.benchmark, count: all.length }
 				: { kind: 'bundled', benchmark: s.benchmark, ids: chosen };
-	const generator = generatorSpec(s) as EmbedConfig['generator'];
 	const model = generator.kind !== 'reference';
 	return {
 		source,

@@ -1,0 +1,115 @@
+// A model generating tokens inside the page: a tiny llama GGUF with deterministic random weights
+// (written by scripts/gguf/write.ts — nothing downloaded) is picked through Set up's file picker and
+// run by wllama (llama.cpp in WebAssembly) on the CPU. Its text is gibberish, so every sample fails —
+// what is checked is the path: tokens stream, samples are extracted, executed and stored, Results
+// shows them, and the same seed gives the same text again.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { TINY, writeGguf } from '../../scripts/gguf/write';
+import { connect } from './support/page';
+
+const dir = mkdtempSync(join(tmpdir(), 'benchtop-gguf-ui-'));
+const model = join(dir, 'tiny-llama.gguf');
+let page: Page;
+
+beforeAll(async () => {
+	writeGguf(model, TINY);
+	const browser = await connect();
+	page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+	page.on('pageerror', (e) => console.error('[page error]', e.message));
+	await page.goto(inject('baseUrl'));
+	await page.locator('select[name=benchmark] option').first().waitFor({ state: 'attached' });
+});
+afterAll(() => page?.context().close());
+
+/** Raw text of every sample of the run on screen, from its human-eval export. */
+async function rawTexts(): Promise<string[]> {
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Export human-eval results (JSONL)' }).click(),
+	]);
+	const file = join(dir, `${Date.now()}-${download.suggestedFilename()}`);
+	await download.saveAs(file);
+	return readFileSync(file, 'utf8')
+		.trim()
+		.split('\n')
+		.map((l) => JSON.parse(l).raw as string);
+}
+
+async function runOnce(): Promise<string[]> {
+	await page.getByRole('button', { name: 'Set up', exact: true }).click();
+	// tokens stream into the sample being written: seen by an observer set up before Run
+	await page.evaluate(() => {
+		const w = window as unknown as { streamed?: Promise<string> };
+		w.streamed = new Promise((resolve) => {
+			const seen = () => {
+				const text = document.querySelector('pre.stream')?.textContent ?? '';
+				if (text) (observer.disconnect(), resolve(text));
+			};
+			const observer = new MutationObserver(seen);
+			observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+		});
+	});
+	await page.getByRole('button', { name: 'Run', exact: true }).click();
+	await page.getByRole('region', { name: 'Live run' }).waitFor();
+	const streamed = await page.evaluate(() => (window as unknown as { streamed: Promise<string> }).streamed);
+	expect(streamed.length).toBeGreaterThan(0);
+	await page.getByRole('region', { name: 'Results' }).waitFor({ timeout: 180_000 });
+	const states = await page
+		.locator('section.results .cell')
+		.evaluateAll((cs) => cs.map((c) => c.getAttribute('data-state')));
+	expect(states).toHaveLength(4);
+	// every sample was extracted, executed and given a verdict
+	for (const s of states) expect(['passed', 'failed', 'timeout', 'error']).toContain(s);
+	return rawTexts();
+}
+
+describe('a GGUF model in the page (wllama, CPU)', () => {
+	it('picked from disk, it runs a classroom eval end to end; the same seed gives the same text', async () => {
+		await page.locator('select[name=benchmark]').selectOption('classroom');
+		await page.locator('select[name=subset]').selectOption('first');
+		await page.getByLabel('N', { exact: true }).fill('2');
+		await page.getByLabel('In this browser on any machine (GGUF, llama.cpp)').check();
+		await page.getByLabel('From this computer').check();
+		expect(await page.getByRole('button', { name: 'Run', exact: true }).isDisabled()).toBe(true);
+		await page.getByLabel('Model file (.gguf)').setInputFiles(model);
+		await expect
+			.poll(() => page.getByTestId('gguf-file').textContent())
+			.toMatch(/benchtop-tiny-llama: llama · 2 layers · 0\.4 MB · has a chat template/);
+		expect(await page.getByTestId('gguf-engine').textContent()).toMatch(
+			/wllama runs the model with llama\.cpp/,
+		);
+		await page.getByLabel('Samples per problem (n)').fill('2');
+		await page.getByLabel('Temperature').fill('0.8');
+		await page.getByLabel('Max tokens').fill('48');
+		await page.locator('input[name=seed]').fill('3');
+		await expect.poll(() => page.getByLabel('Prompt preview').textContent()).toContain('instruct v1');
+
+		const first = await runOnce();
+		expect(first).toHaveLength(4);
+		for (const t of first) expect(t.length).toBeGreaterThan(0);
+		// sample i uses seed + i: two samples of a problem differ
+		expect(first[0]).not.toBe(first[1]);
+		const record = JSON.parse((await page.getByTestId('record').locator('pre').textContent())!);
+		expect(record.model).toMatchObject({ kind: 'gguf', model: 'benchtop-tiny-llama', chat: true });
+
+		const second = await runOnce();
+		expect(second).toEqual(first);
+	});
+
+	it('a file that is not GGUF is refused with what to pick instead', async () => {
+		await page.getByRole('button', { name: 'Set up', exact: true }).click();
+		await page.getByLabel('Model file (.gguf)').setInputFiles({
+			name: 'weights.safetensors',
+			mimeType: 'application/octet-stream',
+			buffer: Buffer.from('{"__metadata__":{}}'.padEnd(64, ' ')),
+		});
+		await expect
+			.poll(() => page.getByRole('alert').first().textContent())
+			.toMatch(/weights\.safetensors is not a GGUF file .* pick the \.gguf file/);
+		expect(await page.getByRole('button', { name: 'Run', exact: true }).isDisabled()).toBe(true);
+	});
+});
