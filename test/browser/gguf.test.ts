@@ -47,7 +47,9 @@ async function runOnce(): Promise<string[]> {
 		w.streamed = new Promise((resolve) => {
 			const seen = () => {
 				const text = document.querySelector('pre.stream')?.textContent ?? '';
-				if (text) (observer.disconnect(), resolve(text));
+				if (!text) return;
+				observer.disconnect();
+				resolve(text);
 			};
 			const observer = new MutationObserver(seen);
 			observer.observe(document.body, { subtree: true, childList: true, characterData: true });
