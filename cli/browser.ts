@@ -33,12 +33,13 @@ export async function withDriver<T>(
 	{
 		flags = [],
 		proxy,
+		mount,
 		headless = true,
-	}: { flags?: string[]; proxy?: ServeOptions['proxy']; headless?: boolean } = {},
+	}: { flags?: string[]; proxy?: ServeOptions['proxy']; mount?: ServeOptions['mount']; headless?: boolean } = {},
 ): Promise<T> {
 	const executablePath = findChromium();
 	await ensureBuilt();
-	const server = await serveStatic(DIST, { headers: true, proxy });
+	const server = await serveStatic(DIST, { headers: true, proxy, mount });
 	const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS, ...flags], headless });
 	try {
 		const page = await browser.newPage();

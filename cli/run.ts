@@ -14,17 +14,44 @@ import { planRun } from '../src/lib/pipeline/session';
 import { withDriver } from './browser';
 import { progressBar } from './progress';
 import { loadBenchmarkArg, positiveInt, SHARED_OPTIONS, summary, table, writeResults } from './score';
-import { writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { parseGgufHeader } from '../src/lib/generation/gguf/header';
 
-export const RUN_USAGE = `  run --benchmark <id> (--endpoint <url> --model <name> | --webllm <model-id> | --reference)
+export const RUN_USAGE = `  run --benchmark <id> (--endpoint <url> --model <name> | --gguf <file or URL> | --webllm <model-id> | --reference)
       [--api chat|completions] [--api-key <key>] [--n 1] [--temperature T] [--top-p P]
       [--max-tokens 512] [--seed 0] [--limit N] [--template <name>] [--out <path>]
       [--out-format ${RESULTS_FORMATS.join('|')}] [--summary <path>] [--k 1,10,100]
       [--timeout-ms N] [--calibrated] [--workers N] [--allow-software-gpu]
-      Generates n samples per problem and scores each as soon as it is written. The API key may
+      Generates n samples per problem and scores each as soon as it is written. --gguf runs a GGUF
+      model in the page with wllama (llama.cpp, CPU): a local file (all parts of a split model beside
+      it) or a URL; --api completions prompts it without its chat template. The API key may
       also come from OPENAI_API_KEY. Temperature defaults to 0 for n = 1, else 0.8 (top-p 0.95).`;
 
 const PROXY = '/__endpoint/';
+const GGUF_PATH = '/__gguf/';
+
+/** --gguf: a URL as given, or a local file served beside the app (its folder, for split parts). The
+ * header says whether it has a chat template; --api completions prompts it without one. */
+function ggufModel(source: string, api: string | undefined) {
+	const name = basename(source.split(/[?#]/)[0]!).replace(/(-\d{5}-of-\d{5})?\.gguf$/i, '');
+	if (/^https?:\/\//.test(source)) {
+		const chat = api ? api === 'chat' : /instruct|chat|-it\b/i.test(name);
+		return { spec: { kind: 'gguf' as const, model: name, url: source, chat } };
+	}
+	if (!existsSync(source)) throw new Error(`--gguf: no file ${source}`);
+	const fd = openSync(source, 'r');
+	const head = Buffer.alloc(Math.min(statSync(source).size, 16 * 2 ** 20));
+	readSync(fd, head, 0, head.length, 0);
+	closeSync(fd);
+	const info = parseGgufHeader(head, source);
+	const chat = api ? api === 'chat' : !!info.chatTemplate;
+	return {
+		spec: { kind: 'gguf' as const, model: info.name ?? name, url: resolve(source), chat },
+		mount: dirname(resolve(source)),
+		file: basename(source),
+	};
+}
 
 function num(name: string, v: string | undefined, int = false): number | undefined {
 	if (v === undefined) return undefined;
@@ -54,6 +81,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 			endpoint: { type: 'string' },
 			model: { type: 'string' },
 			webllm: { type: 'string' },
+			gguf: { type: 'string' },
 			api: { type: 'string' },
 			'api-key': { type: 'string' },
 			n: { type: 'string' },
@@ -67,9 +95,12 @@ export async function runCommand(argv: string[]): Promise<number> {
 		},
 	});
 	if (!o.benchmark) throw new Error('--benchmark is required');
-	const sources = [o.endpoint, o.webllm, o.reference].filter(Boolean).length;
+	const sources = [o.endpoint, o.webllm, o.gguf, o.reference].filter(Boolean).length;
 	if (sources !== 1)
-		throw new Error('give exactly one of --endpoint <url> (with --model), --webllm <model-id>, --reference');
+		throw new Error(
+			'give exactly one of --endpoint <url> (with --model), --gguf <file or URL>, --webllm <model-id>, --reference',
+		);
+	const gguf = o.gguf ? ggufModel(o.gguf, o.api) : undefined;
 	if (o.endpoint && !o.model) throw new Error('--endpoint needs --model <name>');
 	if (o.api && o.api !== 'chat' && o.api !== 'completions')
 		throw new Error('--api must be chat or completions');
@@ -86,7 +117,9 @@ export async function runCommand(argv: string[]): Promise<number> {
 		taskIds: bench.problems.slice(0, limit ?? bench.problems.length).map((p) => p.taskId),
 		generator: o.endpoint
 			? { kind: 'endpoint', baseUrl: PROXY, model: o.model!, api: chat ? 'chat' : 'completions' }
-			: o.webllm
+			: gguf
+				? { ...gguf.spec }
+				: o.webllm
 				? { kind: 'webllm', modelId: o.webllm }
 				: { kind: 'reference' },
 		n,
@@ -111,6 +144,8 @@ export async function runCommand(argv: string[]): Promise<number> {
 		async (page, url) => {
 			await page.exposeFunction('__benchtopSample', (status: string) => bar.tick(status as never));
 			if (spec.generator.kind === 'endpoint') spec.generator.baseUrl = new URL(PROXY, url).href;
+			if (spec.generator.kind === 'gguf' && gguf?.mount)
+				spec.generator.url = new URL(`${GGUF_PATH}${encodeURIComponent(gguf.file)}`, url).href;
 			return page.evaluate(
 				async ({ spec, workers, apiKey, allowSoftware, language }): Promise<PageResult> => {
 					const w = window as unknown as { benchtop: DriverApi; __benchtopSample(s: string): void };
@@ -166,6 +201,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 		{
 			flags: o.webllm ? ['--enable-unsafe-webgpu'] : [],
 			proxy: o.endpoint ? { path: PROXY, target: o.endpoint.replace(/\/v1\/?$/, '') } : undefined,
+			mount: gguf?.mount ? { path: GGUF_PATH, dir: gguf.mount } : undefined,
 		},
 	);
 	bar.end();
@@ -182,7 +218,9 @@ export async function runCommand(argv: string[]): Promise<number> {
 		generator:
 			o.endpoint && spec.generator.kind === 'endpoint'
 				? { ...spec.generator, baseUrl: o.endpoint }
-				: undefined,
+				: gguf?.mount
+					? { ...gguf.spec }
+					: undefined,
 	});
 	const outFormat =
 		(o['out-format'] as ResultsFormat) ?? (bench.composition === 'multipl-e' ? 'multipl-e' : 'human-eval');

@@ -47,26 +47,34 @@ export interface ServeOptions {
 	headers?: boolean;
 	/** Requests under `path` go to `target` + the rest of the path. */
 	proxy?: { path: string; target: string };
+	/** Files under `path` come from the folder `dir` (a model file beside the app, for --gguf). */
+	mount?: { path: string; dir: string };
 }
 
 export function serveStatic(
 	root: string,
-	{ prefix = '/', headers = false, proxy }: ServeOptions = {},
+	{ prefix = '/', headers = false, proxy, mount }: ServeOptions = {},
 ): Promise<StaticServer> {
 	const server = createServer((req, res) => {
 		if (proxy && req.url?.startsWith(proxy.path))
 			return forward(req, res, proxy.target.replace(/\/$/, '') + '/' + req.url.slice(proxy.path.length));
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-		if (!path.startsWith(prefix)) return void res.writeHead(404).end();
-		let file = normalize(join(root, path.slice(prefix.length)));
-		if (!file.startsWith(normalize(root))) return void res.writeHead(403).end();
+		const [base, rest] =
+			mount && path.startsWith(mount.path)
+				? [mount.dir, path.slice(mount.path.length)]
+				: [root, path.slice(prefix.length)];
+		if (base === root && !path.startsWith(prefix)) return void res.writeHead(404).end();
+		let file = normalize(join(base, rest));
+		if (!file.startsWith(normalize(base))) return void res.writeHead(403).end();
+		let size: number;
 		try {
 			if (statSync(file).isDirectory()) file = join(file, 'index.html');
-			statSync(file);
+			size = statSync(file).size;
 		} catch {
 			return void res.writeHead(404).end();
 		}
 		res.writeHead(200, {
+			'Content-Length': size,
 			'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
 			...(headers && ISOLATION_HEADERS),
 			...(headers && isSandboxScript(path) && { 'Content-Security-Policy': SANDBOX_CSP }),
