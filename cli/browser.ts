@@ -35,7 +35,12 @@ export async function withDriver<T>(
 		proxy,
 		mount,
 		headless = true,
-	}: { flags?: string[]; proxy?: ServeOptions['proxy']; mount?: ServeOptions['mount']; headless?: boolean } = {},
+	}: {
+		flags?: string[];
+		proxy?: ServeOptions['proxy'];
+		mount?: ServeOptions['mount'];
+		headless?: boolean;
+	} = {},
 ): Promise<T> {
 	const executablePath = findChromium();
 	await ensureBuilt();

@@ -120,8 +120,8 @@ export async function runCommand(argv: string[]): Promise<number> {
 			: gguf
 				? { ...gguf.spec }
 				: o.webllm
-				? { kind: 'webllm', modelId: o.webllm }
-				: { kind: 'reference' },
+					? { kind: 'webllm', modelId: o.webllm }
+					: { kind: 'reference' },
 		n,
 		sampling: {
 			temperature: num('temperature', o.temperature) ?? (n > 1 ? 0.8 : 0),
