@@ -17,6 +17,7 @@ import type { TaskId } from '../src/lib/core/ids';
 import type { Language } from '../src/lib/core/ids';
 import { compose } from '../src/lib/execution/compose';
 import { runNative, type NativeCommand } from './native';
+import { ggufSpeed } from './gguf';
 import { initialJs } from './size';
 import { uiResponsiveness } from './ui';
 
@@ -310,4 +311,13 @@ writeFileSync(`${ROOT}bench/results/latest.json`, JSON.stringify(out, null, 2) +
 console.log(
 	`ui         ${ui.samples} samples in ${ui.seconds.toFixed(1)} s through the app: main-thread lag p50 ${ui.lag.p50.toFixed(0)} ms, p99 ${ui.lag.p99.toFixed(0)} ms, max ${ui.lag.max.toFixed(0)} ms; ${ui.longTasks.count} long tasks (${ui.longTasks.totalMs.toFixed(0)} ms, longest ${ui.longTasks.maxMs.toFixed(0)} ms)`,
 );
+// ---- A GGUF model generating in the page (wllama, CPU) ----
+console.error('gguf: a model of SmolLM2-135M’s shape in headless Chromium, 1 thread and every core…');
+const gguf = await ggufSpeed(`${ROOT}dist`);
+out.gguf = gguf;
+writeFileSync(`${ROOT}bench/results/latest.json`, JSON.stringify(out, null, 2) + '\n');
+for (const r of gguf.runs)
+	console.log(
+		`gguf       ${gguf.model} (${gguf.fileMB.toFixed(0)} MB, Q8_0), ${r.threads} thread(s): prompt ${r.promptTokensPerSecond.toFixed(1)} tokens/s, generation ${r.decodeTokensPerSecond.toFixed(1)} tokens/s (load ${r.loadSeconds.toFixed(1)} s)`,
+	);
 console.log('→ bench/results/latest.json');

@@ -6,6 +6,7 @@ import { withJsRuntime } from '../runtimes/node/executor';
 import { DEFAULT_LIMITS } from './lib/execution/runtime';
 import { noSnapshots, snapshots } from './lib/execution/worker-host';
 import { EndpointGenerator } from './lib/generation/endpoint';
+import { GREEDY } from './lib/generation/types';
 import { assess, probe } from './lib/generation/webllm/capability';
 import { buildCatalog } from './lib/generation/webllm/catalog';
 import { interruptedRuns, resumeRun, startReferenceRun, startRun } from './lib/pipeline/session';
@@ -17,6 +18,7 @@ const api = {
 	compose,
 	toJob,
 	DEFAULT_LIMITS,
+	GREEDY,
 	isolated: globalThis.crossOriginIsolated === true,
 	pipeline: {
 		startRun,
@@ -31,8 +33,9 @@ const api = {
 	withJsRuntime,
 	/** Engine snapshots the pools start workers from (tests spoil one to check the fallback). */
 	snapshots: { snapshots, noSnapshots },
-	/** web-llm only when asked for, as in the app. */
+	/** web-llm and wllama only when asked for, as in the app. */
 	webllm: () => import('./lib/generation/webllm/engine'),
+	gguf: () => import('./lib/generation/gguf/engine'),
 	catalog: async () => buildCatalog((await import('@mlc-ai/web-llm')).prebuiltAppConfig.model_list),
 	benchmarksBase: new URL('benchmarks/', location.href).href,
 };

@@ -53,13 +53,14 @@ export function chooseEngine(f: EngineFacts, override?: InPageEngine): EngineCho
 	};
 }
 
-/** Decode speed scales with memory bandwidth over the bytes read per token (≈ the file's size) and
- * with threads, sub-linearly. DECODE_MB_PER_S is measured by `npm run bench` (wllama, one thread,
- * headless Chromium on the 2-core CI machine): tokens/s × model MB. */
-export const DECODE_MB_PER_S = 1200;
+/** Decode speed scales with the bytes read per token (≈ the file's size) and with threads,
+ * sub-linearly. DECODE_MB_PER_S is measured by `npm run bench` (bench/gguf.ts: wllama, one thread,
+ * headless Chromium on the 2-core CI machine, a 144 MB Q8_0 model of SmolLM2-135M's shape decoding
+ * 5.2–8.0 tokens/s over runs; 8.6–11.2 with two threads, hence the 0.6 exponent). */
+export const DECODE_MB_PER_S = 1000;
 
 export function estimateTokensPerSecond(sizeMB: number, threads: number): number {
-	return (DECODE_MB_PER_S * Math.pow(threads, 0.7)) / Math.max(sizeMB, 1);
+	return (DECODE_MB_PER_S * Math.pow(threads, 0.6)) / Math.max(sizeMB, 1);
 }
 
 /** A plain warning when the model may not fit, before anything is downloaded. */
