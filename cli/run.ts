@@ -70,6 +70,7 @@ interface PageResult {
 	error?: string;
 	userAgent: string;
 	workers: number;
+	engine?: string;
 	gpu?: { ok: boolean; message: string };
 }
 
@@ -187,6 +188,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 						error: run.meta.error,
 						userAgent: navigator.userAgent,
 						workers: size,
+						engine: run.meta.engine,
 					};
 				},
 				{
@@ -214,6 +216,8 @@ export async function runCommand(argv: string[]): Promise<number> {
 	const config = generatedRunConfig(bench, spec, {
 		workers: result.workers,
 		browser: result.userAgent,
+		// (an endpoint's live description names the local proxy, not the server the user gave)
+		engine: gguf ? result.engine : undefined,
 		// the endpoint as the user gave it, not the local proxy the page reached it through
 		generator:
 			o.endpoint && spec.generator.kind === 'endpoint'

@@ -160,11 +160,48 @@ describe('benchtop run --gguf', () => {
 		expect(raws(b)).toEqual(raws(a));
 		// the record names the model file, not the local server it was read through
 		const summary = JSON.parse(readFileSync(`${a}.summary.json`, 'utf8'));
-		expect(summary.config.generation.generator).toEqual({
+		expect(summary.config.generation.generator).toMatchObject({
 			kind: 'gguf',
 			model: 'benchtop-tiny-llama',
-			engine: `wllama (llama.cpp) ${model}`,
+			source: model,
 		});
+		// what the live engine said of itself: version, threads, how chats were formatted
+		expect(summary.config.generation.generator.engine).toMatch(
+			/^wllama 3\.13\.0 \(llama\.cpp .+, \d threads?, prompts: model's chat template\)$/,
+		);
+	});
+
+	it('a model without a chat template is asked in ChatML, and the record says so', async () => {
+		const plain = join(dir, 'no-template.gguf');
+		writeGguf(plain, { ...TINY, chatTemplate: undefined });
+		const out = join(dir, 'plain.jsonl');
+		const r = await benchtop(
+			'run',
+			'--benchmark',
+			'classroom',
+			'--gguf',
+			plain,
+			'--api',
+			'chat',
+			'--limit',
+			'1',
+			// sampled: greedy decoding of random weights can repeat a token that prints nothing
+			'--temperature',
+			'0.8',
+			'--max-tokens',
+			'16',
+			'--out',
+			out,
+			'--summary',
+			`${out}.summary.json`,
+		);
+		expect(r.code, r.stderr).toBe(0);
+		const summary = JSON.parse(readFileSync(`${out}.summary.json`, 'utf8'));
+		expect(summary.config.generation.template.name).toBe('instruct');
+		expect(summary.config.generation.generator.engine).toMatch(
+			/prompts: chatml \(the model file has no chat template\)\)$/,
+		);
+		expect(raws(out)[0]!.length).toBeGreaterThan(0);
 	});
 
 	it('a file that is not GGUF, or no file, is a clear error', async () => {

@@ -53,7 +53,7 @@ export async function exportRun(
 	env: { workers: number; browser: string; date?: Date },
 ): Promise<{ name: string; data: string | Uint8Array<ArrayBuffer>; type: string }> {
 	const outcomes = inRunOrder(run.meta, run.records).map((r) => outcomeOf(r, run.meta.name));
-	const config = generatedRunConfig(run.bench, run.meta.spec, env);
+	const config = generatedRunConfig(run.bench, run.meta.spec, { ...env, engine: run.meta.engine });
 	const date = env.date ?? new Date();
 	const out = resultsOutput(format, { outcomes, bench: run.bench, score: run.score, config, date });
 	const name = `${safeFileName(run.meta.name)}.${SUFFIX[format]}`;

@@ -107,6 +107,9 @@ export class PipelineRun {
 
 	async run(): Promise<void> {
 		await this.load();
+		// What the live generator says of itself (engine version, threads, how chats are formatted):
+		// only a running generator knows, so it is recorded here, once, with the run.
+		this.meta.engine ??= this.deps.generator.describe.engine;
 		await this.#setStatus('running');
 		const executing: Promise<void>[] = [];
 		try {

@@ -65,6 +65,9 @@ export interface RunMeta {
 	status: RunStatus;
 	error?: string;
 	spec: RunSpec;
+	/** The engine as the generator described itself when the run first ran (version, threads, chat
+	 * format); the spec alone cannot say it. */
+	engine?: string;
 	/** The problems themselves, when they are not a bundled benchmark (Teach, an embed, a user's
 	 * file): the run can then be reopened, exported, shared and verified anywhere. */
 	inline?: Benchmark;

@@ -5,6 +5,7 @@
 // browser has one unless the CPU is asked for.
 import type { Wllama } from '@wllama/wllama';
 import wasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
+import { messageOf } from '../../core/errors';
 import type { ChatMessage } from '../../prompts/templates';
 import type { GenerateRequest, Generated, Generator, Speed } from '../types';
 import { chatFormat, chatml, CHATML_STOP, type ChatFormat } from './chat';
@@ -99,7 +100,8 @@ export class GgufGenerator implements Generator {
 				};
 				name ??= decodeURIComponent(source.url.split('/').pop() ?? 'model').replace(/\.gguf$/i, '');
 			}
-			const format = chatFormat(wllama.getChatTemplate() ?? info.chatTemplate);
+			const template = wllama.getChatTemplate() ?? info.chatTemplate;
+			const format = chatFormat(template, !template || (await templateWorks(wllama)));
 			return new GgufGenerator(wllama, info, format, threads, name, pkg.version);
 		} catch (e) {
 			throw mapWllamaError(e);
@@ -198,4 +200,20 @@ export async function ggufCache(): Promise<{
 		cached: entries.map((e) => ({ id: e.metadata.originalURL || e.name, mb: Math.round(e.size / 1e6) })),
 		remove: (id) => cache.delete(id),
 	};
+}
+
+/** Whether llama.cpp can apply the model's chat template: one token of a one-line chat, at load,
+ * so a template it cannot parse falls back to ChatML before the run rather than failing a sample. */
+async function templateWorks(wllama: Wllama): Promise<boolean> {
+	try {
+		await wllama.createChatCompletion({
+			messages: [{ role: 'user', content: 'Hi' }],
+			max_tokens: 1,
+			temperature: 0,
+		});
+		return true;
+	} catch (e) {
+		if (/template|jinja/i.test(messageOf(e))) return false;
+		throw e;
+	}
 }
