@@ -1,4 +1,5 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'vite';
 import { classicScripts } from './vite-plugins/classic.ts';
 import { SANDBOX_PREFIX, sandboxHeaders } from './vite-plugins/headers.ts';
@@ -9,6 +10,7 @@ export default defineConfig({
 	base: './',
 	plugins: [
 		svelte(),
+		tailwindcss(),
 		sandboxHeaders(),
 		// The custom element and the service worker (offline use), built after the app.
 		classicScripts({ element: 'src/embed/element.ts', serviceWorker: 'src/sw.ts' }),

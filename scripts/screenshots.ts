@@ -1,7 +1,10 @@
-// The README's screenshots, taken in headless Chromium against the scripted OpenAI-compatible
-// server: the live run part-way, the results with one sample opened, and the embed widget.
-//   npm run screenshots
-import { chromium } from 'playwright-core';
+// Screenshots of every view, taken in headless Chromium against the scripted OpenAI-compatible
+// server: Set up, the live run part-way, Results with a sample open, History, Compare and Teach, at
+// 1366×800 and 390×844, light and dark; presentation mode; and the embed widget inside a page. The
+// README shows the main ones (desktop, light).
+//   npm run screenshots   → docs/screenshots/<view>-<width>-<theme>.png
+import { createServer } from 'node:http';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { CHROMIUM_FLAGS, findChromium } from '../cli/chromium';
 import { CHAT } from '../test/fixtures/scripted-replies';
@@ -20,9 +23,15 @@ const model = await startOpenAiServer({
 	models: ['qwen2.5-coder:1.5b'],
 	pieces: 12,
 });
-const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS });
-try {
-	const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+const SIZES = [
+	{ width: 1366, height: 800 },
+	{ width: 390, height: 844 },
+];
+
+async function views(browser: Browser, size: (typeof SIZES)[number], theme: 'light' | 'dark') {
+	const page = await browser.newPage({ viewport: size, colorScheme: theme });
+	const shot = (view: string) =>
+		page.screenshot({ path: `${OUT}${view}-${size.width}-${theme}.png`, fullPage: size.width > 1000 });
 	await page.goto(url);
 	await fillSetup(page, {
 		benchmark: 'classroom',
@@ -31,29 +40,74 @@ try {
 		n: 3,
 		temperature: 0.8,
 	});
+	await shot('setup');
 	await page.getByRole('button', { name: 'Run', exact: true }).click();
 	await page.waitForFunction(
 		() => document.querySelectorAll('section.run .cell[data-state="passed"]').length >= 4,
 		null,
-		{
-			timeout: 120_000,
-		},
+		{ timeout: 120_000 },
 	);
-	await page.screenshot({ path: `${OUT}live-run.png`, fullPage: true });
+	await shot('live-run');
 	await page.locator('section.results').waitFor({ timeout: 120_000 });
 	await page.getByRole('cell', { name: 'Classroom/sum_list sample 2: passed' }).click();
-	await page.screenshot({ path: `${OUT}results.png`, fullPage: true });
-	// The embed widget as a blog post shows it.
-	const embed = await browser.newPage({ viewport: { width: 720, height: 600 } });
-	await embed.goto(
-		`${url}embed/#benchmark=classroom-lua&count=6&model=reference&autostart=1&title=Classroom in Lua`,
+	await shot('results');
+	// a second run (the reference solutions) to compare with
+	await fillSetup(await back(page), { benchmark: 'classroom', problems: 4 });
+	await page.getByRole('button', { name: 'Run', exact: true }).click();
+	await page.locator('section.results').waitFor({ timeout: 120_000 });
+	await page.getByRole('button', { name: 'History', exact: true }).click();
+	await page.getByRole('button', { name: 'Open' }).first().waitFor();
+	await shot('history');
+	const boxes = page.getByRole('checkbox', { name: /^Pick / });
+	await boxes.nth(0).check();
+	await boxes.nth(1).check();
+	await page.getByRole('button', { name: 'Compare the selected runs' }).click();
+	await page.getByRole('region', { name: 'Compare runs' }).waitFor();
+	await shot('compare');
+	await page.getByRole('button', { name: 'Teach', exact: true }).click();
+	await page.locator('.cm-editor').first().waitFor();
+	await shot('teach');
+	if (size.width > 1000 && theme === 'light') {
+		await page.getByLabel('Presentation mode (large type)').check();
+		await page.screenshot({ path: `${OUT}presentation.png` });
+	}
+	await page.close();
+}
+
+async function back(page: Page): Promise<Page> {
+	await page.getByRole('button', { name: 'Set up', exact: true }).click();
+	return page;
+}
+
+/** The widget as a blog post shows it: an iframe inside someone else's page. */
+async function embedInPage(browser: Browser) {
+	const src = `${url}embed/#benchmark=classroom-lua&count=6&model=reference&autostart=1&title=Classroom in Lua`;
+	const blog = createServer((_, res) =>
+		res
+			.writeHead(200, { 'content-type': 'text/html' })
+			.end(
+				`<!doctype html><meta charset=utf-8><body style="font:18px/1.6 Georgia,serif;max-width:44rem;margin:2rem auto;color:#222"><h1>Can a 0.5B model write Lua?</h1><p>Press Run below: the eval runs in your browser.</p><iframe src="${src}" title="Benchtop eval" width="100%" height="560" style="border:0" allow="cross-origin-isolated"></iframe><p>The reference solutions all pass; try a model next.</p></body>`,
+			),
 	);
-	await embed.getByTestId('progress').filter({ hasText: 'done' }).waitFor({ timeout: 60_000 });
-	await embed
+	await new Promise<void>((r) => blog.listen(0, 'localhost', r));
+	const port = (blog.address() as { port: number }).port;
+	const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+	await page.goto(`http://localhost:${port}/`);
+	const frame = page.frameLocator('iframe');
+	await frame.getByTestId('progress').filter({ hasText: 'done' }).waitFor({ timeout: 60_000 });
+	await frame
 		.getByRole('cell', { name: /sample 1: passed/ })
 		.first()
 		.click();
-	await embed.screenshot({ path: `${OUT}embed.png`, fullPage: true });
+	await page.screenshot({ path: `${OUT}embed.png`, fullPage: true });
+	await page.close();
+	blog.close();
+}
+
+const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_FLAGS });
+try {
+	for (const size of SIZES) for (const theme of ['light', 'dark'] as const) await views(browser, size, theme);
+	await embedInPage(browser);
 	console.log(`screenshots in ${OUT}`);
 } finally {
 	await browser.close();
