@@ -18,7 +18,7 @@ import type { Language } from '../src/lib/core/ids';
 import { compose } from '../src/lib/execution/compose';
 import { runNative, type NativeCommand } from './native';
 import { ggufSpeed } from './gguf';
-import { initialJs } from './size';
+import { initialCss, initialJs } from './size';
 import { uiResponsiveness } from './ui';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -152,8 +152,9 @@ function benchtop(language: Language, programs: string[], size: number) {
 
 await build({ logLevel: 'warn' });
 const shell = initialJs(`${ROOT}dist`);
+const css = initialCss(`${ROOT}dist`);
 console.log(
-	`app shell  ${(shell.gzipBytes / 1024).toFixed(1)} KB of JavaScript (gzip) on first load (goal ≤ 150 KB)`,
+	`app shell  ${(shell.gzipBytes / 1024).toFixed(1)} KB of JavaScript (gzip) on first load (goal ≤ 150 KB), ${(css.gzipBytes / 1024).toFixed(1)} KB of CSS (goal ≤ 30 KB)`,
 );
 const results = [];
 for (const suite of suites) {
@@ -174,7 +175,12 @@ for (const suite of suites) {
 	});
 }
 const out: Record<string, unknown> = {
-	shell: { initialJsGzipBytes: shell.gzipBytes, files: shell.files },
+	shell: {
+		initialJsGzipBytes: shell.gzipBytes,
+		files: shell.files,
+		initialCssGzipBytes: css.gzipBytes,
+		cssFiles: css.files,
+	},
 	date: new Date().toISOString(),
 	machine: { cpus: cpus().length, model: cpus()[0]?.model },
 	results,

@@ -25,4 +25,14 @@ export function initialJs(dist: string): { files: string[]; gzipBytes: number } 
 	return { files: [...seen], gzipBytes };
 }
 
-if (process.argv[1] === new URL(import.meta.url).pathname) console.log(initialJs('dist'));
+/** The CSS the first page load needs: the stylesheets index.html links, gzipped (goal ≤ 30 KB). */
+export function initialCss(dist: string): { files: string[]; gzipBytes: number } {
+	const html = readFileSync(join(dist, 'index.html'), 'utf8');
+	const files = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="\.?\/?([^"]+\.css)"/g)].map(
+		(m) => m[1]!,
+	);
+	const gzipBytes = files.reduce((s, f) => s + gzipSync(readFileSync(join(dist, f))).length, 0);
+	return { files, gzipBytes };
+}
+
+if (process.argv[1] === new URL(import.meta.url).pathname) console.log(initialJs('dist'), initialCss('dist'));

@@ -31,7 +31,7 @@ const SIZES = [
 async function views(browser: Browser, size: (typeof SIZES)[number], theme: 'light' | 'dark') {
 	const page = await browser.newPage({ viewport: size, colorScheme: theme });
 	const shot = (view: string) =>
-		page.screenshot({ path: `${OUT}${view}-${size.width}-${theme}.png`, fullPage: size.width > 1000 });
+		page.screenshot({ path: `${OUT}${view}-${size.width}-${theme}.png` });
 	await page.goto(url);
 	await fillSetup(page, {
 		benchmark: 'classroom',
@@ -51,6 +51,8 @@ async function views(browser: Browser, size: (typeof SIZES)[number], theme: 'lig
 	await page.locator('section.results').waitFor({ timeout: 120_000 });
 	await page.getByRole('cell', { name: 'Classroom/sum_list sample 2: passed' }).click();
 	await shot('results');
+	await page.getByRole('region', { name: /^Sample / }).scrollIntoViewIfNeeded();
+	await shot('sample');
 	// a second run (the reference solutions) to compare with
 	await fillSetup(await back(page), { benchmark: 'classroom', problems: 4 });
 	await page.getByRole('button', { name: 'Run', exact: true }).click();
