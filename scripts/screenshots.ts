@@ -30,8 +30,7 @@ const SIZES = [
 
 async function views(browser: Browser, size: (typeof SIZES)[number], theme: 'light' | 'dark') {
 	const page = await browser.newPage({ viewport: size, colorScheme: theme });
-	const shot = (view: string) =>
-		page.screenshot({ path: `${OUT}${view}-${size.width}-${theme}.png` });
+	const shot = (view: string) => page.screenshot({ path: `${OUT}${view}-${size.width}-${theme}.png` });
 	await page.goto(url);
 	await fillSetup(page, {
 		benchmark: 'classroom',

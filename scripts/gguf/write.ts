@@ -2,6 +2,7 @@
 // small SentencePiece-style vocabulary — a real model file that llama.cpp (wllama) loads and runs,
 // made here because no weights can be downloaded. Used by the tests and the bench.
 import { openSync, writeSync, closeSync } from 'node:fs';
+import { mulberry32 } from '../../src/lib/scoring/bootstrap';
 
 export interface TinyModel {
 	name: string;
@@ -167,18 +168,6 @@ function vocabulary(size: number): { tokens: string[]; scores: number[]; types: 
 	return { tokens: tokens.slice(0, size), scores: scores.slice(0, size), types: types.slice(0, size) };
 }
 
-/** mulberry32: the same weights for the same seed, on any machine. */
-function random(seed: number) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 interface Tensor {
 	name: string;
 	dims: number[];
@@ -281,7 +270,8 @@ export function writeGguf(path: string, m: TinyModel): number {
 	const fd = openSync(path, 'w');
 	try {
 		for (const p of head.parts) writeSync(fd, p);
-		const next = random(m.seed);
+		// the bootstrap's seeded PRNG: the same weights for the same seed, on any machine
+		const next = mulberry32(m.seed);
 		let written = 0;
 		for (const [i, t] of list.entries()) {
 			const n = count(t.dims);
