@@ -11,6 +11,7 @@ let config: EmbedConfig | undefined;
 let problem: string | undefined;
 try {
 	config = parseEmbedConfig(embedParams(location));
+	if (config.theme) document.documentElement.dataset.theme = config.theme;
 } catch (e) {
 	problem = messageOf(e);
 }

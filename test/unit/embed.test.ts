@@ -166,6 +166,15 @@ describe('embed snippets', () => {
 		expect(parseEmbedConfig(attrs)).toEqual(c);
 	});
 
+	it('theme is light, dark or auto, and survives the round trip', () => {
+		expect(parse('theme=dark').theme).toBe('dark');
+		expect(parse('theme=auto').theme).toBeUndefined();
+		expect(parse(embedFragment(parse('theme=light'))).theme).toBe('light');
+		expect(() => parse('theme=neon')).toThrow(
+			'embed parameter "theme": must be light, dark or auto (got "neon")',
+		);
+	});
+
 	it('template is checked', () => {
 		expect(() => parse('model=m&template=freeform')).toThrow(
 			'embed parameter "template": must be one of completion, instruct, mbpp, mbpp-instruct (got "freeform")',

@@ -20,6 +20,8 @@ export interface EmbedConfig {
 	/** A built-in prompt template by name; automatic (by model kind) when absent. */
 	template?: TemplateName;
 	title?: string;
+	/** Light or dark whatever the reader's system says; absent: follow it. */
+	theme?: 'light' | 'dark';
 }
 
 /** Every parameter the widget reads; the custom element's attributes have the same names. */
@@ -44,6 +46,7 @@ export const EMBED_PARAMS = [
 	'template',
 	'autostart',
 	'title',
+	'theme',
 ] as const;
 
 /** A link or snippet larger than this is refused before anything is parsed. */
@@ -232,7 +235,16 @@ export function parseEmbedConfig(p: URLSearchParams): EmbedConfig {
 		autostart: flag(p, 'autostart'),
 		...(model && template(p) && { template: template(p) }),
 		...(p.get('title') && { title: p.get('title')!.slice(0, 200) }),
+		...theme(p),
 	};
+}
+
+function theme(p: URLSearchParams): { theme?: 'light' | 'dark' } {
+	const t = p.get('theme');
+	if (t === null || t === '' || t === 'auto') return {};
+	if (t !== 'light' && t !== 'dark')
+		throw new EmbedConfigError('theme', `must be light, dark or auto (got "${t.slice(0, 40)}")`);
+	return { theme: t };
 }
 
 export function modelLabel(g: EmbedConfig['generator']): string {
@@ -275,5 +287,6 @@ export function embedFragment(c: EmbedConfig): string {
 	if (c.template && g.kind !== 'reference') p.set('template', c.template);
 	if (c.autostart) p.set('autostart', '1');
 	if (c.title) p.set('title', c.title);
+	if (c.theme) p.set('theme', c.theme);
 	return p.toString();
 }
