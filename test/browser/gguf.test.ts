@@ -57,7 +57,8 @@ async function runOnce(): Promise<string[]> {
 		});
 	});
 	await page.getByRole('button', { name: 'Run', exact: true }).click();
-	await page.getByRole('region', { name: 'Live run' }).waitFor();
+	// the model is loaded into the page first (wllama's wasm compiled, the file read)
+	await page.getByRole('region', { name: 'Live run' }).waitFor({ timeout: 120_000 });
 	const streamed = await page.evaluate(() => (window as unknown as { streamed: Promise<string> }).streamed);
 	expect(streamed.length).toBeGreaterThan(0);
 	await page.getByRole('region', { name: 'Results' }).waitFor({ timeout: 180_000 });

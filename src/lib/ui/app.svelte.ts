@@ -36,6 +36,8 @@ export class AppState {
 	/** The bundled benchmarks beside the page, under whatever base path the site is served from. */
 	readonly benchmarksBase = `${document.baseURI.replace(/[?#].*$/, '').replace(/[^/]*$/, '')}benchmarks/`;
 	#executor?: Executor;
+	/** The model loaded from a file for the latest run (see #localModel). */
+	#local?: Generator;
 	#store?: RunStore;
 
 	async init(): Promise<void> {
@@ -119,8 +121,11 @@ export class AppState {
 		const picked = this.ggufFile;
 		if (!picked) throw new Error('pick a .gguf model file first (Model → From this computer)');
 		this.modelLoading = { phase: 'other', percent: 0, text: `Loading ${picked.name} into the page…` };
+		// one model in memory at a time: the previous run's engine is let go before the next loads
+		await this.#local?.dispose().catch(() => {});
 		const { GgufGenerator } = await import('../generation/gguf/engine');
-		return GgufGenerator.load({ kind: 'file', files: picked.files }, { name: picked.name });
+		this.#local = await GgufGenerator.load({ kind: 'file', files: picked.files }, { name: picked.name });
+		return this.#local;
 	}
 
 	async resume(id: string, apiKey?: string): Promise<void> {
