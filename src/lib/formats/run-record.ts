@@ -102,6 +102,11 @@ export function describeGenerator(
 	}
 }
 
+/** The model as a list of runs names it ("reference solutions" for a benchmark's own). */
+export function modelName(g: GeneratorSpec, benchmarkId: string): string {
+	return g.kind === 'reference' ? 'reference solutions' : describeGenerator(g, benchmarkId).model;
+}
+
 /** The reproducibility record of a generated run (the app's exports and `benchtop run`). */
 export function generatedRunConfig(
 	bench: RunConfig['benchmark'],

@@ -12,7 +12,7 @@ import type { LoadProgress } from '../generation/webllm/progress';
 import type { VerifyProgress } from '../pipeline/verify';
 import type { RunStore } from '../run/store';
 import { settledStatus } from '../run/spec';
-import { describeGenerator } from '../formats/run-record';
+import { modelName } from '../formats/run-record';
 import type { Generator } from '../generation/types';
 import type { GgufInfo } from '../generation/gguf/header';
 import { generatorSpec, pickTasks, type Settings } from './settings';
@@ -102,8 +102,7 @@ export class AppState {
 				template: s.template,
 				calibrated: s.calibrated,
 			});
-			const g = spec.generator;
-			const name = `${info.name} · ${g.kind === 'reference' ? 'reference solutions' : describeGenerator(g, info.id).model}`;
+			const name = `${info.name} · ${modelName(spec.generator, info.id)}`;
 			const env = await this.#env(await this.#localModel(s), s.apiKey || undefined);
 			const run = await startRun(spec, name, { ...env, onLoadProgress: (p) => (this.modelLoading = p) });
 			this.#follow(new RunState(run, run.meta));

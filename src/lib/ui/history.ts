@@ -1,6 +1,6 @@
 // A History row: what a person scans a list of runs for — the model, the benchmark, samples per
 // problem, pass@1 with its interval, when and how it ended — from the run's record and its samples.
-import { describeGenerator } from '../formats/run-record';
+import { modelName } from '../formats/run-record';
 import type { RunMeta, SampleRecord } from '../run/spec';
 import { score } from '../scoring';
 
@@ -14,7 +14,6 @@ export interface HistoryRow {
 }
 
 export function historyRow(meta: RunMeta, samples: readonly SampleRecord[]): HistoryRow {
-	const g = meta.spec.generator;
 	const s = samples.length
 		? score(
 				samples.map((r) => ({ taskId: r.taskId, status: r.result.status })),
@@ -24,8 +23,7 @@ export function historyRow(meta: RunMeta, samples: readonly SampleRecord[]): His
 	const value = s?.passAtK['pass@1'];
 	return {
 		meta,
-		model:
-			g.kind === 'reference' ? 'reference solutions' : describeGenerator(g, meta.spec.benchmark.id).model,
+		model: modelName(meta.spec.generator, meta.spec.benchmark.id),
 		benchmark: meta.inline?.name ?? meta.spec.benchmark.id,
 		n: meta.spec.n,
 		samples: samples.length,
