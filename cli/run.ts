@@ -17,6 +17,7 @@ import { loadBenchmarkArg, positiveInt, SHARED_OPTIONS, summary, table, writeRes
 import { closeSync, existsSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { parseGgufHeader } from '../src/lib/generation/gguf/header';
+import { ggufName, namesChatModel } from '../src/lib/generation/gguf/names';
 
 export const RUN_USAGE = `  run --benchmark <id> (--endpoint <url> --model <name> | --gguf <file or URL> | --webllm <model-id> | --reference)
       [--api chat|completions] [--api-key <key>] [--n 1] [--temperature T] [--top-p P]
@@ -34,9 +35,9 @@ const GGUF_PATH = '/__gguf/';
 /** --gguf: a URL as given, or a local file served beside the app (its folder, for split parts). The
  * header says whether it has a chat template; --api completions prompts it without one. */
 function ggufModel(source: string, api: string | undefined) {
-	const name = basename(source.split(/[?#]/)[0]!).replace(/(-\d{5}-of-\d{5})?\.gguf$/i, '');
+	const name = ggufName(source);
 	if (/^https?:\/\//.test(source)) {
-		const chat = api ? api === 'chat' : /instruct|chat|-it\b/i.test(name);
+		const chat = api ? api === 'chat' : namesChatModel(name);
 		return { spec: { kind: 'gguf' as const, model: name, url: source, chat } };
 	}
 	if (!existsSync(source)) throw new Error(`--gguf: no file ${source}`);

@@ -190,3 +190,21 @@ describe('GGUF errors', () => {
 		expect(e).toMatchObject({ kind: 'model', message: 'notes.txt is not a GGUF file' });
 	});
 });
+
+describe('GGUF names', () => {
+	it('from a file or URL: the last segment without .gguf or a part suffix; chat models by name', async () => {
+		const { ggufName, inPartOrder, namesChatModel } = await import('../../src/lib/generation/gguf/names');
+		expect(
+			ggufName('https://huggingface.co/Q/R/resolve/main/qwen2.5-coder-0.5b-instruct-q4_k_m.gguf?download=1'),
+		).toBe('qwen2.5-coder-0.5b-instruct-q4_k_m');
+		expect(ggufName('/models/big-model-00001-of-00003.gguf')).toBe('big-model');
+		expect(ggufName('C:\\models\\My%20Model.GGUF')).toBe('My Model');
+		expect(ggufName('odd%zz.gguf')).toBe('odd%zz');
+		expect(namesChatModel('qwen2.5-coder-1.5b-instruct')).toBe(true);
+		expect(namesChatModel('gemma-2b-it')).toBe(true);
+		expect(namesChatModel('qwen2.5-coder-1.5b-q8_0')).toBe(false);
+		expect(inPartOrder([{ name: 'm-00002-of-00002.gguf' }, { name: 'm-00001-of-00002.gguf' }])[0]!.name).toBe(
+			'm-00001-of-00002.gguf',
+		);
+	});
+});

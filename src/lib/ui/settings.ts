@@ -4,6 +4,7 @@ import { GREEDY, type Sampling } from '../generation/types';
 import type { EmbedConfig } from '../embed/config';
 import type { GeneratorSpec } from '../run/spec';
 import { GGUF_CATALOG, modelUrl } from '../generation/gguf/catalog';
+import { ggufName, namesChatModel } from '../generation/gguf/names';
 import type { TemplateName } from '../prompts/templates';
 import { mulberry32 } from '../scoring/bootstrap';
 
@@ -119,16 +120,8 @@ export function generatorSpec(s: Settings, ggufFile?: { name: string; chat: bool
 		if (s.gguf.from === 'file')
 			return { kind: 'gguf', model: ggufFile?.name ?? 'no file picked', chat: !!ggufFile?.chat };
 		if (s.gguf.from === 'url') {
-			const name = decodeURIComponent(s.gguf.url.split(/[?#]/)[0]!.split('/').pop() ?? '').replace(
-				/\.gguf$/i,
-				'',
-			);
-			return {
-				kind: 'gguf',
-				model: name || s.gguf.url,
-				url: s.gguf.url,
-				chat: /instruct|chat|-it\b/i.test(name),
-			};
+			const name = ggufName(s.gguf.url);
+			return { kind: 'gguf', model: name || s.gguf.url, url: s.gguf.url, chat: namesChatModel(name) };
 		}
 		const m = GGUF_CATALOG.find((x) => x.id === s.gguf.catalogId) ?? GGUF_CATALOG[0]!;
 		return { kind: 'gguf', model: m.label, url: modelUrl(m), chat: m.chat };
@@ -160,4 +153,15 @@ export function embedConfigOf(
 		autostart: false,
 		...(model && s.template !== 'auto' && { template: s.template }),
 	};
+}
+
+/** The chosen GGUF model's size in MB, where it is known before loading (a catalog entry or a
+ * picked file; a URL's is not): what the speed estimate and the memory warning start from. */
+export function ggufSizeMB(
+	s: Pick<Settings, 'gguf'>,
+	picked?: { files: { size: number }[] },
+): number | undefined {
+	if (s.gguf.from === 'file') return picked && picked.files.reduce((n, f) => n + f.size, 0) / 1e6;
+	if (s.gguf.from === 'catalog') return GGUF_CATALOG.find((m) => m.id === s.gguf.catalogId)?.sizeMB;
+	return undefined;
 }

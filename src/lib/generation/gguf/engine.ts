@@ -12,6 +12,7 @@ import { chatFormat, chatml, CHATML_STOP, type ChatFormat } from './chat';
 import { wllamaThreads } from './choose';
 import { mapWllamaError } from './errors';
 import { readGgufHeader, type GgufInfo } from './header';
+import { ggufName, inPartOrder, namesChatModel } from './names';
 
 /** Files from disk (all parts of a split model), or the URL of the model (its first part). */
 export type GgufSource = { kind: 'file'; files: File[] } | { kind: 'url'; url: string };
@@ -42,7 +43,7 @@ export class GgufGenerator implements Generator {
 	) {
 		// A model without a chat template can still be asked in chat form through the fallback; a base
 		// model (no template, no chat in its name) is prompted with raw completion.
-		this.chat = format.kind === 'model-template' || /instruct|chat|-it\b/i.test(name);
+		this.chat = format.kind === 'model-template' || namesChatModel(name);
 		const how = format.kind === 'model-template' ? "model's chat template" : `${format.name} (${format.why})`;
 		this.describe = {
 			kind: 'gguf' as const,
@@ -80,9 +81,9 @@ export class GgufGenerator implements Generator {
 			let name = o.name;
 			if (source.kind === 'file') {
 				// Parts of a split model load in name order (…-00001-of-00003.gguf first).
-				const files = [...source.files].sort((a, b) => a.name.localeCompare(b.name));
+				const files = inPartOrder(source.files);
 				info = await readGgufHeader(files[0]!, files[0]!.name);
-				name ??= files[0]!.name.replace(/(-\d{5}-of-\d{5})?\.gguf$/i, '');
+				name ??= ggufName(files[0]!.name);
 				await wllama.loadModel(files, params);
 			} else {
 				await wllama.loadModelFromUrl(source.url, {
@@ -98,7 +99,7 @@ export class GgufGenerator implements Generator {
 					...(meta['general.name'] && { name: meta['general.name'] }),
 					metadata: meta,
 				};
-				name ??= decodeURIComponent(source.url.split('/').pop() ?? 'model').replace(/\.gguf$/i, '');
+				name ??= ggufName(source.url) || 'model';
 			}
 			const template = wllama.getChatTemplate() ?? info.chatTemplate;
 			const format = chatFormat(template, !template || (await templateWorks(wllama)));
