@@ -12,8 +12,6 @@ export function classifyJsError(
 	line: number | undefined,
 ): Verdict {
 	if (stop === 'timeout') return { status: 'timeout', kind: 'timeout', message: 'timed out' };
-	if (stop === 'output-limit')
-		return { status: 'failed', kind: 'output-limit', message: 'output limit exceeded' };
 	if (stop === 'early-exit') {
 		return exitCode === 0
 			? { status: 'failed', kind: 'early-exit', message: 'exited before the tests ran (process.exit(0))' }

@@ -63,8 +63,7 @@ function runOne(qjs: QuickJSWASMModule, job: Job, deadline: number, state: { tai
 			'write',
 			keep(
 				vm.newFunction('write', (stream, text) => {
-					if (!out.write(vm.getNumber(stream) === 2 ? 'stderr' : 'stdout', vm.getString(text)))
-						stop = 'output-limit';
+					out.write(vm.getNumber(stream) === 2 ? 'stderr' : 'stdout', vm.getString(text));
 				}),
 			),
 		);

@@ -35,8 +35,6 @@ const lineOf = (msg: string) => {
 export function luaVerdict(run: LuaRun): Verdict {
 	const exit = run.exitCode !== undefined ? { exitCode: run.exitCode } : {};
 	if (run.stop === 'timeout') return { status: 'timeout', kind: 'timeout', message: 'timed out' };
-	if (run.stop === 'output-limit')
-		return { status: 'failed', kind: 'output-limit', message: 'output limit exceeded' };
 	if (run.syntax)
 		return {
 			status: 'failed',

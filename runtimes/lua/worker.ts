@@ -30,8 +30,8 @@ function runOne(engine: LuaEngine, job: Job, deadline: number, ctx: SandboxConte
 	const run: LuaRun = { usesLuaUnit: testsUseLuaUnit(job.program, job.testsLine) };
 	const g = engine.global;
 	const lua = g.lua;
-	ctx.sink.out = (s) => void (out.write('stdout', s + '\n') || (run.stop ??= 'output-limit'));
-	ctx.sink.err = (s) => void (out.write('stderr', s + '\n') || (run.stop ??= 'output-limit'));
+	ctx.sink.out = (s) => out.write('stdout', s + '\n');
+	ctx.sink.err = (s) => out.write('stderr', s + '\n');
 	// Raise an error from the hook while a stop is pending: pcall cannot swallow it for long.
 	const hook = lua.module.addFunction((L: number) => {
 		if (!run.stop && performance.now() > deadline) run.stop = 'timeout';

@@ -63,7 +63,8 @@ assert str(decimal.Decimal(1) / decimal.Decimal(3)).startswith('0.33333333')
 assert '/poison' not in sys.path
 `;
 		const [p, v, v2] = await py([poison, victim, victim]);
-		expect(p).toMatchObject({ status: 'failed', kind: 'harness-tampered' });
+		// Writing outside its own directory is refused, so the poisoner fails on that line.
+		expect(p).toMatchObject({ status: 'failed', errorType: 'PermissionError' });
 		expect(v?.message ?? 'passed').toBe('passed');
 		expect(v?.status).toBe('passed');
 		expect(v2?.status).toBe('passed');
@@ -97,26 +98,24 @@ assert copy.deepcopy(a)[0] is not a[0]`,
 	});
 
 	it('files a sample writes in its own directory are gone before the next sample', async () => {
-		const list = "import os\nprint(*sorted(n for n in os.listdir('/tmp') if n.startswith('sample-')))";
-		const [w, r] = await py([`with open('data.txt', 'w') as f:\n    f.write('left behind')\n${list}`, list]);
-		expect(w?.status).toBe('passed');
-		expect(r?.status).toBe('passed');
-		// The reader sees only its own directory, and it is the writer's worker's next one (writing
-		// at home is no reason to recycle the worker).
-		const [mine, ...others] = r!.stdout.trim().split(' ');
-		expect(others).toEqual([]);
-		expect(mine).toBe(`sample-${Number(w!.stdout.trim().split('-')[1]) + 1}`);
+		const [w, r] = await py([
+			"with open('data.txt', 'w') as f:\n    f.write('left behind')\nimport os\nprint(os.listdir('.'))",
+			"import os\nprint(os.listdir('.'))",
+		]);
+		expect(w?.stdout).toBe("['data.txt']\n");
+		expect(r?.stdout).toBe('[]\n');
 	});
 
-	it("the stdlib's own lazy imports are not tampering, a fake module in their place is", async () => {
-		const [lazy, again, fake] = await py([
+	it("the stdlib's own lazy imports are not tampering; a fake module in their place is, and stays with its sample", async () => {
+		const [lazy, fake, again] = await py([
 			"from collections import Counter\nassert Counter('aab').most_common(1) == [('a', 2)]",
-			"from collections import Counter\nassert Counter('abb').most_common(1) == [('b', 2)]",
 			"import collections, types\ncollections.heapq = types.ModuleType('heapq')",
+			"from collections import Counter\nassert Counter('abb').most_common(1) == [('b', 2)]",
 		]);
 		expect(lazy?.status).toBe('passed');
-		expect(again?.status).toBe('passed');
+		// With no tests line the whole program counts as its tests, and it uses collections.heapq.
 		expect(fake).toMatchObject({ status: 'failed', kind: 'harness-tampered' });
+		expect(again?.status).toBe('passed');
 	});
 
 	it('random starts from the same state in every sample', async () => {
@@ -278,7 +277,7 @@ describe('limits end in the right verdict and the queue goes on', () => {
 			['timeout', 'timeout'],
 			['failed', 'stack'],
 			['failed', 'memory'],
-			['failed', 'output-limit'],
+			['timeout', 'timeout'], // printing never fails a sample; the time limit stops a flood
 			['failed', 'exception'],
 			['timeout', 'timeout'],
 			['passed', null],
@@ -286,12 +285,12 @@ describe('limits end in the right verdict and the queue goes on', () => {
 		for (const r of results) expect(r.durationMs).toBeLessThan(fast.timeMs + 2500);
 	});
 
-	it('Python: a job sent while a sample hangs or taints its worker is run again in a fresh one', async () => {
+	it('Python: a job sent while a sample hangs or outgrows its worker is run again in a fresh one', async () => {
 		// All at once into one worker, so each job after a bad one was already in the worker's queue.
 		const programs = [
 			'sum(range(10**12))', // C-level: only terminating the worker stops it
 			'import math\nassert math.gcd(4, 6) == 2',
-			"import math\nmath.gcd = lambda a, b: 1\nopen('/tmp/outside.txt', 'w').write('x')", // taints
+			"import math\nmath.gcd = lambda a, b: 1\nopen('/tmp/outside.txt', 'w').write('x')", // refused; same worker
 			'import math\nassert math.gcd(4, 6) == 2',
 			'x = []\nwhile True:\n    x.append(bytearray(10**7))', // past the memory limit: replaced
 			'print(sum(range(10)))',
@@ -313,13 +312,15 @@ describe('limits end in the right verdict and the queue goes on', () => {
 		expect(verdicts(results)).toEqual([
 			['timeout', 'timeout'],
 			['passed', null],
-			['failed', 'harness-tampered'],
+			['failed', 'exception'],
 			['passed', null],
 			['failed', 'memory'],
 			['passed', null],
 		]);
+		expect(results[2]?.errorType).toBe('PermissionError');
 		expect(results[5]?.stdout).toBe('45\n');
-		expect(spawned).toBe(4);
+		// The first worker, its replacement after the hang, and the one after the memory bomb.
+		expect(spawned).toBe(3);
 	});
 
 	it('Python: a replaced worker starts from the first one’s snapshot, or from scratch if it cannot', async () => {
@@ -390,7 +391,7 @@ describe('limits end in the right verdict and the queue goes on', () => {
 			['timeout', 'timeout'],
 			['timeout', 'timeout'],
 			['failed', 'stack'],
-			['failed', 'output-limit'],
+			['timeout', 'timeout'],
 			['failed', 'early-exit'],
 			['failed', 'harness-tampered'],
 			['failed', 'assertion'],
@@ -438,7 +439,7 @@ describe('limits end in the right verdict and the queue goes on', () => {
 			['timeout', 'timeout'],
 			['failed', 'stack'],
 			['failed', 'memory'],
-			['failed', 'output-limit'],
+			['timeout', 'timeout'],
 			['failed', 'early-exit'],
 			['failed', 'early-exit'],
 			['failed', 'early-exit'],

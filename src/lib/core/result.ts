@@ -10,6 +10,7 @@ export type FailureKind =
 	| 'syntax'
 	| 'timeout'
 	| 'memory'
+	/** No longer given (printing never fails a sample); kept so older runs still read. */
 	| 'output-limit'
 	| 'stack'
 	| 'early-exit'

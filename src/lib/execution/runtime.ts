@@ -9,7 +9,7 @@ export interface Limits {
 	timeMs: number;
 	/** Heap the sample may grow to, in bytes (the interpreter's own baseline not counted). */
 	memoryBytes: number;
-	/** Bytes kept of stdout and of stderr; a sample writing past 4× this is stopped. */
+	/** Characters kept of stdout and of stderr; the rest is dropped (never a failure). */
 	outputBytes: number;
 	/** Native stack for the guest, in bytes, where the runtime lets us set it (QuickJS). */
 	stackBytes: number;

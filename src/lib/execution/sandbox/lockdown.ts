@@ -1,7 +1,11 @@
-// Strips a sandbox worker's global scope down to what the loaded runtimes still use, so guest code
-// that reaches JavaScript (Pyodide's `js`, any proxy's constructor.constructor) finds no network,
-// storage, nested workers, postMessage or code generation. This does not depend on response
-// headers: it holds on a static host that cannot send a CSP.
+// Locks a sandbox worker down once its engine is loaded, before any guest code runs. First SES's
+// lockdown() freezes every JavaScript intrinsic (Object, Array.prototype, Promise.prototype, …) and
+// makes the function constructors reachable through any value (`x.constructor.constructor`) throw:
+// whatever JavaScript value a guest gets hold of, it cannot change what the worker's own code calls
+// after the sample (Node's "primordials" idea, made total). Then the global scope is stripped to what
+// the loaded runtimes still use, so a guest finds no network, storage, nested workers, postMessage
+// or code generation. Neither depends on response headers: it holds on a static host with no CSP.
+import 'ses';
 
 /** Globals the runtimes use after loading. Everything else on the global scope goes. */
 const KEEP = new Set<PropertyKey>([
@@ -92,25 +96,28 @@ function refuse(): never {
 	throw new EvalError('code generation is disabled in the sandbox');
 }
 
-/** Replace a constructor reachable through `fn.constructor` with one that throws. */
-function neuterConstructor(example: object) {
-	const proto = Object.getPrototypeOf(example) as object;
-	const fake = function () {
-		refuse();
-	};
-	Object.defineProperty(fake, 'prototype', { value: proto });
-	Object.defineProperty(proto, 'constructor', { value: fake, writable: false, configurable: false });
-	return fake;
-}
+type SesLockdown = (options: Record<string, string>) => void;
 
 export function lockdown(): void {
 	const g = globalThis as unknown as Record<PropertyKey, unknown>;
-	// Code generation: Function, AsyncFunction, GeneratorFunction, AsyncGeneratorFunction, eval.
-	// `instanceof Function` keeps working because the fake shares the real prototype.
-	g.Function = neuterConstructor(function () {});
-	neuterConstructor(async function () {});
-	neuterConstructor(function* () {});
-	neuterConstructor(async function* () {});
+	// Error stacks stay as V8 writes them (the engines read them); instances may still shadow a
+	// frozen prototype's method by assignment, as Emscripten's glue does.
+	(g.lockdown as SesLockdown)({
+		errorTaming: 'unsafe',
+		stackFiltering: 'verbose',
+		overrideTaming: 'severe',
+		consoleTaming: 'unsafe',
+		localeTaming: 'unsafe',
+		domainTaming: 'unsafe',
+		evalTaming: 'unsafe-eval',
+	});
+	// Code generation through the global names (SES leaves these working in this, the start
+	// compartment). `instanceof Function` keeps working because the fake shares the real prototype.
+	const fake = function () {
+		refuse();
+	};
+	Object.defineProperty(fake, 'prototype', { value: Function.prototype });
+	g.Function = fake;
 	g.eval = refuse;
 
 	// The global object and its own prototypes (DedicatedWorkerGlobalScope, WorkerGlobalScope);

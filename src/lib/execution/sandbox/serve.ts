@@ -37,6 +37,9 @@ export function serveSandbox(load: (ctx: SandboxContext) => Promise<Engine>): vo
 		warn: route('err'),
 		error: route('err'),
 		trace: () => {},
+		// SES's lockdown groups its warnings (e.g. intrinsics it removed).
+		groupCollapsed: () => {},
+		groupEnd: () => {},
 	};
 
 	self.onmessage = async (ev: MessageEvent<InitMessage>) => {
