@@ -2,66 +2,177 @@
 // JavaScript tests use — require('node:assert') with Node's comparison rules, console, process,
 // timers — and the CommonJS wrapper the program runs in. Host functions arrive on
 // globalThis.__bt_host and are taken off it at once. The last expression is the harness handle.
+//
+// Every intrinsic this file calls is captured here, before the sample runs (Node's primordials): a
+// sample that replaces Number.isNaN, Object.keys, Array.prototype.filter, Map.prototype.entries,
+// globalThis.Map or Function.prototype.apply changes its own code, never how assert compares —
+// as with Node, whose assert is not fooled either. Loops over arrays are index loops (for…of and
+// spread go through Array.prototype[Symbol.iterator], which a sample can replace).
 (function (host) {
 	'use strict';
-	const objectToString = (v) => Object.prototype.toString.call(v);
-	const hasOwn = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
-	const isEnumerable = (o, k) => Object.prototype.propertyIsEnumerable.call(o, k);
+	// ---- primordials ----
+	const ReflectApply = Reflect.apply;
+	const uncurry =
+		(fn) =>
+		(self, ...args) =>
+			ReflectApply(fn, self, args);
+	const getter = (proto, name) => uncurry(Object.getOwnPropertyDescriptor(proto, name).get);
+	const ObjectKeys = Object.keys;
+	const ObjectIs = Object.is;
+	const ObjectGetPrototypeOf = Object.getPrototypeOf;
+	const ObjectGetOwnPropertySymbols = Object.getOwnPropertySymbols;
+	const ObjectFreeze = Object.freeze;
+	const ArrayIsArray = Array.isArray;
+	const NumberIsNaN = Number.isNaN;
+	const ArrayBufferIsView = ArrayBuffer.isView;
+	const MathMax = Math.max;
+	const StringCtor = String;
+	const NumberCtor = Number;
+	const MapCtor = Map;
+	const SetCtor = Set;
+	const DateCtor = Date;
+	const RegExpCtor = RegExp;
+	const ErrorCtor = Error;
+	const ArrayBufferCtor = ArrayBuffer;
+	const DataViewCtor = DataView;
+	const Uint8ArrayCtor = Uint8Array;
+	const objectToString = uncurry(Object.prototype.toString);
+	const hasOwn = uncurry(Object.prototype.hasOwnProperty);
+	const isEnumerable = uncurry(Object.prototype.propertyIsEnumerable);
+	const isPrototypeOf = uncurry(Object.prototype.isPrototypeOf);
+	const FunctionHasInstance = Function.prototype[Symbol.hasInstance];
+	/** `v instanceof C` without C's own Symbol.hasInstance, which a sample could add. */
+	const isA = (v, C) => ReflectApply(FunctionHasInstance, C, [v]);
+	const ArrayPush = uncurry(Array.prototype.push);
+	const ArrayPop = uncurry(Array.prototype.pop);
+	const ArraySplice = uncurry(Array.prototype.splice);
+	const ArrayJoin = uncurry(Array.prototype.join);
+	const ArrayMap = uncurry(Array.prototype.map);
+	const ArrayFilter = uncurry(Array.prototype.filter);
+	const ArrayIncludes = uncurry(Array.prototype.includes);
+	const ArrayConcat = uncurry(Array.prototype.concat);
+	const ArrayEvery = uncurry(Array.prototype.every);
+	const ArrayFindIndex = uncurry(Array.prototype.findIndex);
+	const StringSplit = uncurry(String.prototype.split);
+	const StringSlice = uncurry(String.prototype.slice);
+	const RegExpExec = uncurry(RegExp.prototype.exec);
+	const RegExpToString = uncurry(RegExp.prototype.toString);
+	const regExpSource = getter(RegExp.prototype, 'source');
+	const regExpFlags = getter(RegExp.prototype, 'flags');
+	const SymbolToString = uncurry(Symbol.prototype.toString);
+	const DateGetTime = uncurry(Date.prototype.getTime);
+	const DateToISOString = uncurry(Date.prototype.toISOString);
+	const MapEntries = uncurry(Map.prototype.entries);
+	const SetValues = uncurry(Set.prototype.values);
+	const MapIteratorNext = uncurry(ObjectGetPrototypeOf(new Map().entries()).next);
+	const SetIteratorNext = uncurry(ObjectGetPrototypeOf(new Set().values()).next);
+	const mapSize = getter(Map.prototype, 'size');
+	const setSize = getter(Set.prototype, 'size');
+	const typedArrayLength = getter(ObjectGetPrototypeOf(Uint8Array.prototype), 'length');
+	const arrayBufferByteLength = getter(ArrayBuffer.prototype, 'byteLength');
+	const UNBOX = {
+		'[object Number]': uncurry(Number.prototype.valueOf),
+		'[object String]': uncurry(String.prototype.valueOf),
+		'[object Boolean]': uncurry(Boolean.prototype.valueOf),
+		'[object BigInt]': uncurry(BigInt.prototype.valueOf),
+		'[object Symbol]': uncurry(Symbol.prototype.valueOf),
+	};
+	const hostWrite = host.write;
+	const hostExit = host.exit;
+	const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 	let assertions = 0;
+
+	/** A Map's entries or a Set's values as a plain array, without the iterator protocol. */
+	function collection(v) {
+		const out = [];
+		const isMap = isA(v, MapCtor);
+		const it = isMap ? MapEntries(v) : SetValues(v);
+		for (;;) {
+			const r = isMap ? MapIteratorNext(it) : SetIteratorNext(it);
+			if (r.done) return out;
+			ArrayPush(out, r.value);
+		}
+	}
+	const quote = (s) => {
+		let out = "'";
+		for (let i = 0; i < s.length; i++) out += s[i] === "'" ? "\\'" : s[i];
+		return out + "'";
+	};
 
 	// ---- a small util.inspect, for console.log and assertion messages ----
 	function inspect(v, depth, seen) {
 		depth = depth || 0;
 		seen = seen || [];
-		if (typeof v === 'string') return depth ? `'${v.replace(/'/g, "\\'")}'` : v;
+		if (typeof v === 'string') return depth ? quote(v) : v;
 		if (typeof v === 'bigint') return `${v}n`;
-		if (typeof v === 'symbol') return v.toString();
+		if (typeof v === 'symbol') return SymbolToString(v);
 		if (typeof v === 'function') return `[Function: ${v.name || '(anonymous)'}]`;
-		if (v === null || typeof v !== 'object') return Object.is(v, -0) ? '-0' : String(v);
-		if (seen.includes(v)) return '[Circular *1]';
-		if (depth > 3) return Array.isArray(v) ? '[Array]' : '[Object]';
-		const next = (x) => inspect(x, depth + 1, seen.concat([v]));
-		if (Array.isArray(v)) return v.length ? `[ ${v.map(next).join(', ')} ]` : '[]';
-		if (v instanceof Error) return v.stack || `${v.name}: ${v.message}`;
-		if (v instanceof Map)
-			return `Map(${v.size}) { ${[...v].map(([k, x]) => `${next(k)} => ${next(x)}`).join(', ')} }`;
-		if (v instanceof Set) return `Set(${v.size}) { ${[...v].map(next).join(', ')} }`;
-		if (v instanceof Date) return v.toISOString();
-		if (v instanceof RegExp) return String(v);
-		const keys = Object.keys(v);
+		if (v === null || typeof v !== 'object') return ObjectIs(v, -0) ? '-0' : StringCtor(v);
+		if (ArrayIncludes(seen, v)) return '[Circular *1]';
+		if (depth > 3) return ArrayIsArray(v) ? '[Array]' : '[Object]';
+		const next = (x) => inspect(x, depth + 1, ArrayConcat(seen, [v]));
+		if (ArrayIsArray(v))
+			return v.length
+				? `[ ${ArrayJoin(
+						ArrayMap(v, (x) => next(x)),
+						', ',
+					)} ]`
+				: '[]';
+		if (isA(v, ErrorCtor)) return v.stack || `${v.name}: ${v.message}`;
+		if (isA(v, MapCtor))
+			return `Map(${mapSize(v)}) { ${ArrayJoin(
+				ArrayMap(collection(v), (e) => `${next(e[0])} => ${next(e[1])}`),
+				', ',
+			)} }`;
+		if (isA(v, SetCtor))
+			return `Set(${setSize(v)}) { ${ArrayJoin(
+				ArrayMap(collection(v), (x) => next(x)),
+				', ',
+			)} }`;
+		if (isA(v, DateCtor)) return DateToISOString(v);
+		if (isA(v, RegExpCtor)) return RegExpToString(v);
+		const keys = ObjectKeys(v);
 		return keys.length
-			? `{ ${keys.map((k) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : `'${k}'`}: ${next(v[k])}`).join(', ')} }`
+			? `{ ${ArrayJoin(
+					ArrayMap(keys, (k) => `${RegExpExec(IDENTIFIER, k) !== null ? k : quote(k)}: ${next(v[k])}`),
+					', ',
+				)} }`
 			: '{}';
 	}
 
 	// ---- Node's deep equality (lib/internal/util/comparisons.js), loose and strict ----
 	const LOOSE = 0;
 	const STRICT = 1;
-	const isBoxed = (v) =>
-		['[object Number]', '[object String]', '[object Boolean]', '[object BigInt]', '[object Symbol]'].includes(
-			objectToString(v),
-		) && typeof v === 'object';
-	const isView = (v) => ArrayBuffer.isView(v) && !(v instanceof DataView);
+	const BOXED = [
+		'[object Number]',
+		'[object String]',
+		'[object Boolean]',
+		'[object BigInt]',
+		'[object Symbol]',
+	];
+	const isBoxed = (v) => ArrayIncludes(BOXED, objectToString(v)) && typeof v === 'object';
+	const unbox = (v) => UNBOX[objectToString(v)](v);
+	const isView = (v) => ArrayBufferIsView(v) && !isA(v, DataViewCtor);
 	const special = (v) =>
-		Array.isArray(v) ||
+		ArrayIsArray(v) ||
 		isView(v) ||
-		v instanceof Set ||
-		v instanceof Map ||
-		v instanceof Date ||
-		v instanceof RegExp ||
-		v instanceof ArrayBuffer ||
+		isA(v, SetCtor) ||
+		isA(v, MapCtor) ||
+		isA(v, DateCtor) ||
+		isA(v, RegExpCtor) ||
+		isA(v, ArrayBufferCtor) ||
 		isBoxed(v) ||
-		v instanceof Error;
+		isA(v, ErrorCtor);
 
 	function innerDeepEqual(a, b, mode, memos) {
-		if (a === b) return a !== 0 || Object.is(a, b) || mode === LOOSE;
+		if (a === b) return a !== 0 || ObjectIs(a, b) || mode === LOOSE;
 		if (mode === STRICT) {
-			if (typeof a === 'number') return Number.isNaN(a) && Number.isNaN(b);
+			if (typeof a === 'number') return NumberIsNaN(a) && NumberIsNaN(b);
 			if (typeof b !== 'object' || typeof a !== 'object' || a === null || b === null) return false;
-			if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+			if (ObjectGetPrototypeOf(a) !== ObjectGetPrototypeOf(b)) return false;
 		} else {
 			if (a === null || typeof a !== 'object') {
-				if (b === null || typeof b !== 'object') return a == b || (Number.isNaN(a) && Number.isNaN(b));
+				if (b === null || typeof b !== 'object') return a == b || (NumberIsNaN(a) && NumberIsNaN(b));
 				return false;
 			}
 			if (b === null || typeof b !== 'object') return false;
@@ -69,11 +180,13 @@
 		return objectEqual(a, b, mode, memos);
 	}
 
+	const isIndex = (k) => StringCtor(k >>> 0) === k && k >>> 0 !== 4294967295;
+
 	function objectEqual(a, b, mode, memos) {
 		if (objectToString(a) !== objectToString(b)) return false;
-		if (Array.isArray(a)) {
-			if (!Array.isArray(b) || a.length !== b.length) return false;
-			const extra = (o) => Object.keys(o).filter((k) => !(String(k >>> 0) === k && k >>> 0 !== 4294967295));
+		if (ArrayIsArray(a)) {
+			if (!ArrayIsArray(b) || a.length !== b.length) return false;
+			const extra = (o) => ArrayFilter(ObjectKeys(o), (k) => !isIndex(k));
 			const ka = extra(a);
 			if (ka.length !== extra(b).length) return false;
 			return keyCheck(a, b, mode, memos, 'array', ka);
@@ -82,45 +195,45 @@
 			if (special(b)) return false;
 			return keyCheck(a, b, mode, memos, 'none');
 		}
-		if (a instanceof Date) {
-			if (!(b instanceof Date) || a.getTime() !== b.getTime()) return false;
-		} else if (a instanceof RegExp) {
+		if (isA(a, DateCtor)) {
+			if (!isA(b, DateCtor) || DateGetTime(a) !== DateGetTime(b)) return false;
+		} else if (isA(a, RegExpCtor)) {
 			if (
-				!(b instanceof RegExp) ||
-				a.source !== b.source ||
-				a.flags !== b.flags ||
+				!isA(b, RegExpCtor) ||
+				regExpSource(a) !== regExpSource(b) ||
+				regExpFlags(a) !== regExpFlags(b) ||
 				a.lastIndex !== b.lastIndex
 			)
 				return false;
-		} else if (a instanceof Error) {
-			if (!(b instanceof Error) || a.message !== b.message || a.name !== b.name) return false;
+		} else if (isA(a, ErrorCtor)) {
+			if (!isA(b, ErrorCtor) || a.message !== b.message || a.name !== b.name) return false;
 		} else if (isView(a)) {
-			if (!isView(b) || a.length !== b.length) return false;
-			for (let i = 0; i < a.length; i++) {
+			const n = typedArrayLength(a);
+			if (!isView(b) || n !== typedArrayLength(b)) return false;
+			for (let i = 0; i < n; i++) {
 				if (
-					mode === LOOSE
-						? a[i] != b[i] && !(Number.isNaN(a[i]) && Number.isNaN(b[i]))
-						: !Object.is(a[i], b[i])
+					mode === LOOSE ? a[i] != b[i] && !(NumberIsNaN(a[i]) && NumberIsNaN(b[i])) : !ObjectIs(a[i], b[i])
 				)
 					return false;
 			}
-			const extra = (o) => Object.keys(o).filter((k) => !(String(k >>> 0) === k));
+			const extra = (o) => ArrayFilter(ObjectKeys(o), (k) => !(StringCtor(k >>> 0) === k));
 			const ka = extra(a);
 			if (ka.length !== extra(b).length) return false;
 			return keyCheck(a, b, mode, memos, 'none', ka);
-		} else if (a instanceof Set) {
-			if (!(b instanceof Set) || a.size !== b.size) return false;
+		} else if (isA(a, SetCtor)) {
+			if (!isA(b, SetCtor) || a.size !== b.size) return false; // read as Node reads it
 			return keyCheck(a, b, mode, memos, 'set');
-		} else if (a instanceof Map) {
-			if (!(b instanceof Map) || a.size !== b.size) return false;
+		} else if (isA(a, MapCtor)) {
+			if (!isA(b, MapCtor) || a.size !== b.size) return false;
 			return keyCheck(a, b, mode, memos, 'map');
-		} else if (a instanceof ArrayBuffer) {
-			if (!(b instanceof ArrayBuffer) || a.byteLength !== b.byteLength) return false;
-			const x = new Uint8Array(a);
-			const y = new Uint8Array(b);
-			for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+		} else if (isA(a, ArrayBufferCtor)) {
+			if (!isA(b, ArrayBufferCtor) || arrayBufferByteLength(a) !== arrayBufferByteLength(b)) return false;
+			const x = new Uint8ArrayCtor(a);
+			const y = new Uint8ArrayCtor(b);
+			const n = typedArrayLength(x);
+			for (let i = 0; i < n; i++) if (x[i] !== y[i]) return false;
 		} else if (isBoxed(a)) {
-			if (!isBoxed(b) || !Object.is(a.valueOf(), b.valueOf())) return false;
+			if (!isBoxed(b) || !ObjectIs(unbox(a), unbox(b))) return false;
 		} else if (special(b)) {
 			return false;
 		}
@@ -129,39 +242,44 @@
 
 	function keyCheck(a, b, mode, memos, kind, aKeys) {
 		if (aKeys === undefined) {
-			aKeys = Object.keys(a);
-			if (aKeys.length !== Object.keys(b).length) return false;
+			aKeys = ObjectKeys(a);
+			if (aKeys.length !== ObjectKeys(b).length) return false;
 		}
-		for (const k of aKeys) if (!isEnumerable(b, k)) return false;
+		for (let i = 0; i < aKeys.length; i++) if (!isEnumerable(b, aKeys[i])) return false;
 		if (mode === STRICT) {
-			const syms = (o) => Object.getOwnPropertySymbols(o).filter((s) => isEnumerable(o, s));
+			const syms = (o) => ArrayFilter(ObjectGetOwnPropertySymbols(o), (s) => isEnumerable(o, s));
 			const sa = syms(a);
 			if (sa.length !== syms(b).length) return false;
-			for (const s of sa) if (!isEnumerable(b, s) || !innerDeepEqual(a[s], b[s], mode, memos)) return false;
+			for (let i = 0; i < sa.length; i++) {
+				const s = sa[i];
+				if (!isEnumerable(b, s) || !innerDeepEqual(a[s], b[s], mode, memos)) return false;
+			}
 		}
 		if (aKeys.length === 0 && (kind === 'none' || (kind === 'array' && a.length === 0) || a.size === 0))
 			return true;
 		// Cycles: a pair already being compared counts as equal.
-		for (const [x, y] of memos) if (x === a && y === b) return true;
-		memos.push([a, b]);
+		for (let i = 0; i < memos.length; i++) if (memos[i][0] === a && memos[i][1] === b) return true;
+		ArrayPush(memos, [a, b]);
 		try {
 			return objEquiv(a, b, mode, aKeys, memos, kind);
 		} finally {
-			memos.pop();
+			ArrayPop(memos);
 		}
 	}
 
 	function objEquiv(a, b, mode, keys, memos, kind) {
 		if (kind === 'set' || kind === 'map') {
-			const rest = [...b];
-			for (const x of a) {
-				const i = rest.findIndex((y) =>
+			const rest = collection(b);
+			const mine = collection(a);
+			for (let j = 0; j < mine.length; j++) {
+				const x = mine[j];
+				const i = ArrayFindIndex(rest, (y) =>
 					kind === 'set'
 						? innerDeepEqual(x, y, mode, memos)
 						: innerDeepEqual(x[0], y[0], mode, memos) && innerDeepEqual(x[1], y[1], mode, memos),
 				);
 				if (i < 0) return false;
-				rest.splice(i, 1);
+				ArraySplice(rest, i, 1);
 			}
 		} else if (kind === 'array') {
 			for (let i = 0; i < a.length; i++) {
@@ -170,13 +288,17 @@
 				} else if (hasOwn(b, i)) {
 					return false;
 				} else {
-					const ka = Object.keys(a);
-					for (const k of ka) if (!hasOwn(b, k) || !innerDeepEqual(a[k], b[k], mode, memos)) return false;
-					return ka.length === Object.keys(b).length;
+					const ka = ObjectKeys(a);
+					for (let j = 0; j < ka.length; j++) {
+						const k = ka[j];
+						if (!hasOwn(b, k) || !innerDeepEqual(a[k], b[k], mode, memos)) return false;
+					}
+					return ka.length === ObjectKeys(b).length;
 				}
 			}
 		}
-		for (const k of keys) if (!innerDeepEqual(a[k], b[k], mode, memos)) return false;
+		for (let i = 0; i < keys.length; i++)
+			if (!innerDeepEqual(a[keys[i]], b[keys[i]], mode, memos)) return false;
 		return true;
 	}
 
@@ -193,10 +315,10 @@
 		}
 	}
 	function fail(actual, expected, message, operator, text) {
-		if (message instanceof Error) throw message;
+		if (isA(message, ErrorCtor)) throw message;
 		const generated = message === undefined;
 		throw new AssertionError({
-			message: generated ? text : String(message),
+			message: generated ? text : StringCtor(message),
 			actual,
 			expected,
 			operator,
@@ -204,12 +326,16 @@
 		});
 	}
 	const show = (v) => inspect(v, 1);
+	const lastWord = (text) => {
+		const words = StringSplit(text, ' ');
+		return words[words.length - 1];
+	};
 	const counted = (fn) =>
 		function () {
 			assertions++;
-			return fn.apply(this, arguments);
+			return ReflectApply(fn, this, arguments);
 		};
-	const looseEq = (a, b) => a == b || (Number.isNaN(a) && Number.isNaN(b));
+	const looseEq = (a, b) => a == b || (NumberIsNaN(a) && NumberIsNaN(b));
 
 	function ok(value, message) {
 		if (!value)
@@ -225,16 +351,16 @@
 	}
 	function matchesError(err, expected) {
 		if (expected === undefined) return true;
-		if (expected instanceof RegExp) return expected.test(String(err));
+		if (isA(expected, RegExpCtor)) return RegExpExec(expected, StringCtor(err)) !== null;
 		if (typeof expected === 'function') {
-			if (expected.prototype !== undefined && err instanceof expected) return true;
-			if (Object.prototype.isPrototypeOf.call(Error, expected) || expected === Error) return false;
-			return expected.call({}, err) === true;
+			if (expected.prototype !== undefined && isA(err, expected)) return true;
+			if (isPrototypeOf(ErrorCtor, expected) || expected === ErrorCtor) return false;
+			return ReflectApply(expected, {}, [err]) === true;
 		}
 		if (typeof expected === 'object' && expected !== null) {
-			return Object.keys(expected).every((k) =>
-				expected[k] instanceof RegExp && typeof err[k] === 'string'
-					? expected[k].test(err[k])
+			return ArrayEvery(ObjectKeys(expected), (k) =>
+				isA(expected[k], RegExpCtor) && typeof err[k] === 'string'
+					? RegExpExec(expected[k], err[k]) !== null
 					: innerDeepEqual(err[k], expected[k], STRICT, []),
 			);
 		}
@@ -283,7 +409,7 @@
 				b,
 				message,
 				name,
-				`${text}\n\n${show(a)}\n\nshould ${name === 'equal' ? 'equal' : text.split(' ').slice(-1)[0]}\n\n${show(b)}`,
+				`${text}\n\n${show(a)}\n\nshould ${name === 'equal' ? 'equal' : StringSlice(lastWord(text), 0)}\n\n${show(b)}`,
 			);
 	};
 	const assert = counted(ok);
@@ -291,10 +417,10 @@
 		ok: counted(ok),
 		equal: counted(cmp('equal', looseEq, 'Expected values to be loosely equal:')),
 		notEqual: counted((a, b, m) => looseEq(a, b) && fail(a, b, m, '!=', `${show(a)} != ${show(b)}`)),
-		strictEqual: counted(cmp('strictEqual', Object.is, 'Expected values to be strictly equal:')),
+		strictEqual: counted(cmp('strictEqual', ObjectIs, 'Expected values to be strictly equal:')),
 		notStrictEqual: counted(
 			(a, b, m) =>
-				Object.is(a, b) &&
+				ObjectIs(a, b) &&
 				fail(a, b, m, 'notStrictEqual', `Expected "actual" to be strictly unequal to: ${show(b)}`),
 		),
 		deepEqual: counted(
@@ -324,7 +450,7 @@
 		doesNotThrow: counted(doesNotThrow),
 		match: counted(
 			(s, re, m) =>
-				re.test(s) ||
+				RegExpExec(re, s) !== null ||
 				fail(
 					s,
 					re,
@@ -335,24 +461,30 @@
 		),
 		doesNotMatch: counted(
 			(s, re, m) =>
-				re.test(s) &&
+				RegExpExec(re, s) !== null &&
 				fail(s, re, m, 'doesNotMatch', `The input was expected to not match the regular expression ${re}.`),
 		),
 		fail: counted((m) => fail(undefined, undefined, m === undefined ? 'Failed' : m, 'fail', 'Failed')),
 		AssertionError,
 	});
 	assert.strict = assert;
-	Object.freeze(assert);
+	ObjectFreeze(assert);
 
 	// ---- Node globals ----
 	const write = (stream) => (s) => {
-		host.write(stream, String(s));
+		hostWrite(stream, StringCtor(s));
 		return true;
 	};
 	const log =
 		(stream) =>
 		(...args) =>
-			host.write(stream, args.map((a) => inspect(a)).join(' ') + '\n');
+			hostWrite(
+				stream,
+				ArrayJoin(
+					ArrayMap(args, (a) => inspect(a)),
+					' ',
+				) + '\n',
+			);
 	const console = { log: log(1), info: log(1), debug: log(1), error: log(2), warn: log(2), trace: log(2) };
 	const process = {
 		argv: ['node', '/program.js'],
@@ -364,7 +496,7 @@
 		stdout: { write: write(1) },
 		stderr: { write: write(2) },
 		exit(code) {
-			host.exit(code === undefined ? (process.exitCode ?? 0) : Number(code) | 0);
+			hostExit(code === undefined ? (process.exitCode ?? 0) : NumberCtor(code) | 0);
 		},
 		on() {
 			return process;
@@ -379,17 +511,17 @@
 	let now = 0;
 	const setTimeout = (fn, ms, ...args) => {
 		const id = ++timerSeq;
-		timers.push({ id, at: now + Math.max(1, Number(ms) || 0), fn, args });
+		ArrayPush(timers, { id, at: now + MathMax(1, NumberCtor(ms) || 0), fn, args });
 		return id;
 	};
 	const clearTimeout = (id) => {
-		const i = timers.findIndex((t) => t.id === id);
-		if (i >= 0) timers.splice(i, 1);
+		const i = ArrayFindIndex(timers, (t) => t.id === id);
+		if (i >= 0) ArraySplice(timers, i, 1);
 	};
 	const modules = { assert, 'node:assert': assert, 'assert/strict': assert, 'node:assert/strict': assert };
 	function require(name) {
 		if (hasOwn(modules, name)) return modules[name];
-		const e = new Error(`Cannot find module '${name}'\nRequire stack:\n- /program.js`);
+		const e = new ErrorCtor(`Cannot find module '${name}'\nRequire stack:\n- /program.js`);
 		e.code = 'MODULE_NOT_FOUND';
 		throw e;
 	}
@@ -406,15 +538,15 @@
 		/** Runs the wrapped program as Node runs a CommonJS module, then its timers in order. */
 		run(fn) {
 			const module = { exports: {}, id: '.', filename: '/program.js', loaded: false };
-			fn.call(module.exports, module.exports, require, module, '/program.js', '/');
+			ReflectApply(fn, module.exports, [module.exports, require, module, '/program.js', '/']);
 		},
 		nextTimer() {
 			if (!timers.length) return false;
 			let best = 0;
 			for (let i = 1; i < timers.length; i++) if (timers[i].at < timers[best].at) best = i;
-			const [t] = timers.splice(best, 1);
+			const t = ArraySplice(timers, best, 1)[0];
 			now = t.at;
-			t.fn(...t.args);
+			ReflectApply(t.fn, undefined, t.args);
 			return true;
 		},
 		assertions: () => assertions,

@@ -48,7 +48,6 @@ export function pythonEngine(py: PyodideAPI, interrupt: Int32Array | null): Engi
 	const fn = <A extends unknown[], R>(name: string) => harness.get(name) as Fn<A, R>;
 	fn<[PyProxy, string[]], void>('setup')(guard, PRELOAD);
 	const begin = fn<[string, number, number], PyProxy>('begin');
-	const end = fn<[], void>('end');
 	const integrity = fn<[PyProxy, string | null, number], string | null>('integrity');
 	const describe = fn<[PyProxy], PyProxy>('describe');
 	const collect = fn<[], PyProxy>('collect');
@@ -132,7 +131,6 @@ export function pythonEngine(py: PyodideAPI, interrupt: Int32Array | null): Engi
 				if (value) m._Py_DecRef(value);
 				// From here on harness code runs again: no collection may run a sample's __del__ inside it.
 				gcDisable();
-				end();
 				if (exc) {
 					const kind = kindOf(exc);
 					m._PyList_Append(holderPtr, exc);

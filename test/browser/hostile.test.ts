@@ -129,6 +129,28 @@ assert copy.deepcopy(a)[0] is not a[0]`,
 	});
 });
 
+describe('Python: JavaScript values a sample makes cannot change the worker', () => {
+	it('intrinsics are frozen, constructors inert, and a late callback finds the same refusals', async () => {
+		const toJs = 'from pyodide.ffi import to_js, create_proxy\n';
+		const [push, fromEntries, ctor, late, victim] = await py([
+			`${toJs}a = to_js([])\na.constructor.prototype.push = None`,
+			`${toJs}o = to_js({}, dict_converter=lambda e: 0)\nO = to_js([]).constructor.constructor.__proto__.constructor\nO.fromEntries = None`,
+			`${toJs}to_js([]).constructor.constructor('return globalThis')()`,
+			// A callback JavaScript runs after the sample ended (a promise job): it writes outside.
+			`${toJs}A = to_js([]).constructor\np = A.fromAsync(to_js([1]))\nq = p.then(create_proxy(lambda x: open('/home/pyodide/late.py', 'w').write('x')))`,
+			"import os\nassert not os.path.exists('/home/pyodide/late.py')\nprint({'a': [1, 2]})",
+		]);
+		expect(push?.status).toBe('failed');
+		expect(fromEntries?.status).toBe('failed');
+		expect(ctor?.status).toBe('failed');
+		// Using the bridge at all may end in a crash (the worker is then replaced); never in a pass that
+		// leaves something behind.
+		expect(['passed', 'failed']).toContain(late?.status);
+		expect(victim?.message ?? 'passed').toBe('passed');
+		expect(victim?.stdout).toBe("{'a': [1, 2]}\n");
+	});
+});
+
 describe('Python: integrity (a native harness would be fooled)', () => {
 	const check = (body: string) =>
 		`def f():\n    return 1\n${body}\ndef check(candidate):\n    assert candidate() == 2\n\ncheck(f)`;

@@ -95,3 +95,62 @@ describe("require('node:assert') in the sandbox matches node:assert", () => {
 		expect(harness.assertions()).toBe(before + 4);
 	});
 });
+
+describe('one line of a sample does not make a wrong answer pass (assert keeps its own intrinsics)', () => {
+	// Each cheat runs in a fresh context after the prelude, as a sample does; then a wrong answer is
+	// compared by ours and by Node's (which captured its intrinsics too) on the same values. Where
+	// the cheat breaks the values themselves (a Map built with no iterator is empty) both agree.
+	const CHEATS = [
+		'Number.isNaN = () => true',
+		'Array.isArray = () => false',
+		'Object.keys = () => []',
+		'Object.is = () => true',
+		'Object.getPrototypeOf = () => null',
+		'Function.prototype.apply = function () {}',
+		'Function.prototype.call = function () {}',
+		'Reflect.apply = function () {}',
+		'Array.prototype.filter = () => []',
+		'Array.prototype.every = () => true',
+		'Array.prototype.findIndex = () => 0',
+		'Array.prototype[Symbol.iterator] = function* () {}',
+		'Map.prototype.entries = function* () {}',
+		'Set.prototype.values = function* () {}',
+		"Object.defineProperty(Map.prototype, 'size', { get: () => 0 })",
+		'Object.prototype.propertyIsEnumerable = () => true',
+		'Object.prototype.hasOwnProperty = () => true',
+		'Date.prototype.getTime = () => 0',
+		'RegExp.prototype.exec = () => ({})',
+		"Object.defineProperty(Map, Symbol.hasInstance, { value: () => false })",
+		'globalThis.Map = function () {}',
+		'globalThis.Error = function () {}',
+	];
+	const WRONG: [string, string, string][] = [
+		['deepStrictEqual', '1', '2'],
+		['deepStrictEqual', '[1, 2]', '[1, 3]'],
+		['deepEqual', '{a: 1}', '{a: 2}'],
+		['deepStrictEqual', 'new Map([[1, 2]])', 'new Map([[1, 3]])'],
+		['deepStrictEqual', 'new Set([1])', 'new Set([2])'],
+		['deepStrictEqual', 'new Date(0)', 'new Date(1)'],
+		['strictEqual', '1', '2'],
+		['match', '"abc"', '/x/'],
+	];
+	it.each(CHEATS)('%s', (cheat) => {
+		const ctx = createContext({ __bt_host: { write() {}, exit() {} } });
+		const h = runInContext(prelude, ctx) as { run(fn: unknown): void };
+		runInContext(
+			'globalThis.__assert = (() => { let a; harness.run(function (e, require) { a = require("node:assert"); }); return a; })()',
+			Object.assign(ctx, { harness: h }),
+		);
+		runInContext(cheat, ctx);
+		const ours = runInContext('__assert', ctx) as Record<string, (x: unknown, y: unknown) => void>;
+		const node = nodeAssert as unknown as Record<string, (x: unknown, y: unknown) => void>;
+		let wrongCaught = 0;
+		for (const [method, a, b] of WRONG) {
+			const [va, vb] = [runInContext(`(${a})`, ctx), runInContext(`(${b})`, ctx)];
+			const expected = outcome(() => node[method]!(va, vb));
+			expect(outcome(() => ours[method]!(va, vb)), `${method}(${a}, ${b})`).toBe(expected);
+			if (expected !== 'ok') wrongCaught++;
+		}
+		expect(wrongCaught).toBeGreaterThanOrEqual(WRONG.length - 2);
+	});
+});
