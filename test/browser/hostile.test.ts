@@ -471,6 +471,29 @@ describe('limits end in the right verdict and the queue goes on', () => {
 		]);
 	});
 
+	it('Lua: assertEquals compares tables by content, never by __eq, and LuaUnit is out of reach', async () => {
+		const tail = `\nlu = require('luaunit')\nfunction test_x() lu.assertEquals(f(), {1, 2}) end\nos.exit(lu.LuaUnit.run())`;
+		const results = await runPrograms(h.page, 'lua', [
+			// A wrong answer whose __eq always says yes.
+			`local mt = {__eq = function() return true end}\nfunction f() return setmetatable({}, mt) end${tail}`,
+			// A right answer whose __eq always says no.
+			`local mt = {__eq = function() return false end}\nfunction f() return setmetatable({1, 2}, mt) end${tail}`,
+			// Forging the report through LuaUnit's upvalues, or the counters of the running LuaUnit.run.
+			`function f() return {} end\nlu = require('luaunit')\nfor i = 1, 30 do local n, v = debug.getupvalue(lu.LuaUnit.run, i) if n == 'report' then v(1, 0, 0, 1, true) end end${tail}`,
+			`function f() debug.setlocal(3, 4, 0) return {} end${tail}`,
+			`function f() return debug.getregistry() and {1, 2} end${tail}`,
+			`function f() return {1, 2} end\nassert(debug.traceback and debug.getinfo(1))${tail}`,
+		]);
+		expect(verdicts(results)).toEqual([
+			['failed', 'assertion'],
+			['passed', null],
+			['failed', 'exception'], // debug.getupvalue is gone
+			['failed', 'exception'], // debug.setlocal too
+			['failed', 'exception'], // and the registry
+			['passed', null],
+		]);
+	});
+
 	it('the page stays responsive while a sample spins', async () => {
 		const spinning = runPrograms(h.page, 'python', ['while True: pass'], { timeMs: 3000 });
 		const t0 = Date.now();
