@@ -18,6 +18,7 @@ import type { Language } from '../src/lib/core/ids';
 import { compose } from '../src/lib/execution/compose';
 import { runNative, type NativeCommand } from './native';
 import { ggufSpeed } from './gguf';
+import { isolationCost } from './isolation';
 import { initialCss, initialJs } from './size';
 import { uiResponsiveness } from './ui';
 
@@ -174,7 +175,15 @@ for (const suite of suites) {
 		native: { ...native, runtime: suite.native.version, parallel: 4 },
 	});
 }
+// ---- The Python sandbox's isolation: what starting every sample from the memory image costs ----
+console.error('python: isolation cost in Node (restore, per-sample floor, engine vs bare exec)…');
+const heSuite = suites.find((s) => s.language === 'python');
+const isolation = await isolationCost(heSuite ? heSuite.programs.slice(0, 492) : []);
+console.log(
+	`python     isolation: image ${(isolation.imageBytes / 2 ** 20).toFixed(1)} MB restored in ${isolation.restoreMs.toFixed(2)} ms; a sample that does nothing costs ${isolation.floorMs.toFixed(2)} ms; HumanEval canonical ${isolation.engineRate.toFixed(0)}/s through the engine vs ${isolation.bareRate.toFixed(0)}/s bare exec() = ${(isolation.ratio * 100).toFixed(0)}% (one core, Node)`,
+);
 const out: Record<string, unknown> = {
+	isolation,
 	shell: {
 		initialJsGzipBytes: shell.gzipBytes,
 		files: shell.files,

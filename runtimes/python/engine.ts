@@ -11,8 +11,6 @@ import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import type { ExecResult } from '../../src/lib/core/result';
 import type { Engine, Job } from '../../src/lib/execution/runtime';
-import harnessSource from './harness.py?raw';
-import guardSource from './guard.py?raw';
 import {
 	cutJavaScriptBridge,
 	exceptionKinds,
@@ -20,7 +18,7 @@ import {
 	REMOVED_BUILTINS,
 	type CApiModule,
 } from './capi';
-import { takeImage, type EmscriptenFS } from './image';
+import { takeImage, type EmscriptenFS, type Image } from './image';
 import { PRELOAD } from './preload';
 
 const SIGINT = 2;
@@ -32,8 +30,18 @@ const WORKDIR = '/tmp/sample';
 
 type Fn<A extends unknown[], R> = PyProxy & ((...a: A) => R);
 
+/** harness.py and guard.py's text (the worker bundles them; Node tests and the bench read them). */
+export interface HarnessSources {
+	harness: string;
+	guard: string;
+}
+
 /** Set up the harness in `py` and take the image. `interrupt`: the pool's shared stop flag, if any. */
-export function pythonEngine(py: PyodideAPI, interrupt: Int32Array | null): Engine & { imageBytes: number } {
+export function pythonEngine(
+	py: PyodideAPI,
+	interrupt: Int32Array | null,
+	sources: HarnessSources,
+): Engine & { image: Image } {
 	const m = (py as unknown as { _module: CApiModule & { PyProxy_getPtr(p: PyProxy): number } })._module;
 	const fs = py.FS as unknown as EmscriptenFS;
 	const builtins = py.pyimport('builtins') as PyProxy & Record<string, Fn<unknown[], PyProxy>>;
@@ -43,11 +51,32 @@ export function pythonEngine(py: PyodideAPI, interrupt: Int32Array | null): Engi
 		py.runPython(source, { globals: ns });
 		return ns as PyProxy & { get(name: string): PyProxy };
 	};
-	const guard = namespace(guardSource);
-	const harness = namespace(harnessSource);
+	const guard = namespace(sources.guard);
+	const harness = namespace(sources.harness);
 	const fn = <A extends unknown[], R>(name: string) => harness.get(name) as Fn<A, R>;
 	fn<[PyProxy, string[]], void>('setup')(guard, PRELOAD);
-	const begin = fn<[string, number, number], PyProxy>('begin');
+	const begin = fn<[string, number, string | null], PyProxy>('begin');
+	const testNames = fn<[string, number], string | undefined>('test_names');
+	// The names a problem's tests use, by tests text: computed once for its n samples. Computed
+	// after the restore, so from the pristine harness.
+	const namesOf = new Map<string, string | null>();
+	const names = (job: Job): string | null => {
+		const line = job.testsLine ?? 1;
+		let at = 0;
+		for (let i = 1; i < line; i++) {
+			const nl = job.program.indexOf('\n', at);
+			if (nl < 0) break;
+			at = nl + 1;
+		}
+		const key = `${line}\u0000${job.program.slice(at)}`;
+		let got = namesOf.get(key);
+		if (got === undefined) {
+			got = testNames(job.program, line) ?? null;
+			if (namesOf.size > 2000) namesOf.clear();
+			namesOf.set(key, got);
+		}
+		return got;
+	};
 	const integrity = fn<[PyProxy, string | null, number], string | null>('integrity');
 	const describe = fn<[PyProxy], PyProxy>('describe');
 	const collect = fn<[], PyProxy>('collect');
@@ -103,7 +132,7 @@ export function pythonEngine(py: PyodideAPI, interrupt: Int32Array | null): Engi
 
 	return {
 		version: `Pyodide ${py.version}`,
-		imageBytes: image.bytes,
+		image,
 		heapBytes: heap,
 		tainted: () => overLimit,
 		run(job: Job, until: number): ExecResult {
@@ -114,7 +143,7 @@ export function pythonEngine(py: PyodideAPI, interrupt: Int32Array | null): Engi
 			const own = <T>(p: T) => (made.push(p as PyProxy), p);
 			const read = <T>(p: PyProxy) => own(p).toJs() as T;
 			try {
-				const prepared = own(begin(job.program, job.testsLine ?? 1, job.limits.outputBytes));
+				const prepared = own(begin(job.program, job.limits.outputBytes, names(job)));
 				if ((prepared as unknown as { length: number }).length === 4) {
 					// It did not compile: no code of the sample has run.
 					const [kind, message, errorType, line] =

@@ -131,24 +131,31 @@ def setup(guard, preload):
     sys.addaudithook(_audit)
 
 
-def begin(program, tests_line, cap):
+def test_names(program, tests_line):
+    """Every name the tests (the program from `tests_line` on) use, as one string. The worker keeps
+    it per tests text: a problem's n samples share their tests."""
+    names = set()
+    try:
+        tests = compile("\n" * (tests_line - 1) + "\n".join(program.split("\n")[tests_line - 1 :]), FILENAME, "exec")
+    except SyntaxError:
+        return None
+    return " ".join(_names_in(tests, names))
+
+
+def begin(program, cap, names):
     """Right after the worker restored the image: compile, give the sample its streams, its own
-    directory and a fresh namespace. Returns (code, namespace) or, if it does not compile,
-    (kind, message, error type, line)."""
+    directory and a fresh namespace. `names`: test_names() of its tests, or None to take every name
+    of the program. Returns (code, namespace) or, if it does not compile, (kind, message, error
+    type, line)."""
     try:
         code = compile(program, FILENAME, "exec")
     except SyntaxError as e:
         return ("syntax", str(e), type(e).__name__, e.lineno)
     except Exception as e:  # e.g. ValueError for some invalid sources
         return ("exception", str(e), type(e).__name__, None)
-    names = set()
-    try:
-        tests = compile("\n" * (tests_line - 1) + "\n".join(program.split("\n")[tests_line - 1 :]), FILENAME, "exec")
-        _names_in(tests, names)
-    except SyntaxError:
-        _names_in(code, names)
-    _state["names"] = frozenset(names)
-    _state["program_names"] = frozenset(_names_in(code, set()))
+    program_names = frozenset(_names_in(code, set()))
+    _state["names"] = program_names if names is None else frozenset(names.split(" "))
+    _state["program_names"] = program_names
     _mkdir(WORKDIR)
     _chdir(WORKDIR)
     guard = _state["guard"]

@@ -4,6 +4,8 @@ import { loadPyodide, type PyodideAPI } from 'pyodide';
 import type { Engine } from '../../src/lib/execution/runtime';
 import { serveSandbox, type SandboxContext } from '../../src/lib/execution/sandbox/serve';
 import { pythonEngine } from './engine';
+import guard from './guard.py?raw';
+import harness from './harness.py?raw';
 import { PRELOAD } from './preload';
 
 async function load(ctx: SandboxContext): Promise<Engine> {
@@ -25,7 +27,7 @@ async function load(ctx: SandboxContext): Promise<Engine> {
 		py.runPython(PRELOAD.map((m) => `import ${m}`).join('\n'));
 		snapshot = py.makeMemorySnapshot();
 	}
-	return { ...pythonEngine(py, ctx.interrupt), snapshot };
+	return { ...pythonEngine(py, ctx.interrupt, { harness, guard }), snapshot };
 }
 
 serveSandbox(load);

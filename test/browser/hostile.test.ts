@@ -118,6 +118,48 @@ assert copy.deepcopy(a)[0] is not a[0]`,
 		expect(again?.status).toBe('passed');
 	});
 
+	it('the same samples in another order, or each in a fresh worker, get the same verdicts', async () => {
+		const samples = [
+			'import random\nrandom.seed(3)\nassert random.random() < 2',
+			'import builtins\nbuiltins.len = lambda x: 0',
+			'assert len([1, 2]) == 2',
+			'import json\njson._default_encoder.indent = 2\nassert json.dumps([1]) == "[1]"',
+			'import collections\ncollections.Counter.most_common = None',
+			"from collections import Counter\nassert Counter('aa').most_common(1) == [('a', 2)]",
+			"with open('x', 'w') as f: f.write('1')\nimport os\nassert os.listdir('.') == ['x']",
+			'import logging\nlogging.basicConfig()\nlogging.disable(50)\nassert logging.root.handlers',
+			'1/0',
+		];
+		const { forward, backward, fresh } = await h.page.evaluate(async (samples) => {
+			const bt = (window as unknown as HarnessWindow).benchtop;
+			const limits = bt.DEFAULT_LIMITS;
+			const judge = async (ex: InstanceType<DriverApi['Executor']>, order: number[]) => {
+				const out: string[] = [];
+				for (const i of order) {
+					const r = await ex.run({ language: 'python', program: samples[i]!, limits });
+					out[i] = `${r.status}/${r.kind ?? ''}`;
+				}
+				return out;
+			};
+			const one = new bt.Executor({ size: 1 });
+			const idx = samples.map((_, i) => i);
+			const forward = await judge(one, idx);
+			const backward = await judge(one, [...idx].reverse());
+			await one.dispose();
+			const fresh: string[] = [];
+			for (const i of idx) {
+				const ex = new bt.Executor({ size: 1 });
+				fresh[i] = (await judge(ex, [i]))[i]!;
+				await ex.dispose();
+			}
+			return { forward, backward, fresh };
+		}, samples);
+		expect(backward).toEqual(forward);
+		expect(fresh).toEqual(forward);
+		expect(forward[2]).toBe('passed/');
+		expect(forward[5]).toBe('passed/');
+	});
+
 	it('random starts from the same state in every sample', async () => {
 		const [a, b] = await py([
 			'import random\nprint(random.random())',

@@ -1,6 +1,7 @@
 // The Python engine on the real Pyodide build, in Node (the same wasm the worker loads): every
 // sample starts from the same image, the verdict is out of the sample's reach, and what a sample
 // may not have (raw memory, the JavaScript bridge, the heap walk) it does not get.
+import { readFileSync } from 'node:fs';
 import { loadPyodide } from 'pyodide';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExecResult } from '../../src/lib/core/result';
@@ -11,7 +12,10 @@ let engine: Engine;
 
 beforeAll(async () => {
 	const py = await loadPyodide({ stdout: () => {}, stderr: () => {} });
-	engine = pythonEngine(py, null);
+	engine = pythonEngine(py, null, {
+		harness: readFileSync('runtimes/python/harness.py', 'utf8'),
+		guard: readFileSync('runtimes/python/guard.py', 'utf8'),
+	});
 }, 120_000);
 
 const run = (program: string, extra: { testsLine?: number; checkName?: string; timeMs?: number } = {}) =>
