@@ -21,7 +21,7 @@ export interface EmscriptenFS {
 	streams: unknown[];
 	cwd(): string;
 	chdir(path: string): void;
-	analyzePath(path: string): { exists: boolean };
+	lookupPath(path: string): { node: { contents?: Record<string, unknown> } };
 	readdir(path: string): string[];
 	lstat(path: string): { mode: number };
 	isDir(mode: number): boolean;
@@ -63,6 +63,11 @@ export function takeImage(m: PyodideModule, fs: EmscriptenFS, workdir: string): 
 	const hiwire = hiwireEntries(m);
 	const streams = fs.streams.slice();
 	const cwd = fs.cwd();
+	// The work directory's parent, looked up once: whether the sample's directory exists is then a
+	// property read (FS.analyzePath throws and catches an error when it does not).
+	const slash = workdir.lastIndexOf('/');
+	const parent = fs.lookupPath(workdir.slice(0, slash) || '/').node;
+	const name = workdir.slice(slash + 1);
 
 	const removeTree = (path: string) => {
 		for (const name of fs.readdir(path)) {
@@ -83,20 +88,14 @@ export function takeImage(m: PyodideModule, fs: EmscriptenFS, workdir: string): 
 			heap.set(high, restSp);
 			// The allocator treats memory past its top as fresh (zeroed), as it was in the image.
 			if (now > top) heap.fill(0, top, now);
-			for (let i = 0; ; i++) {
-				let cur: unknown;
-				try {
-					cur = m.__hiwire_get(i);
-				} catch {
-					break;
-				}
-				const want = i < hiwire.length ? hiwire[i] : null;
-				if (cur !== want) m.__hiwire_set(i, want);
-			}
+			// The image's entries back in place. Entries a sample added past them are free again in the
+			// restored memory, so nothing can name them; they are overwritten as slots are reused.
+			for (let i = 0; i < hiwire.length; i++)
+				if (m.__hiwire_get(i) !== hiwire[i]) m.__hiwire_set(i, hiwire[i]);
 			fs.streams.length = 0;
 			for (const s of streams) fs.streams.push(s);
 			fs.chdir(cwd);
-			if (fs.analyzePath(workdir).exists) removeTree(workdir);
+			if (parent.contents && Object.hasOwn(parent.contents, name)) removeTree(workdir);
 		},
 	};
 }

@@ -120,7 +120,7 @@ describe('one line of a sample does not make a wrong answer pass (assert keeps i
 		'Object.prototype.hasOwnProperty = () => true',
 		'Date.prototype.getTime = () => 0',
 		'RegExp.prototype.exec = () => ({})',
-		"Object.defineProperty(Map, Symbol.hasInstance, { value: () => false })",
+		'Object.defineProperty(Map, Symbol.hasInstance, { value: () => false })',
 		'globalThis.Map = function () {}',
 		'globalThis.Error = function () {}',
 	];
@@ -148,7 +148,10 @@ describe('one line of a sample does not make a wrong answer pass (assert keeps i
 		for (const [method, a, b] of WRONG) {
 			const [va, vb] = [runInContext(`(${a})`, ctx), runInContext(`(${b})`, ctx)];
 			const expected = outcome(() => node[method]!(va, vb));
-			expect(outcome(() => ours[method]!(va, vb)), `${method}(${a}, ${b})`).toBe(expected);
+			expect(
+				outcome(() => ours[method]!(va, vb)),
+				`${method}(${a}, ${b})`,
+			).toBe(expected);
 			if (expected !== 'ok') wrongCaught++;
 		}
 		expect(wrongCaught).toBeGreaterThanOrEqual(WRONG.length - 2);

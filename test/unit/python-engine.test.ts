@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExecResult } from '../../src/lib/core/result';
 import { DEFAULT_LIMITS, type Engine } from '../../src/lib/execution/runtime';
 import { pythonEngine } from '../../runtimes/python/engine';
+import { CLEAN_VICTIMS, ORDER_SAMPLES } from '../fixtures/python-order';
 
 let engine: Engine;
 
@@ -36,7 +37,13 @@ describe('basics', () => {
 	it('passes, fails, prints', () => {
 		expect(run('assert 1 + 1 == 2').message ?? 'passed').toBe('passed');
 		const f = run('x = 1\nassert x == 2, "boom"');
-		expect(f).toMatchObject({ status: 'failed', kind: 'assertion', message: 'boom', errorType: 'AssertionError', line: 2 });
+		expect(f).toMatchObject({
+			status: 'failed',
+			kind: 'assertion',
+			message: 'boom',
+			errorType: 'AssertionError',
+			line: 2,
+		});
 		expect(run('print("hi")').stdout).toBe('hi\n');
 		expect(verdict(run('def f(:\n  pass'))).toEqual(['failed', 'syntax']);
 		expect(verdict(run('1/0'))).toEqual(['failed', 'exception']);
@@ -54,7 +61,11 @@ const afterPoison = (poison: string, victim: string) => {
 describe('nothing a sample does reaches the next one', () => {
 	const cases: [string, string, string][] = [
 		['random state', 'import random\nrandom.seed(5)\nrandom.random()', 'import random\nrandom.seed()\n'],
-		['json default encoder', 'import json\njson._default_encoder.indent = 4', "import json\nassert json.dumps([1, 2]) == '[1, 2]'"],
+		[
+			'json default encoder',
+			'import json\njson._default_encoder.indent = 4',
+			"import json\nassert json.dumps([1, 2]) == '[1, 2]'",
+		],
 		[
 			'logging handlers and disable',
 			'import logging\nlogging.basicConfig(level=logging.DEBUG)\nlogging.disable(logging.CRITICAL)',
@@ -103,7 +114,8 @@ describe('nothing a sample does reaches the next one', () => {
 	});
 
 	it('three samples that each configure logging and log a lot all pass', () => {
-		const p = "import logging\nlogging.basicConfig(level=logging.DEBUG)\nfor i in range(3000):\n    logging.debug('x' * 50)\nassert logging.root.handlers[0].stream is not None";
+		const p =
+			"import logging\nlogging.basicConfig(level=logging.DEBUG)\nfor i in range(3000):\n    logging.debug('x' * 50)\nassert logging.root.handlers[0].stream is not None";
 		for (let i = 0; i < 3; i++) expect(run(p).message ?? 'passed').toBe('passed');
 	});
 });
@@ -127,11 +139,15 @@ describe('ordinary code is never "harness replaced"', () => {
 
 describe('the verdict is out of the sample’s reach', () => {
 	// Each is a wrong answer (the tests fail) plus an attempt to make it pass anyway.
-	const wrong = (attempt: string) => `def f():\n    return 1\n${attempt}\ndef check(candidate):\n    assert candidate() == 2\n\ncheck(f)`;
+	const wrong = (attempt: string) =>
+		`def f():\n    return 1\n${attempt}\ndef check(candidate):\n    assert candidate() == 2\n\ncheck(f)`;
 	const testsLine = (attempt: string) => 3 + attempt.split('\n').length;
 	it.each([
 		['no frame above the sample', 'import sys\nh = sys._getframe(1)'],
-		['no frame above a traceback', 'try:\n    1/0\nexcept Exception as e:\n    assert e.__traceback__.tb_frame.f_back is None\n    raise SystemError("found")'],
+		[
+			'no frame above a traceback',
+			'try:\n    1/0\nexcept Exception as e:\n    assert e.__traceback__.tb_frame.f_back is None\n    raise SystemError("found")',
+		],
 		['the harness is not a module', 'import benchtop_harness'],
 		[
 			'no class leads to the harness',
@@ -140,14 +156,20 @@ describe('the verdict is out of the sample’s reach', () => {
 		['no heap walk', 'import gc\nfor o in gc.get_objects():\n    pass'],
 		['no referrers', 'import gc\ngc.get_referrers(f)'],
 		['no raw memory: ctypes', 'import ctypes\nctypes.memset(id(f), 0, 8)'],
-		['no raw memory: create_builtin', "import _imp\nclass S:\n    name = '_ctypes'\nm = _imp.create_builtin(S())\nassert m is None or not hasattr(m, 'CFuncPtr')\nraise SystemError('not created')"],
+		[
+			'no raw memory: create_builtin',
+			"import _imp\nclass S:\n    name = '_ctypes'\nm = _imp.create_builtin(S())\nassert m is None or not hasattr(m, 'CFuncPtr')\nraise SystemError('not created')",
+		],
 		['no test C API', 'import _testcapi'],
 		['no JavaScript: js', 'import js\njs.setTimeout'],
 		['no JavaScript: pyodide_js', 'import pyodide_js\npyodide_js._module.HEAPU8'],
 		['no JavaScript: run_js', "from pyodide.code import run_js\nrun_js('1')"],
 		['no tracer', 'import sys\nsys.settrace(lambda *a: None)'],
 		['no profiler', 'import sys\nsys.setprofile(lambda *a: None)'],
-		['no monitoring', "import sys\nsys.monitoring.use_tool_id(2, 'x')\nsys.monitoring.register_callback(2, sys.monitoring.events.LINE, lambda *a: None)"],
+		[
+			'no monitoring',
+			"import sys\nsys.monitoring.use_tool_id(2, 'x')\nsys.monitoring.register_callback(2, sys.monitoring.events.LINE, lambda *a: None)",
+		],
 		['no audit hook', 'import sys\nsys.addaudithook(lambda *a: None)'],
 		['no early exit', 'import os\nos._exit(0)'],
 		['no exit caught', 'import sys\ntry:\n    sys.exit(0)\nexcept SystemExit:\n    pass\nraise SystemExit'],
@@ -168,10 +190,30 @@ describe('the verdict is out of the sample’s reach', () => {
 	});
 
 	it.each([
-		['a builtin', 'import builtins\nbuiltins.abs = lambda x: 0', 'assert abs(candidate() - 2) < 1e-6', 'builtins.abs'],
-		['a stdlib function', 'import math\nmath.isclose = lambda *a, **k: True', 'import math\n    assert math.isclose(candidate(), 2)', 'math.isclose'],
-		['a stdlib function’s code', 'import statistics\nstatistics.mean.__code__ = (lambda d: 2).__code__', 'import statistics\n    assert statistics.mean([candidate()]) == 2', 'mean.__code__'],
-		['a module', "import sys, types\nm = types.ModuleType('math')\nm.isclose = lambda *a, **k: True\nsys.modules['math'] = m", 'import math\n    assert math.isclose(candidate(), 2)', "sys.modules['math']"],
+		[
+			'a builtin',
+			'import builtins\nbuiltins.abs = lambda x: 0',
+			'assert abs(candidate() - 2) < 1e-6',
+			'builtins.abs',
+		],
+		[
+			'a stdlib function',
+			'import math\nmath.isclose = lambda *a, **k: True',
+			'import math\n    assert math.isclose(candidate(), 2)',
+			'math.isclose',
+		],
+		[
+			'a stdlib function’s code',
+			'import statistics\nstatistics.mean.__code__ = (lambda d: 2).__code__',
+			'import statistics\n    assert statistics.mean([candidate()]) == 2',
+			'mean.__code__',
+		],
+		[
+			'a module',
+			"import sys, types\nm = types.ModuleType('math')\nm.isclose = lambda *a, **k: True\nsys.modules['math'] = m",
+			'import math\n    assert math.isclose(candidate(), 2)',
+			"sys.modules['math']",
+		],
 	])('replacing %s the tests use fails the sample', (_name, cheat, test, named) => {
 		const program = `def f():\n    return 5\n${cheat}\ndef check(candidate):\n    ${test}\n\ncheck(f)`;
 		const r = run(program, { testsLine: 3 + cheat.split('\n').length, checkName: 'check' });
@@ -180,26 +222,20 @@ describe('the verdict is out of the sample’s reach', () => {
 	});
 
 	it('a check() that is not the tests’ own fails', () => {
-		const program = 'def f():\n    return 1\ndef check(c):\n    pass\nimport builtins\n\ndef check(candidate):\n    assert candidate() == 2\n\nglobals()["check"] = lambda c: None\ncheck(f)';
+		const program =
+			'def f():\n    return 1\ndef check(c):\n    pass\nimport builtins\n\ndef check(candidate):\n    assert candidate() == 2\n\nglobals()["check"] = lambda c: None\ncheck(f)';
 		// Line 10 rebinds check after the tests defined it (the tests start on line 7).
-		const r = run(program.replace('globals()["check"] = lambda c: None\n', ''), { testsLine: 7, checkName: 'check' });
+		const r = run(program.replace('globals()["check"] = lambda c: None\n', ''), {
+			testsLine: 7,
+			checkName: 'check',
+		});
 		expect(r.status).toBe('failed');
 	});
 });
 
 describe('verdicts do not depend on order', () => {
 	it('the same samples in reverse and shuffled order get the same verdicts', () => {
-		const samples = [
-			'import random\nrandom.seed(3)\nassert random.random() < 2',
-			'import builtins\nbuiltins.len = lambda x: 0',
-			'assert len([1, 2]) == 2',
-			'import json\njson._default_encoder.indent = 2\nassert json.dumps([1]) == "[1]"',
-			'import collections\ncollections.Counter.most_common = None',
-			"from collections import Counter\nassert Counter('aa').most_common(1) == [('a', 2)]",
-			"with open('x', 'w') as f: f.write('1')\nimport os\nassert os.listdir('.') == ['x']",
-			'while True: pass',
-			'1/0',
-		];
+		const samples = [...ORDER_SAMPLES, 'while True: pass'];
 		const judge = (order: number[]) => {
 			const out: string[] = [];
 			for (const i of order) {
@@ -210,10 +246,9 @@ describe('verdicts do not depend on order', () => {
 		};
 		const forward = judge(samples.map((_, i) => i));
 		expect(judge(samples.map((_, i) => samples.length - 1 - i))).toEqual(forward);
-		expect(judge([4, 1, 7, 2, 0, 8, 3, 6, 5])).toEqual(forward);
-		expect(forward[2]).toBe('passed/');
-		expect(forward[5]).toBe('passed/');
-		expect(forward[7]).toBe('timeout/timeout');
+		expect(judge([4, 1, 9, 7, 2, 0, 8, 3, 6, 5])).toEqual(forward);
+		for (const i of CLEAN_VICTIMS) expect(forward[i]).toBe('passed/');
+		expect(forward[9]).toBe('timeout/timeout');
 	});
 });
 
