@@ -148,6 +148,14 @@ describe('the app', () => {
 		expect(await detail.locator('pre.raw').textContent()).toContain('<think>');
 		expect(await detail.locator('pre.code').textContent()).not.toContain('<think>');
 		expect(await detail.locator('pre.code').textContent()).toContain('total += x');
+		// what extraction removed is struck through in the raw reply, and said in words
+		expect(await detail.locator('pre.raw del').first().textContent()).toContain('<think>');
+		expect(await detail.locator('pre.raw del').allTextContents()).not.toContain('total += x');
+		expect(await detail.getByTestId('removed').textContent()).toMatch(
+			/Struck through: \d+ lines? extraction removed/,
+		);
+		// the headline cards
+		expect((await page.getByTestId('headline').textContent())!.replace(/\s+/g, ' ')).toContain('6 / 12');
 		await page.context().close();
 	});
 
@@ -243,6 +251,11 @@ describe('the app', () => {
 			/A − B = \+0\.5000, 95% CI \[\+0\.3333, \+\d\.\d{4}\], p = 0\.1\d{3} over 4 shared problems — not distinguishable from chance/,
 		);
 		expect(await page.locator('tr[data-outcome="a"]').count()).toBe(4);
+		// the win/loss map: one square per problem, A better on each, said in its label
+		const squares = page.getByTestId('winloss').getByRole('listitem');
+		expect(await squares.count()).toBe(4);
+		expect(await squares.allTextContents()).toEqual(['A', 'A', 'A', 'A']);
+		expect(await squares.first().getAttribute('aria-label')).toMatch(/: A better \(A 1\.00, B 0\.\d\d\)/);
 
 		// a third run (the reference again): three runs, every pair tested
 		await page.getByRole('button', { name: 'Set up' }).click();
