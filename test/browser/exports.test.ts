@@ -40,7 +40,7 @@ async function openApp(url = inject('baseUrl')): Promise<{ page: Page; errors: s
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
 	await page.goto(url);
-	await page.locator('select[name=benchmark] option').first().waitFor({ state: 'attached' });
+	await page.locator('input[name=benchmark]').first().waitFor({ state: 'attached' });
 	return { page, errors };
 }
 

@@ -22,7 +22,7 @@ beforeAll(async () => {
 	page = await (await browser.newContext({ acceptDownloads: true })).newPage();
 	page.on('pageerror', (e) => console.error('[page error]', e.message));
 	await page.goto(inject('baseUrl'));
-	await page.locator('select[name=benchmark] option').first().waitFor({ state: 'attached' });
+	await page.locator('input[name=benchmark]').first().waitFor({ state: 'attached' });
 });
 afterAll(() => page?.context().close());
 
@@ -73,7 +73,7 @@ async function runOnce(): Promise<string[]> {
 
 describe('a GGUF model in the page (wllama, CPU)', () => {
 	it('picked from disk, it runs a classroom eval end to end; the same seed gives the same text', async () => {
-		await page.locator('select[name=benchmark]').selectOption('classroom');
+		await page.locator('input[name=benchmark][value="classroom"]').check();
 		await page.locator('select[name=subset]').selectOption('first');
 		await page.getByLabel('N', { exact: true }).fill('2');
 		await page.getByLabel('In this browser on any machine (GGUF, llama.cpp)').check();

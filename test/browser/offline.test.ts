@@ -30,7 +30,7 @@ const passAt1 = () => page.locator('section.results table.passk tr[data-k="1"] t
 describe('offline, under a sub-path, from a plain static host', () => {
 	it('the first visit installs the service worker with everything precached', async () => {
 		await page.goto(site);
-		await page.locator('select[name=benchmark] option').first().waitFor({ state: 'attached' });
+		await page.locator('input[name=benchmark]').first().waitFor({ state: 'attached' });
 		const sw = await page.evaluate(async () => {
 			const reg = await navigator.serviceWorker.ready;
 			// Activated means the install step — caching the app and runtimes — is complete.

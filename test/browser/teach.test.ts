@@ -81,7 +81,7 @@ describe('Teach', () => {
 			const page = await (await browser.newContext()).newPage();
 			page.on('pageerror', (e) => console.error('[page error]', e.message));
 			await page.goto(inject('baseUrl'));
-			await page.locator('select[name=benchmark] option').first().waitFor({ state: 'attached' });
+			await page.locator('input[name=benchmark]').first().waitFor({ state: 'attached' });
 			// The model is the one chosen in Set up.
 			await page.getByLabel('OpenAI-compatible endpoint').check();
 			await page.getByLabel('Base URL').fill(server.url);

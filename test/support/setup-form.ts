@@ -13,8 +13,7 @@ export interface FormRun {
 }
 
 export async function fillSetup(page: Page, o: FormRun): Promise<void> {
-	await page.locator('select[name=benchmark] option').first().waitFor({ state: 'attached' });
-	await page.locator('select[name=benchmark]').selectOption(o.benchmark);
+	await page.locator(`input[name=benchmark][value="${o.benchmark}"]`).check();
 	if (o.problems === 'all') await page.locator('select[name=subset]').selectOption('all');
 	else {
 		await page.locator('select[name=subset]').selectOption('first');

@@ -1,0 +1,14 @@
+// What each bundled benchmark measures, in one line, for Set up's benchmark cards. By family: a
+// translated set (MultiPL-E) says so after its family's line.
+const FAMILY: [prefix: string, blurb: string][] = [
+	['humaneval', 'Write a function from its signature and docstring; hidden unit tests (OpenAI, 2021).'],
+	['mbpp-sanitized', 'Short entry-level tasks from a description, the hand-checked subset (Google, 2021).'],
+	['mbpp', 'Short entry-level tasks from a one-line description and three asserts (Google, 2021).'],
+	['classroom', 'Warm-ups for a class: FizzBuzz to simple recursion and strings, each with a worked answer.'],
+];
+
+export function blurbOf(id: string, language: string): string {
+	const family = FAMILY.find(([p]) => id === p || id.startsWith(`${p}-`))?.[1] ?? '';
+	const translated = language !== 'python' && !id.startsWith('classroom');
+	return translated ? `${family} Translated to ${language} by MultiPL-E.` : family;
+}
