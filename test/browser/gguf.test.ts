@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TINY, writeGguf } from '../../scripts/gguf/write';
 import { benchtopCli as benchtop } from '../support/cli';
 import { connect } from './support/page';
+import { openAdvancedSampling } from '../support/setup-form';
 
 const dir = mkdtempSync(join(tmpdir(), 'benchtop-gguf-ui-'));
 const model = join(dir, 'tiny-llama.gguf');
@@ -87,6 +88,7 @@ describe('a GGUF model in the page (wllama, CPU)', () => {
 			/wllama runs the model with llama\.cpp/,
 		);
 		await page.getByLabel('Samples per problem (n)').fill('2');
+		await openAdvancedSampling(page);
 		await page.getByLabel('Temperature').fill('0.8');
 		await page.getByLabel('Max tokens').fill('48');
 		await page.locator('input[name=seed]').fill('3');

@@ -24,5 +24,14 @@ export async function fillSetup(page: Page, o: FormRun): Promise<void> {
 	await page.getByLabel('Base URL').fill(o.endpoint.url);
 	await page.getByLabel('Model', { exact: true }).fill(o.endpoint.model);
 	if (o.n !== undefined) await page.getByLabel('Samples per problem (n)').fill(String(o.n));
-	if (o.temperature !== undefined) await page.getByLabel('Temperature').fill(String(o.temperature));
+	if (o.temperature !== undefined) {
+		await openAdvancedSampling(page);
+		await page.getByLabel('Temperature').fill(String(o.temperature));
+	}
+}
+
+/** Temperature, top_p, max tokens, seed and template sit under "Advanced" in the Sampling section. */
+export async function openAdvancedSampling(page: Page): Promise<void> {
+	const box = page.getByTestId('advanced-sampling');
+	if ((await box.getAttribute('open')) === null) await box.locator('summary').click();
 }
