@@ -83,7 +83,20 @@ describe('the app', () => {
 
 	it('a scripted endpoint run: live grid, exact pass@k, raw and extracted code side by side', async () => {
 		const page = await openApp();
+		// a wrong address first: the endpoint's card says it cannot be reached, in words
+		await fillSetup(page, {
+			benchmark: 'classroom',
+			problems: 4,
+			endpoint: { url: 'http://127.0.0.1:9/v1', model: 'scripted-coder' },
+		});
+		await expect
+			.poll(() => page.getByTestId('source-status-endpoint').textContent(), { timeout: 10_000 })
+			.toMatch(/^✘ not reachable: /);
 		await setUpEndpointRun(page, server.url);
+		await expect
+			.poll(() => page.getByTestId('source-status-endpoint').textContent(), { timeout: 10_000 })
+			.toMatch(/^✔ reachable · \d+ models?$/);
+		expect(await page.getByTestId('source-status-reference').textContent()).toBe('✔ ready');
 		await expect
 			.poll(() => page.getByLabel('Prompt preview').textContent())
 			.toContain('Complete the following Python function');
