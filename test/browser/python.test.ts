@@ -70,4 +70,13 @@ describe('Python sandbox', () => {
 		const [r] = await runPrograms(h.page, 'python', ['x = 1\ndef f(:\n  pass\n']);
 		expect(r).toMatchObject({ status: 'failed', kind: 'syntax', line: 2 });
 	});
+
+	it('runs asyncio (run, gather, sleep, queues) and imports multiprocessing, as CPython does', async () => {
+		const results = await runPrograms(h.page, 'python', [
+			'import asyncio\nasync def f(x):\n    await asyncio.sleep(0.05)\n    return x * 2\nasync def main():\n    return await asyncio.gather(*(f(i) for i in range(3)))\nassert asyncio.run(main()) == [0, 2, 4]',
+			'import asyncio\nasync def f():\n    q = asyncio.Queue()\n    await q.put(1)\n    return await q.get()\nassert asyncio.new_event_loop().run_until_complete(f()) == 1',
+			'import multiprocessing\nassert multiprocessing.cpu_count() >= 1',
+		]);
+		for (const r of results) expect(r.message ?? 'passed').toBe('passed');
+	});
 });

