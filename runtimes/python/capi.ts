@@ -2,7 +2,7 @@
 // sample's code object, tell which exception ended it, and take out of the interpreter what a
 // sample must never have (the C modules that read and write raw memory, and every JavaScript object
 // the interpreter could otherwise name).
-import type { PyodideModule } from './image';
+import { hiwireEntries, type PyodideModule } from './image';
 
 export interface CApiModule extends PyodideModule {
 	_PyEval_EvalCode(code: number, globals: number, locals: number): number;
@@ -64,18 +64,13 @@ export function removeBuiltinModules(m: CApiModule, names: readonly string[]): n
  */
 export function cutJavaScriptBridge(m: PyodideModule): number {
 	let cut = 0;
-	for (let i = 0; ; i++) {
-		let v: unknown;
-		try {
-			v = m.__hiwire_get(i);
-		} catch {
-			return cut;
-		}
+	hiwireEntries(m).forEach((v, i) => {
 		if ((typeof v === 'object' && v !== null) || typeof v === 'function') {
 			m.__hiwire_set(i, Object.freeze(Object.create(null)));
 			cut++;
 		}
-	}
+	});
+	return cut;
 }
 
 /** How a sample's exception is classified, most specific first (RecursionError is a RuntimeError). */

@@ -103,7 +103,6 @@ export function pythonEngine(
 	let lastSignal = 0;
 	// The heap never shrinks: a worker that went past the limit is replaced after the sample.
 	let overLimit = false;
-	const shared = interrupt;
 	// Re-sent every RESIGNAL_MS so a sample that catches KeyboardInterrupt is interrupted again,
 	// but not on every poll, which would nest Python's signal handlers without end.
 	const signal = (n: number) => {
@@ -115,7 +114,7 @@ export function pythonEngine(
 	py.setInterruptBuffer({
 		get 0() {
 			if (!armed) return 0;
-			if (shared && Atomics.exchange(shared, 0, 0) === SIGINT) return SIGINT;
+			if (interrupt && Atomics.exchange(interrupt, 0, 0) === SIGINT) return SIGINT;
 			// The heap is checked on every poll: one poll can be hundreds of MB of allocation apart.
 			if (heap() > heapLimit) {
 				overLimit = true;
@@ -148,7 +147,7 @@ export function pythonEngine(
 					// It did not compile: no code of the sample has run.
 					const [kind, message, errorType, line] =
 						read<[ExecResult['kind'], string, string, number | null]>(prepared);
-					return finish(started, { status: 'failed', kind, message, errorType, line: line ?? undefined });
+					return finish({ status: 'failed', kind, message, errorType, line: line ?? undefined });
 				}
 				const [code, g] = [own(prepared.get(0)), own(prepared.get(1))] as PyProxy[];
 				deadline = until;
@@ -171,13 +170,12 @@ export function pythonEngine(
 						// The sample's exception could not even be described: its kind stands.
 					}
 					const base = { errorType, line: line ?? undefined };
-					if (kind === 'timeout')
-						return finish(started, { status: 'timeout', kind, message: 'timed out', ...base });
+					if (kind === 'timeout') return finish({ status: 'timeout', kind, message: 'timed out', ...base });
 					if (kind === 'early-exit') {
 						const why = `exited before the tests ran (${errorType}: ${message})`;
-						return finish(started, { status: 'failed', kind, message: why, ...base });
+						return finish({ status: 'failed', kind, message: why, ...base });
 					}
-					return finish(started, { status: 'failed', kind, message, ...base });
+					return finish({ status: 'failed', kind, message, ...base });
 				}
 				let replaced: string | null;
 				try {
@@ -188,9 +186,9 @@ export function pythonEngine(
 				}
 				if (replaced !== null) {
 					const message = `test harness replaced (${replaced})`;
-					return finish(started, { status: 'failed', kind: 'harness-tampered', message });
+					return finish({ status: 'failed', kind: 'harness-tampered', message });
 				}
-				return finish(started, { status: 'passed' });
+				return finish({ status: 'passed' });
 			} finally {
 				armed = false;
 				deadline = Infinity;
@@ -199,10 +197,7 @@ export function pythonEngine(
 			}
 
 			/** The verdict decided; now what the sample printed (its own writer may misbehave). */
-			function finish(
-				t0: number,
-				v: Omit<ExecResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>,
-			): ExecResult {
+			function finish(v: Omit<ExecResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>): ExecResult {
 				let stdout = '';
 				let stderr = '';
 				let truncated = false;
@@ -211,7 +206,7 @@ export function pythonEngine(
 				} catch {
 					// A sample that broke its own streams loses its output, not its verdict.
 				}
-				return { ...v, stdout: stdout + fdOut, stderr, truncated, durationMs: now() - t0 };
+				return { ...v, stdout: stdout + fdOut, stderr, truncated, durationMs: now() - started };
 			}
 		},
 	};

