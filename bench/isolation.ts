@@ -4,7 +4,7 @@
 // globals with no isolation at all (the ceiling).
 import { readFileSync } from 'node:fs';
 import { loadPyodide } from 'pyodide';
-import { pythonEngine } from '../runtimes/python/engine';
+import { harnessSources, pythonEngine } from '../runtimes/python/engine';
 import { DEFAULT_LIMITS } from '../src/lib/execution/runtime';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -24,10 +24,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 export async function isolationCost(programs: string[]): Promise<IsolationFigures> {
 	const py = await loadPyodide({ stdout: () => {}, stderr: () => {} });
-	const engine = pythonEngine(py, null, {
-		harness: readFileSync(`${ROOT}runtimes/python/harness.py`, 'utf8'),
-		guard: readFileSync(`${ROOT}runtimes/python/guard.py`, 'utf8'),
-	});
+	const engine = pythonEngine(
+		py,
+		null,
+		harnessSources((f) => readFileSync(`${ROOT}runtimes/python/${f}`, 'utf8')),
+	);
 	const job = (program: string) => ({ language: 'python' as const, program, limits: DEFAULT_LIMITS });
 	// Restoring alone, in rounds of 200 (the median round, per restore).
 	const rounds: number[] = [];

@@ -18,6 +18,7 @@ import type { Language } from '../src/lib/core/ids';
 import { compose } from '../src/lib/execution/compose';
 import { runNative, type NativeCommand } from './native';
 import { ggufSpeed } from './gguf';
+import { evalplusSpeed } from './evalplus';
 import { isolationCost } from './isolation';
 import { initialCss, initialJs } from './size';
 import { uiResponsiveness } from './ui';
@@ -182,8 +183,17 @@ const isolation = await isolationCost(heSuite ? heSuite.programs.slice(0, 492) :
 console.log(
 	`python     isolation: image ${(isolation.imageBytes / 2 ** 20).toFixed(1)} MB restored in ${isolation.restoreMs.toFixed(2)} ms; a sample that does nothing costs ${isolation.floorMs.toFixed(2)} ms; HumanEval canonical ${isolation.engineRate.toFixed(0)}/s through the engine vs ${isolation.bareRate.toFixed(0)}/s bare exec() = ${(isolation.ratio * 100).toFixed(0)}% (one core, Node)`,
 );
+// ---- HumanEval+ with EvalPlus's semantics: every canonical solution on all its inputs ----
+console.error(
+	'humaneval+: canonical solutions on all base and plus inputs, Benchtop vs EvalPlus on CPython…',
+);
+const evalplus = await evalplusSpeed();
+console.log(
+	`humaneval+ canonical solutions on all ${evalplus.samples} problems' inputs: Benchtop ${evalplus.benchtop.seconds.toFixed(1)} s (${evalplus.benchtop.pass} pass both), EvalPlus's evaluation on CPython ${evalplus.native.seconds.toFixed(1)} s (${evalplus.native.pass}) = ${evalplus.ratio.toFixed(2)}× (${evalplus.workers} workers each)`,
+);
 const out: Record<string, unknown> = {
 	isolation,
+	evalplus,
 	shell: {
 		initialJsGzipBytes: shell.gzipBytes,
 		files: shell.files,

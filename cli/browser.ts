@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import type { DriverApi } from '../src/driver';
 import type { ExecResult, Status } from '../src/lib/core/result';
-import type { Job } from '../src/lib/execution/runtime';
+import type { Job, Limits } from '../src/lib/execution/runtime';
+import type { Benchmark } from '../src/lib/benchmarks/types';
+import type { Sample } from '../src/lib/core/sample';
+import type { Tested } from '../src/lib/pipeline/tester';
 import { CHROMIUM_FLAGS, findChromium } from './chromium';
 import { serveStatic, type ServeOptions } from './serve';
 
@@ -88,6 +91,54 @@ export async function runInBrowser(
 				};
 			},
 			{ jobs, workers },
+		);
+	});
+}
+
+/** Samples tested in the page the way a run tests them (EvalPlus's input-by-input runs included:
+ * the reference's outputs are computed there first, once per problem). */
+export async function testInBrowser(
+	bench: Benchmark,
+	samples: Sample[],
+	{
+		limits,
+		workers,
+		onResult,
+	}: { limits: Limits; workers?: number; onResult: (index: number, status: Status) => void },
+): Promise<Omit<BrowserRun, 'results'> & { tested: Tested[] }> {
+	return withDriver(async (page) => {
+		await page.exposeFunction('__benchtopProgress', onResult);
+		return page.evaluate(
+			async ({ bench, samples, limits, workers }) => {
+				const w = window as unknown as {
+					benchtop: DriverApi;
+					__benchtopProgress(i: number, s: Status): void;
+				};
+				const ex = new w.benchtop.Executor(workers ? { size: workers } : {});
+				const tester = new w.benchtop.pipeline.Tester(bench, ex, limits, undefined);
+				const byId = new Map(bench.problems.map((p) => [p.taskId as string, p]));
+				const tested: Tested[] = new Array(samples.length);
+				// A few samples ahead of the workers, not all at once: each problem's reference outputs
+				// are computed just before its samples, so verdicts arrive from the start.
+				let next = 0;
+				const size = (await ex.pool('python')).size;
+				// (Inline, not a named function: under tsx a named one would call a helper the page lacks.)
+				await Promise.all(
+					Array.from({ length: 4 * size }, async () => {
+						while (next < samples.length) {
+							const i = next++;
+							const s = samples[i]!;
+							const t = await tester.test(byId.get(s.taskId)!, s);
+							w.__benchtopProgress(i, t.result.status);
+							// The reference's outputs stay in the page: only verdicts come back.
+							tested[i] = { program: t.program, result: { ...t.result, reference: undefined } };
+						}
+					}),
+				);
+				await ex.dispose();
+				return { tested, userAgent: navigator.userAgent, workers: size, isolated: w.benchtop.isolated };
+			},
+			{ bench, samples, limits, workers },
 		);
 	});
 }

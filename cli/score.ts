@@ -9,7 +9,9 @@ import { parseBenchmark } from '../src/lib/benchmarks/parse';
 import { loadBenchmark, type Fetch } from '../src/lib/benchmarks/registry';
 import type { Benchmark, BenchmarkInfo } from '../src/lib/benchmarks/types';
 import { decodeText } from '../src/lib/core/text';
-import { DEFAULT_LIMITS } from '../src/lib/execution/runtime';
+import { DEFAULT_LIMITS, type Limits } from '../src/lib/execution/runtime';
+import type { Sample } from '../src/lib/core/sample';
+import type { Status } from '../src/lib/core/result';
 import { EVALPLUS_CALIBRATION } from '../src/lib/run/spec';
 import { referenceSamples, sampleJob } from '../src/lib/pipeline/jobs';
 import { score, DEFAULT_KS, type Score } from '../src/lib/scoring';
@@ -29,7 +31,7 @@ import {
 	type InputFile,
 	type SamplesFormat,
 } from '../src/lib/formats/samples';
-import { ROOT, runInBrowser } from './browser';
+import { ROOT, runInBrowser, testInBrowser } from './browser';
 import { calibrate } from './calibrate';
 import { progressBar } from './progress';
 
@@ -160,23 +162,15 @@ export async function scoreCommand(argv: string[]): Promise<number> {
 			: undefined);
 
 	const limits = { ...DEFAULT_LIMITS, timeMs };
-	const byId = new Map(bench.problems.map((p) => [p.taskId, p]));
-	const limitsOf = o.calibrated ? await calibrate(bench, samples, limits, workers) : () => limits;
-	const jobs = samples.map((s) => sampleJob(bench, byId.get(s.taskId)!, s, limitsOf(s.taskId)));
-	const bar = progressBar(jobs.length, `${bench.id}`);
-	const run = await runInBrowser(jobs, { workers, onResult: (_i, status) => bar.tick(status) });
-	bar.end();
-
-	const outcomes: Outcome[] = samples.map((sample, i) => ({
-		sample,
-		program: jobs[i]!.program,
-		result: run.results[i]!,
-	}));
-	const result = score(
-		outcomes.map((x) => ({ taskId: x.sample.taskId, status: x.result.status, kind: x.result.kind })),
-		ks,
-		bench.problems.length,
-	);
+	const { outcomes, run } = await testSamples(bench, samples, limits, workers, !!o.calibrated);
+	const result = score(outcomes.map(verdictOf), ks, bench.problems.length);
+	const base = bench.problems.some((p) => p.evalplus)
+		? score(
+				outcomes.map((x) => ({ ...verdictOf(x), status: x.result.evalplus?.base.status ?? x.result.status })),
+				ks,
+				bench.problems.length,
+			)
+		: undefined;
 	const config: RunConfig = {
 		benchmark: benchmarkRecord(bench),
 		samples: {
@@ -193,9 +187,44 @@ export async function scoreCommand(argv: string[]): Promise<number> {
 	};
 	const date = new Date();
 	if (out) writeResults(out, outFormat, outcomes, bench, result, config, date);
-	if (o.summary) writeFileSync(o.summary, JSON.stringify(summary(result, config), null, 2) + '\n');
-	console.log(table(bench, result, samples.length, config, out && `${out} (${outFormat})`));
+	if (o.summary) writeFileSync(o.summary, JSON.stringify(summary(result, config, base), null, 2) + '\n');
+	console.log(table(bench, result, samples.length, config, out && `${out} (${outFormat})`, base));
 	return 0;
+}
+
+export const verdictOf = (x: Outcome) => ({
+	taskId: x.sample.taskId,
+	status: x.result.status,
+	kind: x.result.kind,
+});
+
+/** Every sample to its verdict in headless Chromium: composed jobs, or (HumanEval+, MBPP+) EvalPlus's
+ * input-by-input runs, which need the page to compute the reference's outputs first. */
+async function testSamples(
+	bench: Benchmark,
+	samples: Sample[],
+	limits: Limits,
+	workers: number | undefined,
+	calibrated: boolean,
+) {
+	const bar = progressBar(samples.length, `${bench.id}`);
+	const onResult = (_i: number, status: Status) => bar.tick(status);
+	if (bench.problems.some((p) => p.evalplus)) {
+		const { tested, ...run } = await testInBrowser(bench, samples, { limits, workers, onResult });
+		bar.end();
+		return { outcomes: samples.map((sample, i) => ({ sample, ...tested[i]! })), run };
+	}
+	const byId = new Map(bench.problems.map((p) => [p.taskId, p]));
+	const limitsOf = calibrated ? await calibrate(bench, samples, limits, workers) : () => limits;
+	const jobs = samples.map((s) => sampleJob(bench, byId.get(s.taskId)!, s, limitsOf(s.taskId)));
+	const run = await runInBrowser(jobs, { workers, onResult });
+	bar.end();
+	const outcomes: Outcome[] = samples.map((sample, i) => ({
+		sample,
+		program: jobs[i]!.program,
+		result: run.results[i]!,
+	}));
+	return { outcomes, run };
 }
 
 export function writeResults(
@@ -213,9 +242,10 @@ export function writeResults(
 	for (const [name, text] of output) writeFileSync(join(out, safeFileName(name)), text);
 }
 
-export function summary(s: Score, config: RunConfig) {
+export function summary(s: Score, config: RunConfig, base?: Score) {
 	return {
 		pass_at_k: s.passAtK,
+		...(base && { base: { pass_at_k: base.passAtK, ci: base.ci } }),
 		ci: s.ci,
 		ci_method: s.ciMethod,
 		counts: s.counts,
@@ -224,11 +254,31 @@ export function summary(s: Score, config: RunConfig) {
 	};
 }
 
-export function table(bench: Benchmark, s: Score, n: number, config: RunConfig, out?: string): string {
+export function table(
+	bench: Benchmark,
+	s: Score,
+	n: number,
+	config: RunConfig,
+	out?: string,
+	base?: Score,
+): string {
 	const f = (x: number) => x.toFixed(4);
+	// EvalPlus benchmarks: the base tests' score, then the sample's own (base and plus), as evalplus prints them.
+	const baseRows = base
+		? config.ks.flatMap((k) => {
+				const key = `pass@${k}`;
+				const v = base.passAtK[key];
+				return v === undefined
+					? []
+					: [
+							`${`base ${key}`.padEnd(11)} ${f(v)}  95% CI [${f(base.ci[key]![0])}, ${f(base.ci[key]![1])}]  (base inputs only)`,
+						];
+			})
+		: [];
 	const rows = [
 		`benchmark   ${bench.id} · ${bench.count} problems · ${bench.language} · sha256 ${bench.hash.slice(0, 12)}`,
 		`samples     ${n} (${config.samples.format}) · ${s.attempted} of ${s.total} problems attempted · ${config.workers} worker(s)`,
+		...baseRows,
 		...config.ks.map((k) => {
 			const key = `pass@${k}`;
 			const v = s.passAtK[key];

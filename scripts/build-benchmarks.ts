@@ -1,6 +1,7 @@
 // Builds the bundled benchmarks (public/benchmarks/*.json and index.json) from datasets/ and the
 // classroom problems. Deterministic: the unit tests rebuild into a temp dir and compare.
 //   npm run benchmarks [-- <out dir>]
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -8,7 +9,7 @@ import type { Language } from '../src/lib/core/ids';
 import { hashProblems } from '../src/lib/benchmarks/hash';
 import { parseBenchmark, type ParsedBenchmark } from '../src/lib/benchmarks/parse';
 import { repairJsPrompt } from '../src/lib/benchmarks/repair';
-import { HUMAN_EVAL_STOP, MBPP_STOP, MULTIPLE_STOP } from '../src/lib/benchmarks/stops';
+import { EVALPLUS_STOP, HUMAN_EVAL_STOP, MBPP_STOP, MULTIPLE_STOP } from '../src/lib/benchmarks/stops';
 import { closeFunction, syntaxError } from '../src/lib/benchmarks/syntax';
 import type { Benchmark, BenchmarkInfo, Problem } from '../src/lib/benchmarks/types';
 import { renderClassroom } from './classroom-render';
@@ -22,6 +23,8 @@ const read = (p: string) => {
 };
 
 const HUMAN_EVAL = 'openai/human-eval @6d43fb9';
+const HUMAN_EVAL_PLUS = 'evalplus/humanevalplus_release v0.1.10 @200defc';
+const MBPP_PLUS = 'evalplus/mbppplus_release v0.2.0 @dadf43d';
 const MULTIPL_E = 'nuprl/MultiPL-E';
 const MBPP = 'google-research/google-research mbpp';
 const LICENSES = {
@@ -29,7 +32,11 @@ const LICENSES = {
 	multiple: 'BSD-3-Clause (MultiPL-E)',
 	mbpp: 'CC-BY-4.0',
 	classroom: 'MIT (Benchtop)',
+	evalplus: 'Apache-2.0 (EvalPlus)',
 };
+
+/** EvalPlus names its results by the md5 of the decompressed JSONL (get_human_eval_plus_hash). */
+const md5Of = (path: string) => createHash('md5').update(read(path)).digest('hex');
 
 type Spec = Omit<BenchmarkInfo, 'hash' | 'count' | 'composition' | 'language' | 'stop'> & {
 	parsed: ParsedBenchmark;
@@ -131,6 +138,33 @@ function specs(): Spec[] {
 			version: `${MULTIPL_E} @3fe78f1`,
 			...multiple('lua', 'mbpp', '3fe78f1'),
 		},
+		...(
+			[
+				['humaneval+', 'HumanEval+', 'humanevalplus/HumanEvalPlus', ''],
+				['humaneval+-mini', 'HumanEval+ Mini', 'humanevalplus/HumanEvalPlus', '-Mini'],
+				[
+					'humaneval+-noextreme',
+					'HumanEval+ (no extreme inputs)',
+					'humanevalplus/HumanEvalPlus',
+					'-NoExtreme',
+				],
+				['mbpp+', 'MBPP+', 'mbppplus/MbppPlus', ''],
+				['mbpp+-noextreme', 'MBPP+ (no extreme inputs)', 'mbppplus/MbppPlus', '-NoExtreme'],
+			] as const
+		).map(([id, name, stem, variant]) => {
+			const file = `${stem}${variant}.jsonl.gz`;
+			const human = stem.startsWith('humaneval');
+			return {
+				id,
+				name,
+				version: human ? HUMAN_EVAL_PLUS : MBPP_PLUS,
+				source: `${human ? HUMAN_EVAL_PLUS : MBPP_PLUS} ${file.split('/')[1]}`,
+				license: LICENSES.evalplus,
+				parsed: fromFile(file),
+				stop: EVALPLUS_STOP[human ? 'humaneval' : 'mbpp'],
+				upstreamHash: md5Of(file),
+			};
+		}),
 		...(['python', 'javascript', 'lua'] as const).map((language) => ({
 			id: language === 'python' ? 'classroom' : `classroom-${language === 'javascript' ? 'js' : 'lua'}`,
 			name: `Classroom (${language === 'python' ? 'Python' : language === 'javascript' ? 'JavaScript' : 'Lua'})`,

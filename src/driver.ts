@@ -10,6 +10,7 @@ import { GREEDY } from './lib/generation/types';
 import { assess, probe } from './lib/generation/webllm/capability';
 import { buildCatalog } from './lib/generation/webllm/catalog';
 import { interruptedRuns, resumeRun, startReferenceRun, startRun } from './lib/pipeline/session';
+import { Tester } from './lib/pipeline/tester';
 import { IdbRunStore } from './lib/storage/idb';
 import { MemoryRunStore } from './lib/storage/memory';
 
@@ -21,6 +22,7 @@ const api = {
 	GREEDY,
 	isolated: globalThis.crossOriginIsolated === true,
 	pipeline: {
+		Tester,
 		startRun,
 		startReferenceRun,
 		resumeRun,

@@ -10,6 +10,13 @@ export interface CApiModule extends PyodideModule {
 	_PyErr_GivenExceptionMatches(exc: number, type: number): number;
 	_PyList_Append(list: number, item: number): number;
 	_Py_DecRef(obj: number): void;
+	_Py_IncRef(obj: number): void;
+	_PyObject_Call(fn: number, args: number, kwargs: number): number;
+	_PyList_GetItem(list: number, i: number): number;
+	_PyList_Size(list: number): number;
+	_PyBytes_FromStringAndSize(at: number, size: number): number;
+	_malloc(size: number): number;
+	_free(at: number): void;
 	_PyImport_Inittab: number;
 	UTF8ToString(ptr: number): string;
 	[name: `_PyExc_${string}`]: number;

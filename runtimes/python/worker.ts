@@ -5,6 +5,7 @@ import type { Engine } from '../../src/lib/execution/runtime';
 import { serveSandbox, type SandboxContext } from '../../src/lib/execution/sandbox/serve';
 import { pythonEngine } from './engine';
 import guard from './guard.py?raw';
+import evalplus from './evalplus.py?raw';
 import harness from './harness.py?raw';
 import { PRELOAD } from './preload';
 
@@ -27,7 +28,7 @@ async function load(ctx: SandboxContext): Promise<Engine> {
 		py.runPython(PRELOAD.map((m) => `import ${m}`).join('\n'));
 		snapshot = py.makeMemorySnapshot();
 	}
-	return { ...pythonEngine(py, ctx.interrupt, { harness, guard }), snapshot };
+	return { ...pythonEngine(py, ctx.interrupt, { harness, guard, evalplus }), snapshot };
 }
 
 serveSandbox(load);

@@ -81,6 +81,23 @@ describe('the app', () => {
 		await page.context().close();
 	});
 
+	it("HumanEval+: both scores, EvalPlus's and the base one, and each sample's verdict per input set", async () => {
+		const page = await openApp();
+		await fillSetup(page, { benchmark: 'humaneval+-mini', problems: 3 });
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => passAt(page, 1).textContent(), { timeout: 120_000 }).toBe('1.0000');
+		expect(await page.getByTestId('base-headline').textContent()).toContain('100.0');
+		expect(await page.locator('section.results table.problems thead').textContent()).toContain('passed base');
+		await page
+			.locator('section.results .grid')
+			.getByRole('cell', { name: 'HumanEval/1 sample 1: passed' })
+			.click();
+		const phases = page.getByRole('region', { name: 'Sample HumanEval/1 #1' }).getByTestId('evalplus-phases');
+		expect(await phases.locator('tr[data-phase="base"] td').first().textContent()).toContain('passed');
+		expect(await phases.locator('tr[data-phase="plus"] th').textContent()).toMatch(/^plus \(\d+\)$/);
+		await page.context().close();
+	});
+
 	it('a scripted endpoint run: live grid, exact pass@k, raw and extracted code side by side', async () => {
 		const page = await openApp();
 		// a wrong address first: the endpoint's card says it cannot be reached, in words

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBenchmarks } from '../../scripts/build-benchmarks';
 import { parseBenchmark } from '../../src/lib/benchmarks/parse';
 import { repairJsPrompt } from '../../src/lib/benchmarks/repair';
+import { rawElements } from '../../src/lib/benchmarks/evalplus';
 import { closeFunction, syntaxError } from '../../src/lib/benchmarks/syntax';
 import type { Benchmark } from '../../src/lib/benchmarks/types';
 import { InputError } from '../../src/lib/core/errors';
@@ -120,8 +121,21 @@ describe('bundled benchmarks', () => {
 			classroom: 20,
 			'classroom-js': 20,
 			'classroom-lua': 20,
+			'humaneval+': 164,
+			'humaneval+-mini': 164,
+			'humaneval+-noextreme': 164,
+			'mbpp+': 378,
+			'mbpp+-noextreme': 378,
 		});
 		for (const b of index) expect(b.hash).toMatch(/^[0-9a-f]{64}$/);
+		// EvalPlus names its results by the md5 of the JSONL (get_human_eval_plus_hash).
+		expect(index.find((b) => b.id === 'humaneval+')?.upstreamHash).toBe('fe585eb4df8c88d844eeb463ea4d0302');
+		const plus = load('humaneval+');
+		// Every problem keeps its base and plus inputs as the dataset's text: 1,570 + 122,683 in all.
+		const count = (phase: 'base' | 'plus') =>
+			plus.problems.reduce((n, p) => n + rawElements(p.evalplus![phase]).length, 0);
+		expect([count('base'), count('plus')]).toEqual([1570, 122683]);
+		expect(load('mbpp+').problems.find((p) => p.taskId === 'Mbpp/793')?.evalplus?.plus).toBe('[]');
 		expect(load('mbpp').problems.map((p) => Number(p.taskId))).toEqual(
 			Array.from({ length: 500 }, (_, i) => i + 11),
 		);

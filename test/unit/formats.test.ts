@@ -6,11 +6,11 @@ import { score } from '../../src/lib/scoring';
 import {
 	parseResultsFile,
 	pythonJson,
-	toEvalplus,
 	toHumanEval,
 	toMultiplE,
 	type Outcome,
 } from '../../src/lib/formats/results';
+import { toEvalplus } from '../../src/lib/formats/evalplus';
 import { toBenchtop, type RunConfig } from '../../src/lib/formats/run-record';
 import { detectSamplesFormat, parseSamples } from '../../src/lib/formats/samples';
 import { decodeText } from '../../src/lib/core/text';

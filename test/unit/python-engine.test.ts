@@ -6,17 +6,18 @@ import { loadPyodide } from 'pyodide';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExecResult } from '../../src/lib/core/result';
 import { DEFAULT_LIMITS, type Engine } from '../../src/lib/execution/runtime';
-import { pythonEngine } from '../../runtimes/python/engine';
+import { harnessSources, pythonEngine } from '../../runtimes/python/engine';
 import { CLEAN_VICTIMS, ORDER_SAMPLES } from '../fixtures/python-order';
 
 let engine: Engine;
 
 beforeAll(async () => {
 	const py = await loadPyodide({ stdout: () => {}, stderr: () => {} });
-	engine = pythonEngine(py, null, {
-		harness: readFileSync('runtimes/python/harness.py', 'utf8'),
-		guard: readFileSync('runtimes/python/guard.py', 'utf8'),
-	});
+	engine = pythonEngine(
+		py,
+		null,
+		harnessSources((f) => readFileSync(`runtimes/python/${f}`, 'utf8')),
+	);
 }, 120_000);
 
 const run = (program: string, extra: { testsLine?: number; checkName?: string; timeMs?: number } = {}) =>

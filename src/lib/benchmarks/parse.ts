@@ -12,6 +12,7 @@ import {
 	type Located,
 } from '../core/text';
 import type { Composition } from '../execution/compose';
+import { evalplusProblem } from './evalplus';
 import type { Benchmark, Problem } from './types';
 
 export interface ParsedBenchmark {
@@ -35,7 +36,9 @@ export function parseBenchmark(text: string, file: string): ParsedBenchmark {
 	const records: Located[] = text.trimStart().startsWith('[') ? located(text, file) : parseJsonl(text, file);
 	const first = new Fields(file, records[0]!.line, records[0]!.value);
 	let parsed: ParsedBenchmark;
-	if (first.has('entry_point'))
+	if (first.has('plus_input'))
+		parsed = { composition: 'evalplus', language: 'python', problems: records.map(evalplusProblem(file)) };
+	else if (first.has('entry_point'))
 		parsed = { composition: 'human-eval', language: 'python', problems: records.map(humanEval(file)) };
 	else if (first.has('stop_tokens') || (first.has('name') && first.has('tests')))
 		parsed = multiplE(records, file);

@@ -12,3 +12,18 @@ export const MULTIPLE_STOP = {
 	javascript: ['\nfunction ', '\n/*', '\n//', '\nconsole.log'],
 	lua: ['\nlocal', '\nfunction', '\n--', '\n\n'],
 };
+
+/** EvalPlus's stops for direct completion (evalplus/provider/utility.py: EOS + the dataset's extra). */
+export const EVALPLUS_STOP = {
+	humaneval: [
+		'\ndef ',
+		'\nclass ',
+		'\nimport ',
+		'\nfrom ',
+		'\nassert ',
+		'\nif __name__',
+		'\ndef main(',
+		'\nprint(',
+	],
+	mbpp: ['\n"""', '\nassert', '\nif __name__', '\ndef main(', '\nprint('],
+};

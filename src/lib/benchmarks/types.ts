@@ -2,6 +2,7 @@
 // harness does (see execution/compose.ts), with the stop sequences that are part of its definition.
 import type { Language, TaskId } from '../core/ids';
 import type { Composition } from '../execution/compose';
+import type { EvalplusTests } from './evalplus';
 
 export interface Problem {
 	taskId: TaskId;
@@ -14,6 +15,8 @@ export interface Problem {
 	setup?: string;
 	/** A reference solution: the completion for prompt-continuing styles, the whole code for MBPP. */
 	reference?: string;
+	/** HumanEval+ / MBPP+: the inputs EvalPlus calls the entry point with, base and plus. */
+	evalplus?: EvalplusTests;
 }
 
 export interface BenchmarkInfo {
@@ -29,6 +32,8 @@ export interface BenchmarkInfo {
 	license: string;
 	stop: string[];
 	count: number;
+	/** The dataset's hash as its own harness computes it (EvalPlus: md5 of the JSONL), for its files. */
+	upstreamHash?: string;
 	/** What was changed from upstream, if anything (e.g. repaired JS comment lines). */
 	notes?: string;
 }

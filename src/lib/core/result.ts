@@ -33,7 +33,20 @@ export interface ExecResult {
 	/** Process exit code where the language has one (Lua's os.exit, JS's process.exit). */
 	exitCode?: number;
 	durationMs: number;
+	/** Input-by-input tests (EvalPlus): the input (0-based) the run stopped at, if it stopped early. */
+	input?: number;
+	/** The reference run in that mode: its outputs, pickled (null: too big to hand over), and each
+	 * input's time in ms. */
+	reference?: { outputs: Uint8Array | null; timesMs: number[] };
+	/** EvalPlus benchmarks: the verdicts on the base and on the plus inputs; the result is both. */
+	evalplus?: { base: PhaseVerdict; plus: PhaseVerdict };
 }
+
+/** One EvalPlus phase's verdict: what a results file and the drill-down need of it. */
+export type PhaseVerdict = Pick<ExecResult, 'status' | 'kind' | 'errorType' | 'message' | 'input'> & {
+	/** Inputs in the phase. */
+	inputs: number;
+};
 
 export function failure(kind: FailureKind, message: string, extra: Partial<ExecResult> = {}): ExecResult {
 	const status: Status = kind === 'timeout' ? 'timeout' : kind === 'runtime-unavailable' ? 'error' : 'failed';

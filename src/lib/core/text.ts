@@ -14,6 +14,38 @@ export interface Located<T = unknown> {
 	/** 1-based line in the file; for JSON arrays, the line the record starts on. */
 	line: number;
 	value: T;
+	/** The record's own text (JSONL), where a field must be kept exactly as written. */
+	raw?: string;
+}
+
+/** JSON as Python's json module writes it: NaN, Infinity and -Infinity allowed (read as null here;
+ * a field that needs them is kept as text, see Located.raw). */
+function parsePythonJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch (e) {
+		if (!/NaN|Infinity/.test(text)) throw e;
+		let out = '';
+		let inString = false;
+		for (let i = 0; i < text.length; i++) {
+			const ch = text[i]!;
+			if (inString) {
+				if (ch === '\\') out += ch + text[++i];
+				else {
+					if (ch === '"') inString = false;
+					out += ch;
+				}
+				continue;
+			}
+			if (ch === '"') inString = true;
+			const word = /^(-?Infinity|NaN)/.exec(text.slice(i, i + 9));
+			if (word) {
+				out += 'null';
+				i += word[0].length - 1;
+			} else out += ch;
+		}
+		return JSON.parse(out);
+	}
 }
 
 /** One JSON value per non-empty line. */
@@ -24,7 +56,7 @@ export function parseJsonl(text: string, file: string): Located[] {
 		const raw = lines[i]!.trim();
 		if (!raw) continue;
 		try {
-			out.push({ line: i + 1, value: JSON.parse(raw) });
+			out.push({ line: i + 1, value: parsePythonJson(raw), raw });
 		} catch (e) {
 			throw new InputError(file, i + 1, undefined, `invalid JSON (${messageOf(e)})`);
 		}
@@ -61,7 +93,7 @@ export function jsonObjectDocument(text: string, file: string): Record<string, u
 		const nl = t.indexOf('\n');
 		if (nl > 0) {
 			try {
-				JSON.parse(t.slice(0, nl));
+				parsePythonJson(t.slice(0, nl));
 				return undefined; // the first line is a record of its own: JSONL
 			} catch {
 				// fall through to the located error

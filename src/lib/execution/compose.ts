@@ -3,7 +3,7 @@
 import type { Language } from '../core/ids';
 import type { Job, Limits } from './runtime';
 
-export type Composition = 'human-eval' | 'multipl-e' | 'mbpp';
+export type Composition = 'human-eval' | 'multipl-e' | 'mbpp' | 'evalplus';
 
 export interface Parts {
 	prompt: string;
@@ -36,6 +36,14 @@ export function compose(style: Composition, p: Parts): Composed {
 			// MultiPL-E: prompt + completion + "\n" + tests
 			const head = p.prompt + p.completion + '\n';
 			return { program: head + p.tests, testsLine: lineOf(head) };
+		}
+		case 'evalplus': {
+			// evalplus/evaluate.py: the solution is prompt + completion; the inputs are the tests.
+			return {
+				program: p.prompt + p.completion,
+				testsLine: lineOf(p.prompt + p.completion) + 1,
+				entryPoint: p.entryPoint,
+			};
 		}
 		case 'mbpp': {
 			// MBPP: code + "\n" + test_setup_code + "\n" + asserts (the prompt is not part of the program)

@@ -36,7 +36,32 @@ export interface Job {
 	testsLine?: number;
 	/** Python: name of the tests' check function, if the program ends by calling one. */
 	checkName?: string;
+	/** Python: call the entry point on each input and compare, as EvalPlus does (HumanEval+, MBPP+). */
+	inputs?: InputTests;
 	limits: Limits;
+}
+
+/**
+ * EvalPlus's tests: the program is run once, then its entry point is called on each input in turn
+ * (base and plus inputs are separate jobs, as EvalPlus runs them in separate processes). With
+ * `expected` null the program is the reference, and the run returns its outputs and times instead.
+ */
+export interface InputTests {
+	dataset: 'humaneval' | 'mbpp';
+	/** The task's number (MBPP+ restores tuples, sets and complex numbers per task). */
+	task: number;
+	entryPoint: string;
+	/** A JSON array of argument lists, as the dataset stores it. */
+	inputs: string;
+	atol: number;
+	/** The reference's outputs, pickled (from an earlier run with `expected: null`), or the reference
+	 * program itself when they are too big to hand over: the sandbox then computes them first. */
+	expected: Uint8Array | string | null;
+	/** Each input's own time limit in ms; null: only the job's. */
+	limitsMs: number[] | null;
+	/** The sample's whole time, counted once its inputs and expected outputs are ready (the job's
+	 * limit also covers computing those). */
+	budgetMs?: number;
 }
 
 /** Bytes the main thread fetches once and hands to every worker, so workers make no requests. */

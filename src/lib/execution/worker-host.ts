@@ -268,5 +268,14 @@ function sanitize(v: ExecResult, measuredMs: number): ExecResult {
 	if (typeof v?.message === 'string') out.message = clip(v.message, 4000);
 	if (typeof v?.line === 'number') out.line = v.line;
 	if (typeof v?.exitCode === 'number') out.exitCode = v.exitCode;
+	if (Number.isInteger(v?.input) && v.input! >= 0) out.input = v.input;
+	const ref = v?.reference;
+	const outputs = ref?.outputs;
+	if (
+		(outputs === null || outputs instanceof Uint8Array) &&
+		Array.isArray(ref?.timesMs) &&
+		ref.timesMs.every((t) => typeof t === 'number')
+	)
+		out.reference = { outputs, timesMs: ref.timesMs };
 	return out;
 }

@@ -4,7 +4,8 @@
 import type { Benchmark } from '../benchmarks/types';
 import type { RunMeta, SampleRecord } from '../run/spec';
 import type { Score } from '../scoring';
-import { toEvalplus, toHumanEval, toMultiplE, type Outcome, type ResultsFormat } from './results';
+import { toEvalplus } from './evalplus';
+import { toHumanEval, toMultiplE, type Outcome, type ResultsFormat } from './results';
 import { safeFileName } from './file-name';
 import { generatedRunConfig, outcomeOf, toBenchtop, type RunConfig } from './run-record';
 
@@ -23,7 +24,7 @@ export function resultsOutput(format: ResultsFormat, r: ResultsInput): string | 
 		case 'human-eval':
 			return toHumanEval(r.outcomes);
 		case 'evalplus':
-			return toEvalplus(r.outcomes, r.bench.problems, r.bench.hash, r.date);
+			return toEvalplus(r.outcomes, r.bench.problems, r.bench.upstreamHash ?? r.bench.hash, r.date);
 		case 'multipl-e':
 			return toMultiplE(r.outcomes, r.bench.problems, r.bench.language);
 		case 'benchtop':

@@ -3,12 +3,12 @@
 // `<name>.results.json`, and Benchtop's own JSON (see run-record.ts).
 import type { Language } from '../core/ids';
 import { humanEvalResult, type ExecResult, type Status } from '../core/result';
-import { taskId } from '../core/ids';
 import { Fields, jsonObjectDocument, parseJsonl } from '../core/text';
 import { InputError } from '../core/errors';
 import type { Verdict } from '../scoring';
 import type { Problem } from '../benchmarks/types';
 import type { Sample } from '../core/sample';
+import { evalplusVerdicts } from './evalplus';
 
 export type ResultsFormat = 'human-eval' | 'evalplus' | 'multipl-e' | 'benchtop';
 export const RESULTS_FORMATS: readonly ResultsFormat[] = ['human-eval', 'evalplus', 'multipl-e', 'benchtop'];
@@ -47,35 +47,6 @@ export function pythonJson(v: unknown): string {
 	if (typeof v === 'number' && !Number.isFinite(v))
 		return Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
 	return JSON.stringify(v) ?? 'null';
-}
-
-const EVALPLUS_STATUS: Record<Status, string> = {
-	passed: 'pass',
-	failed: 'fail',
-	timeout: 'timeout',
-	error: 'fail',
-};
-
-/** evalplus eval_results.json, base tests only (Benchtop does not run the plus tests). */
-export function toEvalplus(
-	outcomes: readonly Outcome[],
-	problems: readonly Problem[],
-	datasetHash: string,
-	date: Date,
-): string {
-	const prompt = new Map(problems.map((p) => [p.taskId, p.prompt]));
-	const evals: Record<string, unknown[]> = {};
-	for (const { sample, result } of outcomes) {
-		(evals[sample.taskId] ??= []).push({
-			task_id: sample.taskId,
-			solution: sample.full ? sample.code : (prompt.get(sample.taskId) ?? '') + sample.code,
-			base_status: EVALPLUS_STATUS[result.status],
-			plus_status: null,
-			base_fail_tests: [],
-			plus_fail_tests: [],
-		});
-	}
-	return JSON.stringify({ date: date.toISOString(), hash: datasetHash, eval: evals }, null, 2) + '\n';
 }
 
 /** MultiPL-E's status strings, decided as its eval_javascript / eval_lua do from node's / lua's output. */
@@ -142,20 +113,6 @@ export function parseResultsFile(text: string, file: string): Verdict[] {
 		const status: Status = result === 'passed' ? 'passed' : result === 'timed out' ? 'timeout' : 'failed';
 		return { taskId: f.id('task_id'), status };
 	});
-}
-
-function evalplusVerdicts(doc: Record<string, unknown>, file: string): Verdict[] {
-	return Object.entries(doc.eval as Record<string, unknown[]>).flatMap(([id, list]) =>
-		list.map((r, i) => {
-			const s = (r as { base_status?: unknown }).base_status;
-			if (typeof s !== 'string')
-				throw new InputError(file, undefined, `eval.${id}[${i}].base_status`, 'missing');
-			return {
-				taskId: taskId(id),
-				status: (s === 'pass' ? 'passed' : s === 'timeout' ? 'timeout' : 'failed') as Status,
-			};
-		}),
-	);
 }
 
 function multiplEVerdicts(doc: Record<string, unknown>, file: string): Verdict[] {

@@ -30,6 +30,8 @@ export class RunState {
 	/** taskId → its samples' cells, in the run's order. */
 	cells = $state<Cell[]>([]);
 	score = $state.raw<Score | undefined>();
+	/** HumanEval+ / MBPP+: the score on the base inputs alone, beside `score` (base and plus). */
+	baseScore = $state.raw<Score | undefined>();
 	/** The sample being written and its text so far. */
 	writing = $state<{ taskId: string; index: number; text: string } | undefined>();
 	done = $state(0);
@@ -72,6 +74,7 @@ export class RunState {
 			this.#schedule();
 		});
 		this.score = run.score();
+		this.baseScore = run.baseScore();
 	}
 
 	get total() {
@@ -114,6 +117,7 @@ export class RunState {
 		frame(() => {
 			this.#pending = false;
 			this.score = this.run.score();
+			this.baseScore = this.run.baseScore();
 		});
 	}
 }

@@ -12,8 +12,7 @@ import type { Prompt, Template } from '../prompts/templates';
 import { score, type Score } from '../scoring';
 import type { RunMeta, RunStatus, SampleRecord } from '../run/spec';
 import type { RunStore } from '../run/store';
-import { Calibrator } from './calibrate';
-import { sampleJob } from './jobs';
+import { Tester } from './tester';
 
 export type RunEvent =
 	| { type: 'text'; taskId: string; index: number; delta: string }
@@ -30,7 +29,7 @@ export class PipelineRun {
 	#listeners = new Set<(e: RunEvent) => void>();
 	#gate: { promise: Promise<void>; open: () => void } | undefined;
 	#cancelled = false;
-	readonly #calibrator: Calibrator;
+	readonly #tester: Tester;
 
 	constructor(
 		readonly meta: RunMeta,
@@ -43,7 +42,7 @@ export class PipelineRun {
 		},
 	) {
 		this.#status = meta.status;
-		this.#calibrator = new Calibrator(deps.bench, deps.executor, meta.spec.limits, meta.spec.calibration);
+		this.#tester = new Tester(deps.bench, deps.executor, meta.spec.limits, meta.spec.calibration);
 	}
 
 	/** The problems this run is scored on (for verifying its verdicts again). */
@@ -85,6 +84,21 @@ export class PipelineRun {
 			})),
 			spec.ks,
 			// "attempted of total" counts the problems this run set out to do.
+			spec.taskIds.length,
+		);
+	}
+
+	/** HumanEval+ / MBPP+: pass@k on the base inputs alone (score() is base and plus, EvalPlus's "+"). */
+	baseScore(): Score | undefined {
+		if (!this.deps.bench.problems.some((p) => p.evalplus)) return undefined;
+		const { spec } = this.meta;
+		return score(
+			[...this.records.values()].map((r) => ({
+				taskId: r.taskId as TaskId,
+				status: r.result.evalplus?.base.status ?? r.result.status,
+				kind: r.result.evalplus?.base.kind ?? r.result.kind,
+			})),
+			spec.ks,
 			spec.taskIds.length,
 		);
 	}
@@ -180,7 +194,7 @@ export class PipelineRun {
 		index: number,
 		g: Generated & { full?: boolean },
 	): Promise<void> {
-		const { bench, generator, executor, store } = this.deps;
+		const { bench, generator, store } = this.deps;
 		const given = generator.describe.kind === 'replay' || generator.describe.kind === 'reference';
 		const x = given
 			? { code: g.text, full: g.full ?? false, how: 'given' }
@@ -191,13 +205,12 @@ export class PipelineRun {
 					entryPoint: problem.entryPoint ?? openedFunction(bench.language, problem.prompt),
 					wholeProgram: bench.composition === 'mbpp',
 				});
-		const job = sampleJob(
-			bench,
-			problem,
-			{ taskId: problem.taskId, code: x.code, full: x.full, file: 'run' },
-			await this.#calibrator.limitsFor(problem),
-		);
-		const result = await executor.run(job);
+		const { program, result } = await this.#tester.test(problem, {
+			taskId: problem.taskId,
+			code: x.code,
+			full: x.full,
+			file: 'run',
+		});
 		const record: SampleRecord = {
 			runId: this.meta.id,
 			taskId: problem.taskId,
@@ -210,7 +223,7 @@ export class PipelineRun {
 			genMs: g.ms,
 			...(g.speed && { speed: g.speed }),
 			finishReason: g.finishReason,
-			program: job.program,
+			program,
 			result,
 			finishedAt: Date.now(),
 		};

@@ -5,8 +5,7 @@ import type { Benchmark } from '../benchmarks/types';
 import type { ExecResult, Status } from '../core/result';
 import type { Executes } from '../execution/runtime';
 import type { RunMeta, SampleRecord } from '../run/spec';
-import { Calibrator } from './calibrate';
-import { sampleJob } from './jobs';
+import { Tester } from './tester';
 
 export interface Difference {
 	taskId: string;
@@ -30,7 +29,7 @@ export async function verifyRun(
 ): Promise<VerifyProgress> {
 	const problems = new Map(bench.problems.map((p) => [p.taskId as string, p]));
 	// Calibrated limits are measured again here: that is what makes them machine-independent.
-	const calibrator = new Calibrator(bench, executor, meta.spec.limits, meta.spec.calibration);
+	const tester = new Tester(bench, executor, meta.spec.limits, meta.spec.calibration);
 	const progress: VerifyProgress = { done: 0, total: records.length, differences: [] };
 	onProgress(progress);
 	// All at once: the executor's pools queue them and run as many as there are workers.
@@ -38,14 +37,12 @@ export async function verifyRun(
 		records.map(async (r) => {
 			const problem = problems.get(r.taskId);
 			if (!problem) throw new Error(`${r.taskId} is not a problem of ${bench.id}`);
-			const here = await executor.run(
-				sampleJob(
-					bench,
-					problem,
-					{ taskId: problem.taskId, code: r.code, full: r.full, file: meta.name },
-					await calibrator.limitsFor(problem),
-				),
-			);
+			const { result: here } = await tester.test(problem, {
+				taskId: problem.taskId,
+				code: r.code,
+				full: r.full,
+				file: meta.name,
+			});
 			progress.done++;
 			if (here.status !== r.result.status)
 				progress.differences.push({ taskId: r.taskId, index: r.index, claimed: r.result.status, here });

@@ -8,6 +8,8 @@ export interface Verdict {
 	taskId: string;
 	status: Status;
 	kind?: FailureKind;
+	/** EvalPlus benchmarks: the verdict on the base inputs alone (`status` is base and plus). */
+	base?: Status;
 }
 
 export interface ProblemScore {

@@ -1,6 +1,11 @@
 // What each bundled benchmark measures, in one line, for Set up's benchmark cards. By family: a
 // translated set (MultiPL-E) says so after its family's line.
 const FAMILY: [prefix: string, blurb: string][] = [
+	[
+		'humaneval+',
+		"HumanEval with ~80× more test inputs each: EvalPlus's stricter score, beside the base one (2023).",
+	],
+	['mbpp+', "MBPP's hand-checked tasks with ~35× more test inputs: EvalPlus's stricter score (2023)."],
 	['humaneval', 'Write a function from its signature and docstring; hidden unit tests (OpenAI, 2021).'],
 	['mbpp-sanitized', 'Short entry-level tasks from a description, the hand-checked subset (Google, 2021).'],
 	['mbpp', 'Short entry-level tasks from a one-line description and three asserts (Google, 2021).'],
@@ -9,6 +14,11 @@ const FAMILY: [prefix: string, blurb: string][] = [
 
 export function blurbOf(id: string, language: string): string {
 	const family = FAMILY.find(([p]) => id === p || id.startsWith(`${p}-`))?.[1] ?? '';
+	const variant = id.endsWith('-mini')
+		? ' Mini: a small input set chosen to keep the verdicts.'
+		: id.endsWith('-noextreme')
+			? ' Without the extreme inputs.'
+			: '';
 	const translated = language !== 'python' && !id.startsWith('classroom');
-	return translated ? `${family} Translated to ${language} by MultiPL-E.` : family;
+	return translated ? `${family} Translated to ${language} by MultiPL-E.` : family + variant;
 }
