@@ -4,7 +4,7 @@
 // by npm run fidelity:evalplus), and the same failing input listed.
 import { describe, expect, it } from 'vitest';
 import { loadBenchmarkArg } from '../../cli/score';
-import { readEvalplusFixture } from '../../scripts/fidelity/evalplus';
+import { readEvalplusFixture, type EvalplusNative } from '../../scripts/fidelity/evalplus';
 import type { Benchmark } from '../../src/lib/benchmarks/types';
 import { taskId } from '../../src/lib/core/ids';
 import type { PhaseVerdict } from '../../src/lib/core/result';
@@ -30,18 +30,39 @@ const listed = (v: PhaseVerdict) =>
 // the iterations on a few plus inputs (a platform difference EvalPlus itself has across machines).
 const PLATFORM = new Set(['HumanEval/32']);
 
+// Problems whose reference takes ≥ 1 s on all its inputs in CPython 3.11 (measured here; 2–6× that in
+// WebAssembly, and each runs three times: reference outputs, reference, mutant). They make up ~95% of
+// the reference time, so CI leaves them out; BENCHTOP_EVALPLUS_ALL=1 compares every problem.
+const HEAVY = new Set(
+	process.env.BENCHTOP_EVALPLUS_ALL
+		? []
+		: [
+				...['139', '15', '59', '36', '130', '94', '83'].map((n) => `HumanEval/${n}`),
+				...['599', '392', '603', '271', '123', '592', '255', '389', '84', '589', '300'].map(
+					(n) => `Mbpp/${n}`,
+				),
+			],
+);
+const key = (v: EvalplusNative) => `${v.base}/${v.base_fail}/${v.plus}/${v.plus_fail}`;
+
 describe.each(['humaneval+', 'mbpp+'])('%s with EvalPlus semantics', (id) => {
 	it(
 		'gives every sample the base and plus status EvalPlus gives it, and lists the same input',
 		{ timeout: 900_000 },
 		async () => {
-			const rows = readEvalplusFixture().filter((r) => r.benchmark === id);
+			const all = readEvalplusFixture().filter((r) => r.benchmark === id);
+			// A whole-run timeout costs EvalPlus's 62 s cap per phase: CI keeps the first one only.
+			const firstTimeout = all.find((r) => r.native.base === 'timeout');
+			const rows = all.filter(
+				(r) => !HEAVY.has(r.taskId) && (r.native.base !== 'timeout' || r === firstTimeout || !HEAVY.size),
+			);
 			expect(rows.length).toBeGreaterThan(300);
 			const bench: Benchmark = await loadBenchmarkArg(id);
 			const results = await h.page.evaluate(
 				async ({ bench, samples }) => {
 					const bt = window.benchtop;
-					const ex = new bt.Executor();
+					// Every core: nothing else runs in this page.
+					const ex = new bt.Executor({ size: navigator.hardwareConcurrency });
 					const tester = new bt.pipeline.Tester(bench, ex, bt.DEFAULT_LIMITS, undefined);
 					const byId = new Map(bench.problems.map((p) => [p.taskId as string, p]));
 					const out = await Promise.all(
@@ -69,9 +90,9 @@ describe.each(['humaneval+', 'mbpp+'])('%s with EvalPlus semantics', (id) => {
 						base_fail: listed(ep.base),
 						plus_fail: listed(ep.plus),
 					};
-					return { task: row.taskId, origin: row.origin, native: row.native, ours };
+					return { task: row.taskId, origin: row.origin, native: key(row.native), ours: ours && key(ours) };
 				})
-				.filter((d) => JSON.stringify(d.native) !== JSON.stringify(d.ours))
+				.filter((d) => d.native !== d.ours)
 				.filter((d) => !PLATFORM.has(d.task));
 			expect(differ).toEqual([]);
 			// The set covers passes, failures on base and on plus only, and timeouts.
