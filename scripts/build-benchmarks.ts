@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Language } from '../src/lib/core/ids';
 import { hashProblems } from '../src/lib/benchmarks/hash';
-import { parseBenchmark, type ParsedBenchmark } from '../src/lib/benchmarks/parse';
+import { cruxeval, parseBenchmark, type ParsedBenchmark } from '../src/lib/benchmarks/parse';
+import { parseJsonl } from '../src/lib/core/text';
 import { repairJsPrompt } from '../src/lib/benchmarks/repair';
 import { EVALPLUS_STOP, HUMAN_EVAL_STOP, MBPP_STOP, MULTIPLE_STOP } from '../src/lib/benchmarks/stops';
 import { closeFunction, syntaxError } from '../src/lib/benchmarks/syntax';
@@ -33,6 +34,8 @@ const LICENSES = {
 	mbpp: 'CC-BY-4.0',
 	classroom: 'MIT (Benchtop)',
 	evalplus: 'Apache-2.0 (EvalPlus)',
+	codeevalPro: 'MIT (CodeEval-Pro)',
+	cruxeval: 'MIT (CRUXEval)',
 };
 
 /** EvalPlus names its results by the md5 of the decompressed JSONL (get_human_eval_plus_hash). */
@@ -165,6 +168,38 @@ function specs(): Spec[] {
 				upstreamHash: md5Of(file),
 			};
 		}),
+		...(
+			[
+				['humaneval-pro', 'HumanEval Pro (self-invoking)', 'humaneval_pro.json'],
+				['mbpp-pro', 'MBPP Pro (self-invoking)', 'mbpp_pro.json'],
+			] as const
+		).map(([id, name, file]) => ({
+			id,
+			name,
+			version: 'CodeEval-Pro/CodeEval-Pro @36f292e',
+			source: `CodeEval-Pro/CodeEval-Pro dataset/${file} @36f292e`,
+			license: LICENSES.codeevalPro,
+			parsed: fromFile(`codeeval-pro/${file}`),
+			stop: ['```'],
+		})),
+		...(
+			[
+				['cruxeval-o', 'CRUXEval-O (predict the output)', 'output'],
+				['cruxeval-i', 'CRUXEval-I (predict an input)', 'input'],
+			] as const
+		).map(([id, name, task]) => ({
+			id,
+			name,
+			version: 'facebookresearch/cruxeval @190faf1',
+			source: 'facebookresearch/cruxeval data/cruxeval.jsonl @190faf1',
+			license: LICENSES.cruxeval,
+			parsed: cruxeval(
+				parseJsonl(read('cruxeval/cruxeval.jsonl'), 'cruxeval/cruxeval.jsonl'),
+				'cruxeval.jsonl',
+				task,
+			),
+			stop: ['[/ANSWER]'],
+		})),
 		...(['python', 'javascript', 'lua'] as const).map((language) => ({
 			id: language === 'python' ? 'classroom' : `classroom-${language === 'javascript' ? 'js' : 'lua'}`,
 			name: `Classroom (${language === 'python' ? 'Python' : language === 'javascript' ? 'JavaScript' : 'Lua'})`,

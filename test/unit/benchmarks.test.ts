@@ -126,6 +126,10 @@ describe('bundled benchmarks', () => {
 			'humaneval+-noextreme': 164,
 			'mbpp+': 378,
 			'mbpp+-noextreme': 378,
+			'humaneval-pro': 164,
+			'mbpp-pro': 378,
+			'cruxeval-o': 800,
+			'cruxeval-i': 800,
 		});
 		for (const b of index) expect(b.hash).toMatch(/^[0-9a-f]{64}$/);
 		// EvalPlus names its results by the md5 of the JSONL (get_human_eval_plus_hash).

@@ -1,5 +1,6 @@
 // The embed widget's parameters: what a link or the custom element's attributes may say, the errors
 // they get, and the snippet the app writes reading back as the same configuration.
+import { TEMPLATE_NAMES } from '../../src/lib/prompts/templates';
 import { describe, expect, it } from 'vitest';
 import { embedFragment, embedParams, MAX_EMBED_CHARS, parseEmbedConfig } from '../../src/lib/embed/config';
 import { commonIndent, dedent } from '../../src/embed/markup';
@@ -177,7 +178,7 @@ describe('embed snippets', () => {
 
 	it('template is checked', () => {
 		expect(() => parse('model=m&template=freeform')).toThrow(
-			'embed parameter "template": must be one of completion, instruct, mbpp, mbpp-instruct (got "freeform")',
+			`embed parameter "template": must be one of ${TEMPLATE_NAMES.join(', ')} (got "freeform")`,
 		);
 	});
 });

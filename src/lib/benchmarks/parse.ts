@@ -12,6 +12,8 @@ import {
 	type Located,
 } from '../core/text';
 import type { Composition } from '../execution/compose';
+import type { CruxTask } from '../extraction/cruxeval';
+import { cruxevalProblem } from './cruxeval';
 import { evalplusProblem } from './evalplus';
 import type { Benchmark, Problem } from './types';
 
@@ -36,7 +38,11 @@ export function parseBenchmark(text: string, file: string): ParsedBenchmark {
 	const records: Located[] = text.trimStart().startsWith('[') ? located(text, file) : parseJsonl(text, file);
 	const first = new Fields(file, records[0]!.line, records[0]!.value);
 	let parsed: ParsedBenchmark;
-	if (first.has('plus_input'))
+	if (first.has('code') && first.has('input') && first.has('output'))
+		parsed = cruxeval(records, file, 'output');
+	else if (first.has('new_problem'))
+		parsed = { composition: 'self-invoking', language: 'python', problems: records.map(selfInvoking(file)) };
+	else if (first.has('plus_input'))
 		parsed = { composition: 'evalplus', language: 'python', problems: records.map(evalplusProblem(file)) };
 	else if (first.has('entry_point'))
 		parsed = { composition: 'human-eval', language: 'python', problems: records.map(humanEval(file)) };
@@ -73,6 +79,31 @@ const humanEval =
 			tests: f.string('test'),
 			entryPoint: f.string('entry_point'),
 			reference: f.optionalString('canonical_solution'),
+		};
+	};
+
+/** CRUXEval's file as one of its two tasks (a file read as a benchmark is CRUXEval-O). */
+export function cruxeval(records: Located[], file: string, task: CruxTask): ParsedBenchmark {
+	return {
+		composition: task === 'output' ? 'cruxeval-output' : 'cruxeval-input',
+		language: 'python',
+		problems: records.map(cruxevalProblem(file, task)),
+	};
+}
+
+/** HumanEval Pro / MBPP Pro (CodeEval-Pro): a problem, then one that must call its solution. The
+ * model continues the first problem's prompt; the tests are the second's. */
+const selfInvoking =
+	(file: string) =>
+	({ line, value }: Located): Problem => {
+		const f = new Fields(file, line, value);
+		return {
+			taskId: taskId(f.id('id')),
+			prompt: f.string('raw_problem'),
+			followUp: f.string('new_problem'),
+			tests: f.string('test_code'),
+			// eval/harness.py's ground truth: raw_problem + raw_solution + new_problem + new_solution.
+			reference: f.string('raw_solution') + f.string('new_problem') + f.string('new_solution'),
 		};
 	};
 

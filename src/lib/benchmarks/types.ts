@@ -15,6 +15,10 @@ export interface Problem {
 	setup?: string;
 	/** A reference solution: the completion for prompt-continuing styles, the whole code for MBPP. */
 	reference?: string;
+	/** CRUXEval: the function's input and output (Python literals), for the prompt and the check. */
+	cruxeval?: { input: string; output: string };
+	/** HumanEval Pro / MBPP Pro: the second problem, whose solution must call the first's. */
+	followUp?: string;
 	/** HumanEval+ / MBPP+: the inputs EvalPlus calls the entry point with, base and plus. */
 	evalplus?: EvalplusTests;
 }

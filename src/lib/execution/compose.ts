@@ -1,9 +1,11 @@
 // Program composition, exactly as the reference harnesses do it. The line where the tests start is
 // returned too: harnesses use it to check that the functions the tests call are the tests' own.
 import type { Language } from '../core/ids';
+import { cruxDodge } from '../extraction/cruxeval';
 import type { Job, Limits } from './runtime';
 
-export type Composition = 'human-eval' | 'multipl-e' | 'mbpp' | 'evalplus';
+export type Composition =
+	'human-eval' | 'multipl-e' | 'mbpp' | 'evalplus' | 'self-invoking' | 'cruxeval-output' | 'cruxeval-input';
 
 export interface Parts {
 	prompt: string;
@@ -12,6 +14,8 @@ export interface Parts {
 	/** human-eval's entry_point; MBPP's setup code goes in `setup`. */
 	entryPoint?: string;
 	setup?: string;
+	/** CRUXEval: the function's given input. */
+	input?: string;
 }
 
 export interface Composed {
@@ -32,8 +36,10 @@ export function compose(style: Composition, p: Parts): Composed {
 			const program = head + p.tests + '\n' + `check(${p.entryPoint})`;
 			return { program, testsLine: lineOf(head), entryPoint: p.entryPoint, checkName: 'check' };
 		}
-		case 'multipl-e': {
-			// MultiPL-E: prompt + completion + "\n" + tests
+		case 'multipl-e':
+		case 'self-invoking': {
+			// MultiPL-E: prompt + completion + "\n" + tests. CodeEval-Pro (eval/harness.py, through
+			// code_eval): raw_problem + completion, then "\n" + test_code — the same shape.
 			const head = p.prompt + p.completion + '\n';
 			return { program: head + p.tests, testsLine: lineOf(head) };
 		}
@@ -44,6 +50,18 @@ export function compose(style: Composition, p: Parts): Composed {
 				testsLine: lineOf(p.prompt + p.completion) + 1,
 				entryPoint: p.entryPoint,
 			};
+		}
+		case 'cruxeval-output':
+		case 'cruxeval-input': {
+			// CRUXEval (evaluation/utils_general.py): f"{code}\nassert {output} == {answer}", with the
+			// answer already read from the model's text; `tests` holds the true output. An answer that
+			// dodges the task is not run there: it fails here, saying why.
+			const head = p.prompt + '\n';
+			const dodge = cruxDodge(style === 'cruxeval-output' ? 'output' : 'input', p.completion, p.input ?? '');
+			const check = dodge
+				? `assert False, ${JSON.stringify(`not run: ${dodge}`)}`
+				: `assert ${p.tests} == ${p.completion}`;
+			return { program: head + check, testsLine: lineOf(head) };
 		}
 		case 'mbpp': {
 			// MBPP: code + "\n" + test_setup_code + "\n" + asserts (the prompt is not part of the program)

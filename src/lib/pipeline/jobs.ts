@@ -18,6 +18,7 @@ export function sampleJob(
 		tests: problem.tests,
 		entryPoint: problem.entryPoint,
 		setup: problem.setup,
+		input: problem.cruxeval?.input,
 	});
 	return toJob(bench.language, composed, limits);
 }

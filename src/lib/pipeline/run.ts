@@ -6,7 +6,8 @@ import { messageOf } from '../core/errors';
 import type { Benchmark, Problem } from '../benchmarks/types';
 import type { TaskId } from '../core/ids';
 import type { Executes } from '../execution/runtime';
-import { extract, openedFunction } from '../extraction/extract';
+import { cruxAnswer } from '../extraction/cruxeval';
+import { extract, openedFunction, truncateAtStop } from '../extraction/extract';
 import type { Generated, Generator as SampleGenerator } from '../generation/types';
 import type { Prompt, Template } from '../prompts/templates';
 import { score, type Score } from '../scoring';
@@ -196,15 +197,27 @@ export class PipelineRun {
 	): Promise<void> {
 		const { bench, generator, store } = this.deps;
 		const given = generator.describe.kind === 'replay' || generator.describe.kind === 'reference';
+		const crux =
+			bench.composition === 'cruxeval-output'
+				? 'output'
+				: bench.composition === 'cruxeval-input'
+					? 'input'
+					: undefined;
 		const x = given
 			? { code: g.text, full: g.full ?? false, how: 'given' }
-			: extract(g.text, {
-					language: bench.language,
-					prompt,
-					problemPrompt: problem.prompt,
-					entryPoint: problem.entryPoint ?? openedFunction(bench.language, problem.prompt),
-					wholeProgram: bench.composition === 'mbpp',
-				});
+			: crux
+				? {
+						code: cruxAnswer(crux, truncateAtStop(g.text, prompt.stop)),
+						full: false,
+						how: "CRUXEval's answer",
+					}
+				: extract(g.text, {
+						language: bench.language,
+						prompt,
+						problemPrompt: problem.prompt,
+						entryPoint: problem.entryPoint ?? openedFunction(bench.language, problem.prompt),
+						wholeProgram: bench.composition === 'mbpp',
+					});
 		const { program, result } = await this.#tester.test(problem, {
 			taskId: problem.taskId,
 			code: x.code,

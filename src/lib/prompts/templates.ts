@@ -33,7 +33,8 @@ export const completion: Template = {
 	name: 'completion',
 	version: 1,
 	description: "The benchmark prompt as-is; the model continues it. Stops at the benchmark's stop sequences.",
-	fits: (b) => b.composition !== 'mbpp',
+	fits: (b) =>
+		b.composition === 'human-eval' || b.composition === 'multipl-e' || b.composition === 'evalplus',
 	build: (b, p) => ({ mode: 'completion', text: p.prompt, stop: b.stop }),
 };
 
@@ -42,7 +43,8 @@ export const instruct: Template = {
 	name: 'instruct',
 	version: 1,
 	description: 'Asks an instruct model to complete the function and answer with one fenced code block.',
-	fits: (b) => b.composition !== 'mbpp',
+	fits: (b) =>
+		b.composition === 'human-eval' || b.composition === 'multipl-e' || b.composition === 'evalplus',
 	build: (b, p) =>
 		ask(
 			`Complete the following ${NAME[b.language]} function. Reply with the complete function ` +
@@ -83,10 +85,92 @@ const mbppInstruct: Template = {
 		),
 };
 
-const TEMPLATES: readonly Template[] = [completion, instruct, mbpp, mbppInstruct];
+/** CodeEval-Pro's instruction (eval/utils.py map_humaneval_pro_problem, the same for MBPP Pro). */
+const selfInvokingInstruction = (p: Problem) =>
+	'Write a solution of python file to the following problems, the solution of the second problem ' +
+	'requires single or multiple calls to the first solution.\n```python\n' +
+	`${p.prompt.trim()}\n${(p.followUp ?? '').trim()}\n\`\`\``;
+
+/** HumanEval Pro / MBPP Pro as the paper prompts (eval/inference.py): its PROMPT_WRAPPER, the
+ * response opened with the first problem's code; the completion is cut at the closing fence. */
+export const selfInvoking: Template = {
+	name: 'self-invoking',
+	version: 1,
+	description:
+		"CodeEval-Pro's prompt: both problems in the instruction, the answer opened with the first; stops at ```.",
+	fits: (b) => b.composition === 'self-invoking',
+	build: (_b, p) => ({
+		mode: 'completion',
+		text:
+			'You are an exceptionally intelligent coding assistant that consistently delivers accurate and ' +
+			'reliable responses to user instructions.\n@@ Instruction\n' +
+			selfInvokingInstruction(p) +
+			'\n\n@@ Response\n```python\n' +
+			p.prompt.trim() +
+			'\n',
+		stop: ['```'],
+	}),
+};
+
+/** The same for chat models (eval/run_api.py asks with the instruction alone). */
+const selfInvokingChat: Template = {
+	name: 'self-invoking-chat',
+	version: 1,
+	description: "CodeEval-Pro's instruction for chat models: both problems; the answer's code block is run.",
+	fits: (b) => b.composition === 'self-invoking',
+	build: (_b, p) => ask(selfInvokingInstruction(p)),
+};
+
+/** CRUXEval's direct prompts (prompts.py make_direct_output_prompt / make_direct_input_prompt):
+ * two worked examples, then the function; the answer ends at [/ANSWER]. */
+const cruxOutputText = (p: Problem) =>
+	'You are given a Python function and an assertion containing an input to the function. Complete the assertion with a literal (no unsimplified expressions, no function calls) containing the output when executing the provided code on the given input, even if the function is incorrect or incomplete. Do NOT output any extra information. Provide the full assertion with the correct output in [ANSWER] and [/ANSWER] tags, following the examples.\n\n' +
+	'[PYTHON]\ndef f(n):\n    return n\nassert f(17) == ??\n[/PYTHON]\n[ANSWER]\nassert f(17) == 17\n[/ANSWER]\n\n' +
+	'[PYTHON]\ndef f(s):\n    return s + "a"\nassert f("x9j") == ??\n[/PYTHON]\n[ANSWER]\nassert f("x9j") == "x9ja"\n[/ANSWER]\n\n' +
+	`[PYTHON]\n${p.prompt}\nassert f(${p.cruxeval?.input ?? ''}) == ??\n[/PYTHON]\n[ANSWER]\n`;
+const cruxInputText = (p: Problem) =>
+	'You will be given a function f and an output in the form f(??) == output. Find any input such that executing f on the input leads to the given output. There may be multiple answers, but you should only output one. In [ANSWER] and [/ANSWER] tags, complete the assertion with one such input that will produce the output when executing the function.\n\n' +
+	'[PYTHON]\ndef f(my_list):\n    count = 0\n    for i in my_list:\n        if len(i) % 2 == 0:\n            count += 1\n    return count\nassert f(??) == 3\n[/PYTHON]\n[ANSWER]\nassert f(["mq", "px", "zy"]) == 3\n[/ANSWER]\n\n' +
+	'[PYTHON]\ndef f(s1, s2):\n    return s1 + s2\nassert f(??) == "banana"\n[/PYTHON]\n[ANSWER]\nassert f("ba", "nana") == "banana"\n[/ANSWER]\n\n' +
+	`[PYTHON]\n${p.prompt}\nassert f(??) == ${p.cruxeval?.output ?? ''}\n[/PYTHON]\n[ANSWER]\n`;
+
+const crux = (task: 'output' | 'input', chat: boolean): Template => {
+	const text = task === 'output' ? cruxOutputText : cruxInputText;
+	return {
+		name: `cruxeval-${task}${chat ? '-chat' : ''}`,
+		version: 1,
+		description: chat
+			? `CRUXEval's ${task}-prediction prompt as a chat message; the answer is read from its [ANSWER] tags.`
+			: `CRUXEval's direct ${task}-prediction prompt (two examples); stops at [/ANSWER].`,
+		fits: (b) => b.composition === `cruxeval-${task}`,
+		build: (_b, p) => (chat ? ask(text(p)) : { mode: 'completion', text: text(p), stop: ['[/ANSWER]'] }),
+	};
+};
+const CRUX = [crux('output', false), crux('output', true), crux('input', false), crux('input', true)];
+
+const TEMPLATES: readonly Template[] = [
+	completion,
+	instruct,
+	mbpp,
+	mbppInstruct,
+	selfInvoking,
+	selfInvokingChat,
+	...CRUX,
+];
 
 /** The built-in templates' names: what a form, an embed parameter or `--template` may name. */
-export const TEMPLATE_NAMES = ['completion', 'instruct', 'mbpp', 'mbpp-instruct'] as const;
+export const TEMPLATE_NAMES = [
+	'completion',
+	'instruct',
+	'mbpp',
+	'mbpp-instruct',
+	'self-invoking',
+	'self-invoking-chat',
+	'cruxeval-output',
+	'cruxeval-output-chat',
+	'cruxeval-input',
+	'cruxeval-input-chat',
+] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export const isTemplateName = (s: string): s is TemplateName =>
@@ -152,6 +236,9 @@ export function chooseTemplate(
 	}
 	const chat = model === 'chat';
 	if (bench.composition === 'mbpp') return chat ? mbppInstruct : mbpp;
+	if (bench.composition === 'self-invoking') return chat ? selfInvokingChat : selfInvoking;
+	if (bench.composition === 'cruxeval-output') return CRUX[chat ? 1 : 0]!;
+	if (bench.composition === 'cruxeval-input') return CRUX[chat ? 3 : 2]!;
 	return chat ? instruct : completion;
 }
 

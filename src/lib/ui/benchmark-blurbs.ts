@@ -2,6 +2,16 @@
 // translated set (MultiPL-E) says so after its family's line.
 const FAMILY: [prefix: string, blurb: string][] = [
 	[
+		'cruxeval-o',
+		'Read a short function and predict its output on an input: code reasoning, no writing (Meta, 2024).',
+	],
+	['cruxeval-i', 'Read a short function and find an input that gives the output shown (Meta, 2024).'],
+	[
+		'humaneval-pro',
+		'Self-invoking code: solve a HumanEval problem, then a harder one that must call it (2024).',
+	],
+	['mbpp-pro', 'Self-invoking code: solve an MBPP task, then a harder one that must call it (2024).'],
+	[
 		'humaneval+',
 		"HumanEval with ~80× more test inputs each: EvalPlus's stricter score, beside the base one (2023).",
 	],
