@@ -1,22 +1,15 @@
 // EvalPlus's input-by-input runs on the real Pyodide build, in Node: the reference's outputs, each
 // input under its own limit, EvalPlus's comparison rule and its special oracles, MBPP+'s restored
 // inputs, and the CPython 3.11 sum() the references' numbers come from.
-import { readFileSync } from 'node:fs';
-import { loadPyodide } from 'pyodide';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExecResult } from '../../src/lib/core/result';
 import { DEFAULT_LIMITS, type Engine, type InputTests } from '../../src/lib/execution/runtime';
-import { harnessSources, pythonEngine } from '../../runtimes/python/engine';
+import { loadPythonEngine } from '../support/python-engine';
 
 let engine: Engine;
 
 beforeAll(async () => {
-	const py = await loadPyodide({ stdout: () => {}, stderr: () => {} });
-	engine = pythonEngine(
-		py,
-		null,
-		harnessSources((f) => readFileSync(`runtimes/python/${f}`, 'utf8')),
-	);
+	engine = await loadPythonEngine();
 }, 120_000);
 
 type Io = Partial<InputTests> & Pick<InputTests, 'entryPoint' | 'inputs'>;

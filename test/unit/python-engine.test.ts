@@ -1,23 +1,16 @@
 // The Python engine on the real Pyodide build, in Node (the same wasm the worker loads): every
 // sample starts from the same image, the verdict is out of the sample's reach, and what a sample
 // may not have (raw memory, the JavaScript bridge, the heap walk) it does not get.
-import { readFileSync } from 'node:fs';
-import { loadPyodide } from 'pyodide';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExecResult } from '../../src/lib/core/result';
 import { DEFAULT_LIMITS, type Engine } from '../../src/lib/execution/runtime';
-import { harnessSources, pythonEngine } from '../../runtimes/python/engine';
+import { loadPythonEngine } from '../support/python-engine';
 import { CLEAN_VICTIMS, ORDER_SAMPLES } from '../fixtures/python-order';
 
 let engine: Engine;
 
 beforeAll(async () => {
-	const py = await loadPyodide({ stdout: () => {}, stderr: () => {} });
-	engine = pythonEngine(
-		py,
-		null,
-		harnessSources((f) => readFileSync(`runtimes/python/${f}`, 'utf8')),
-	);
+	engine = await loadPythonEngine();
 }, 120_000);
 
 const run = (program: string, extra: { testsLine?: number; checkName?: string; timeMs?: number } = {}) =>
