@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBenchmark } from '../../src/lib/benchmarks/parse';
-import { compose } from '../../src/lib/execution/compose';
-import { cruxAnswer, cruxDodge } from '../../src/lib/extraction/cruxeval';
+import { compose, cruxDodge } from '../../src/lib/execution/compose';
+import { cruxAnswer } from '../../src/lib/extraction/cruxeval';
 import { chooseTemplate } from '../../src/lib/prompts/templates';
 
 describe('CRUXEval answers', () => {

@@ -4,8 +4,9 @@
 // answer read out of the model's text as CRUXEval reads it (extraction/cruxeval.ts).
 import { taskId } from '../core/ids';
 import { Fields, type Located } from '../core/text';
-import type { CruxTask } from '../extraction/cruxeval';
 import type { Problem } from './types';
+
+export type CruxTask = 'output' | 'input';
 
 /** One record as a problem of the given task: the function is the prompt, the true output the tests. */
 export const cruxevalProblem =

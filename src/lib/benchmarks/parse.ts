@@ -12,8 +12,7 @@ import {
 	type Located,
 } from '../core/text';
 import type { Composition } from '../execution/compose';
-import type { CruxTask } from '../extraction/cruxeval';
-import { cruxevalProblem } from './cruxeval';
+import { cruxevalProblem, type CruxTask } from './cruxeval';
 import { evalplusProblem } from './evalplus';
 import type { Benchmark, Problem } from './types';
 

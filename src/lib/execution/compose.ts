@@ -1,7 +1,6 @@
 // Program composition, exactly as the reference harnesses do it. The line where the tests start is
 // returned too: harnesses use it to check that the functions the tests call are the tests' own.
 import type { Language } from '../core/ids';
-import { cruxDodge } from '../extraction/cruxeval';
 import type { Job, Limits } from './runtime';
 
 export type Composition =
@@ -80,4 +79,12 @@ export function toJob(language: Language, c: Composed, limits: Limits): Job {
 		checkName: c.checkName,
 		limits,
 	};
+}
+
+/** evaluation/utils_general.py does not run an answer that dodges the task: an output answer that
+ * calls f on the input, an input answer that calls no f. The reason, or undefined to run it. */
+export function cruxDodge(task: 'output' | 'input', answer: string, input: string): string | undefined {
+	if (task === 'output' && answer.includes(`f(${input})`)) return 'the answer calls f on the input';
+	if (task === 'input' && !answer.includes('f(')) return 'the answer does not call f';
+	return undefined;
 }
