@@ -14,7 +14,7 @@ import type { Sample } from '../src/lib/core/sample';
 import type { Status } from '../src/lib/core/result';
 import { EVALPLUS_CALIBRATION } from '../src/lib/run/spec';
 import { referenceSamples, sampleJob } from '../src/lib/pipeline/jobs';
-import { score, DEFAULT_KS, type Score } from '../src/lib/scoring';
+import { baseVerdict, score, DEFAULT_KS, type Score } from '../src/lib/scoring';
 import { RESULTS_FORMATS, type Outcome, type ResultsFormat } from '../src/lib/formats/results';
 import { resultsOutput } from '../src/lib/formats/exports';
 import { safeFileName } from '../src/lib/formats/file-name';
@@ -166,7 +166,7 @@ export async function scoreCommand(argv: string[]): Promise<number> {
 	const result = score(outcomes.map(verdictOf), ks, bench.problems.length);
 	const base = bench.problems.some((p) => p.evalplus)
 		? score(
-				outcomes.map((x) => ({ ...verdictOf(x), status: x.result.evalplus?.base.status ?? x.result.status })),
+				outcomes.map((x) => baseVerdict(x.sample.taskId, x.result)),
 				ks,
 				bench.problems.length,
 			)
@@ -192,7 +192,7 @@ export async function scoreCommand(argv: string[]): Promise<number> {
 	return 0;
 }
 
-export const verdictOf = (x: Outcome) => ({
+const verdictOf = (x: Outcome) => ({
 	taskId: x.sample.taskId,
 	status: x.result.status,
 	kind: x.result.kind,

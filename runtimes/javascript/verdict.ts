@@ -1,16 +1,14 @@
 // From what a JavaScript program did to a verdict, the way MultiPL-E reads `node`'s exit: an
 // uncaught error's name is the status; Benchtop's own stops (deadline, exit, output) come first.
-import type { ExecResult, FailureKind } from '../../src/lib/core/result';
+import type { ExecVerdict, FailureKind } from '../../src/lib/core/result';
 import type { Job } from '../../src/lib/execution/runtime';
-
-type Verdict = Omit<ExecResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>;
 
 export function classifyJsError(
 	e: { name?: string; message?: string },
 	stop: FailureKind | undefined,
 	exitCode: number | undefined,
 	line: number | undefined,
-): Verdict {
+): ExecVerdict {
 	if (stop === 'timeout') return { status: 'timeout', kind: 'timeout', message: 'timed out' };
 	if (stop === 'early-exit') {
 		return exitCode === 0

@@ -10,7 +10,7 @@ import {
 	type QuickJSHandle,
 	type QuickJSWASMModule,
 } from 'quickjs-emscripten-core';
-import { failure, type ExecResult, type FailureKind } from '../../src/lib/core/result';
+import { failure, type ExecResult, type ExecVerdict, type FailureKind } from '../../src/lib/core/result';
 import type { Engine, Job } from '../../src/lib/execution/runtime';
 import { serveSandbox, type SandboxContext } from '../../src/lib/execution/sandbox/serve';
 import { OutputBuffer } from '../../src/lib/execution/sandbox/output';
@@ -50,7 +50,7 @@ function runOne(qjs: QuickJSWASMModule, job: Job, deadline: number, state: { tai
 		return stop !== undefined;
 	});
 	const vm = keep(rt.newContext());
-	const done = (r: Omit<ExecResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>): ExecResult => ({
+	const done = (r: ExecVerdict): ExecResult => ({
 		...r,
 		...out.result(),
 		...(exitCode !== undefined && { exitCode }),

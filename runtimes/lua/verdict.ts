@@ -1,7 +1,7 @@
 // From what a Lua program did to a verdict. lua5.4 passes a program iff it exits 0; Benchtop also
 // asks that LuaUnit really ran the tests, untouched, with at least one assertion — or, for tests
 // written without LuaUnit (plain assert, as in the Teach view), that the program ran to its end.
-import type { ExecResult, FailureKind } from '../../src/lib/core/result';
+import type { ExecVerdict, FailureKind } from '../../src/lib/core/result';
 
 export interface LuaRun {
 	stop?: FailureKind | 'exit';
@@ -25,14 +25,12 @@ export function testsUseLuaUnit(program: string, testsLine = 1): boolean {
 	return /require\s*\(?\s*['"]luaunit['"]/.test(tests);
 }
 
-type Verdict = Omit<ExecResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>;
-
 const lineOf = (msg: string) => {
 	const m = msg.match(/program\.lua:(\d+):/);
 	return m ? { line: Number(m[1]) } : {};
 };
 
-export function luaVerdict(run: LuaRun): Verdict {
+export function luaVerdict(run: LuaRun): ExecVerdict {
 	const exit = run.exitCode !== undefined ? { exitCode: run.exitCode } : {};
 	if (run.stop === 'timeout') return { status: 'timeout', kind: 'timeout', message: 'timed out' };
 	if (run.syntax)

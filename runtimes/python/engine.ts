@@ -9,7 +9,7 @@
 // memory limit.
 import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
-import type { ExecResult } from '../../src/lib/core/result';
+import type { ExecResult, ExecVerdict } from '../../src/lib/core/result';
 import type { Engine, InputTests, Job } from '../../src/lib/execution/runtime';
 import { cutJavaScriptBridge, exceptionKinds, removeBuiltinModules, REMOVED_BUILTINS } from './capi';
 import { takeImage, type EmscriptenFS, type Image } from './image';
@@ -26,7 +26,6 @@ const WORKDIR = '/tmp/sample';
 const MAX_OUTPUTS_BYTES = 8 << 20;
 
 type Fn<A extends unknown[], R> = PyProxy & ((...a: A) => R);
-type Verdict = Omit<ExecResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>;
 
 /** harness.py and guard.py's text (the worker bundles them; Node tests and the bench read them). */
 export interface HarnessSources {
@@ -141,6 +140,12 @@ export function pythonEngine(
 		set 0(_v: number) {},
 	} as unknown as Int32Array);
 
+	/** Moves a new reference into the holder list, where the harness's next call pops it. */
+	const hold = (obj: number) => {
+		m._PyList_Append(holderPtr, obj);
+		m._Py_DecRef(obj);
+	};
+
 	/** The argument tuples and (for a sample) the reference's outputs, as Python lists. */
 	const prepareInputs = (io: InputTests, own: <T>(p: T) => T) => {
 		const args = own(parseInputs(io.inputs, io.dataset, io.task));
@@ -152,10 +157,8 @@ export function pythonEngine(
 		const bytes = io.expected;
 		const at = m._malloc(bytes.length || 1);
 		m.HEAPU8.set(bytes, at);
-		const obj = m._PyBytes_FromStringAndSize(at, bytes.length);
+		hold(m._PyBytes_FromStringAndSize(at, bytes.length));
 		m._free(at);
-		m._PyList_Append(holderPtr, obj);
-		m._Py_DecRef(obj);
 		const expected = own(loadExpected(holder));
 		if (m._PyList_Size(m.PyProxy_getPtr(expected)) !== m._PyList_Size(m.PyProxy_getPtr(args)))
 			throw new Error('the reference outputs do not match the inputs in number');
@@ -182,10 +185,9 @@ export function pythonEngine(
 				armed = d > 0;
 			};
 			/** The sample's exception as a verdict: its kind first, by C calls; then its words. */
-			const failureOf = (exc: number): Verdict => {
+			const failureOf = (exc: number): ExecVerdict => {
 				const kind = kindOf(exc);
-				m._PyList_Append(holderPtr, exc);
-				m._Py_DecRef(exc);
+				hold(exc);
 				let [message, errorType, line]: [string, string, number | null] = ['', 'Exception', null];
 				try {
 					[message, errorType, line] = read<[string, string, number | null]>(describe(holder));
@@ -241,12 +243,9 @@ export function pythonEngine(
 						m,
 						now,
 						arm,
-						gcDisable: () => gcDisable(),
+						gcDisable,
 						failure: failureOf,
-						hold: (obj) => {
-							m._PyList_Append(holderPtr, obj);
-							m._Py_DecRef(obj);
-						},
+						hold,
 						check: (dataset, entryPoint, atol) => checkOutput(dataset, entryPoint, holder, atol),
 						outputs,
 					};
@@ -286,7 +285,7 @@ export function pythonEngine(
 			}
 
 			/** The verdict decided; now what the sample printed (its own writer may misbehave). */
-			function finish(v: Verdict): ExecResult {
+			function finish(v: ExecVerdict): ExecResult {
 				let stdout = '';
 				let stderr = '';
 				let truncated = false;

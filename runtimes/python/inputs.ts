@@ -7,7 +7,7 @@
 // SIGALRM raises inside the call); running past the whole job's limit is a timeout (EvalPlus kills
 // the process). The first failing input stops the run, as EvalPlus's default fast check does.
 import type { PyProxy } from 'pyodide/ffi';
-import type { ExecResult } from '../../src/lib/core/result';
+import type { ExecVerdict } from '../../src/lib/core/result';
 import type { InputTests } from '../../src/lib/execution/runtime';
 import type { CApiModule } from './capi';
 
@@ -19,7 +19,7 @@ export interface LoopContext {
 	arm(deadline: number): void;
 	gcDisable(): void;
 	/** Moves a raised exception into a verdict (its kind decided before any of its code runs). */
-	failure(exc: number): Omit<ExecResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>;
+	failure(exc: number): ExecVerdict;
 	/** Append a new reference to the holder list (consumes it). */
 	hold(obj: number): void;
 	/** evalplus.py's check(dataset, entry_point, holder, atol) → 1 pass, 0 fail, +2 atol became 1e-6. */
@@ -28,7 +28,16 @@ export interface LoopContext {
 	outputs: PyProxy | null;
 }
 
-type Verdict = Omit<ExecResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>;
+type Phase = ExecVerdict & { timesMs: number[] };
+
+/** Past the whole run's limit: EvalPlus would have killed the process by now. */
+const timedOut = (input: number, timesMs: number[]): Phase => ({
+	status: 'timeout',
+	kind: 'timeout',
+	message: 'timed out',
+	input,
+	timesMs,
+});
 
 function settle(c: LoopContext): boolean {
 	try {
@@ -45,7 +54,7 @@ export function runInputs(
 	io: InputTests,
 	ptrs: { fn: number; args: number; expected: number },
 	until: number,
-): Verdict & { timesMs: number[] } {
+): Phase {
 	const { m } = c;
 	const n = m._PyList_Size(ptrs.args);
 	const timesMs: number[] = [];
@@ -64,15 +73,14 @@ export function runInputs(
 			const exc = m._PyErr_GetRaisedException();
 			const v = c.failure(exc);
 			if (v.kind !== 'timeout') return { ...v, input: i, timesMs };
-			if (c.now() >= until)
-				return { status: 'timeout', kind: 'timeout', message: 'timed out', input: i, timesMs };
+			if (c.now() >= until) return timedOut(i, timesMs);
 			const message = `input ${i + 1} ran past its limit of ${Math.round(limit ?? until - started)} ms`;
 			return { status: 'failed', kind: 'timeout', errorType: 'TimeoutException', message, input: i, timesMs };
 		}
 		timesMs.push(took);
 		// The sample may have switched collection back on: none of its __del__ inside our checks.
 		// A stop that arrived as the call returned is still pending, and raises here: a timeout.
-		if (!settle(c)) return { status: 'timeout', kind: 'timeout', message: 'timed out', input: i, timesMs };
+		if (!settle(c)) return timedOut(i, timesMs);
 		if (outputsPtr) {
 			m._PyList_Append(outputsPtr, out);
 			m._Py_DecRef(out);
@@ -93,8 +101,7 @@ export function runInputs(
 			code = 0; // the comparison raised: EvalPlus counts the input as failed
 		}
 		c.arm(0);
-		if (!settle(c) || c.now() >= until)
-			return { status: 'timeout', kind: 'timeout', message: 'timed out', input: i, timesMs };
+		if (!settle(c) || c.now() >= until) return timedOut(i, timesMs);
 		if (code & 2) atol = 1e-6;
 		if (!(code & 1))
 			return {

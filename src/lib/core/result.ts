@@ -42,6 +42,9 @@ export interface ExecResult {
 	evalplus?: { base: PhaseVerdict; plus: PhaseVerdict };
 }
 
+/** What a runtime decides about a program, before its output and duration are attached. */
+export type ExecVerdict = Omit<ExecResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>;
+
 /** One EvalPlus phase's verdict: what a results file and the drill-down need of it. */
 export type PhaseVerdict = Pick<ExecResult, 'status' | 'kind' | 'errorType' | 'message' | 'input'> & {
 	/** Inputs in the phase. */

