@@ -48,14 +48,18 @@ export class EvalplusTester {
 			oracle = await this.#oracle(problem);
 		} catch (e) {
 			// Without the reference's outputs nothing can be judged: an error, not a failure of the sample.
+			// Both phases say so, so the results file still has a plus status for every sample.
+			const message = messageOf(e);
+			const phase: PhaseVerdict = { status: 'error', kind: 'crash', message, inputs: 0 };
 			return {
 				status: 'error',
 				kind: 'crash',
-				message: messageOf(e),
+				message,
 				stdout: '',
 				stderr: '',
 				truncated: false,
 				durationMs: 0,
+				evalplus: { base: phase, plus: phase },
 			};
 		}
 		const [base, plus] = await Promise.all(
