@@ -5,7 +5,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { Language } from '../src/lib/core/ids';
 import { hashProblems } from '../src/lib/benchmarks/hash';
 import { cruxeval, parseBenchmark, type ParsedBenchmark } from '../src/lib/benchmarks/parse';
 import { parseJsonl } from '../src/lib/core/text';
@@ -14,6 +13,7 @@ import { EVALPLUS_STOP, HUMAN_EVAL_STOP, MBPP_STOP, MULTIPLE_STOP } from '../src
 import { closeFunction, syntaxError } from '../src/lib/benchmarks/syntax';
 import type { Benchmark, BenchmarkInfo, Problem } from '../src/lib/benchmarks/types';
 import { renderClassroom } from './classroom-render';
+import ts from 'typescript';
 
 /** Bumped whenever the conversion below changes what is shipped. */
 const REVISION = 'benchtop-1';
@@ -50,12 +50,21 @@ function fromFile(path: string): ParsedBenchmark {
 	return parseBenchmark(read(path), path);
 }
 
+/** TypeScript's own parser (syntax only: type errors in a prompt alone are expected). */
+function tsSyntaxError(code: string): string | null {
+	const out = ts.transpileModule(code, { reportDiagnostics: true, fileName: 'check.ts' });
+	const d = out.diagnostics?.[0];
+	return d ? ts.flattenDiagnosticMessageText(d.messageText, '\n') : null;
+}
+
 /** Repairs JS prompts and checks every prompt and test block with a real parser. */
 function validate(
 	id: string,
-	language: Language,
+	{ language, dialect }: Pick<ParsedBenchmark, 'language' | 'dialect'>,
 	problems: Problem[],
 ): { problems: Problem[]; notes: string[] } {
+	const parseError = (code: string) =>
+		dialect === 'typescript' ? tsSyntaxError(code) : syntaxError(language, code);
 	const notes: string[] = [];
 	let repaired = 0;
 	const out = problems.map((p) => {
@@ -69,10 +78,10 @@ function validate(
 			`${repaired} prompts repaired: \`//\` restored on docstring lines (scripts/build-benchmarks.ts)`,
 		);
 	if (language === 'python') return { problems: out, notes };
-	const badPrompts = out.filter((p) => syntaxError(language, closeFunction(language, p.prompt)));
+	const badPrompts = out.filter((p) => parseError(closeFunction(language, p.prompt)));
 	if (badPrompts.length)
 		throw new Error(`${id}: prompts that do not parse: ${badPrompts.map((p) => p.taskId).join(', ')}`);
-	const badTests = out.filter((p) => syntaxError(language, p.tests)).map((p) => p.taskId);
+	const badTests = out.filter((p) => parseError(p.tests)).map((p) => p.taskId);
 	if (badTests.length)
 		notes.push(
 			`tests that do not parse, shipped as is so scores match the reference (every sample fails): ${badTests.join(', ')}`,
@@ -104,6 +113,12 @@ function specs(): Spec[] {
 			name: 'HumanEval (JavaScript, MultiPL-E)',
 			version: `${MULTIPL_E} @3c9a62a`,
 			...multiple('js', 'humaneval', '3c9a62a'),
+		},
+		{
+			id: 'humaneval-ts',
+			name: 'HumanEval (TypeScript, MultiPL-E)',
+			version: `${MULTIPL_E} @3c9a62a`,
+			...multiple('ts', 'humaneval', '3c9a62a'),
 		},
 		{
 			id: 'humaneval-lua',
@@ -215,11 +230,12 @@ export async function buildBenchmarks(outDir: string): Promise<BenchmarkInfo[]> 
 	mkdirSync(outDir, { recursive: true });
 	const index: BenchmarkInfo[] = [];
 	for (const { parsed, stop, ...spec } of specs()) {
-		const { problems, notes } = validate(spec.id, parsed.language, parsed.problems);
+		const { problems, notes } = validate(spec.id, parsed, parsed.problems);
 		const info: BenchmarkInfo = {
 			...spec,
 			version: `${spec.version} / ${REVISION}`,
 			language: parsed.language,
+			...(parsed.dialect && { dialect: parsed.dialect }),
 			composition: parsed.composition,
 			stop:
 				stop ??

@@ -26,6 +26,10 @@
 	const NumberIsNaN = Number.isNaN;
 	const ArrayBufferIsView = ArrayBuffer.isView;
 	const MathMax = Math.max;
+	const MathTrunc = Math.trunc;
+	const JSONStringify = JSON.stringify;
+	const ObjectSetPrototypeOf = Object.setPrototypeOf;
+	const PromiseCtor = Promise;
 	const StringCtor = String;
 	const NumberCtor = Number;
 	const MapCtor = Map;
@@ -518,7 +522,65 @@
 		const i = ArrayFindIndex(timers, (t) => t.id === id);
 		if (i >= 0) ArraySplice(timers, i, 1);
 	};
-	const modules = { assert, 'node:assert': assert, 'assert/strict': assert, 'node:assert/strict': assert };
+	// ---- node:util: the part programs reach for (inspect, format, isDeepStrictEqual, promisify, …) ----
+	const inspectTop = (v) => (typeof v === 'string' ? quote(v) : inspect(v));
+	function format(f, ...args) {
+		if (typeof f !== 'string')
+			return ArrayJoin(
+				ArrayMap([f, ...args], (x) => (typeof x === 'string' ? x : inspectTop(x))),
+				' ',
+			);
+		let i = 0;
+		let out = '';
+		for (let k = 0; k < f.length; k++) {
+			const c = f[k + 1];
+			if (f[k] !== '%' || c === undefined) {
+				out += f[k];
+				continue;
+			}
+			k++;
+			if (c === '%') out += '%';
+			else if (i >= args.length) out += '%' + c;
+			else if (c === 's') out += typeof args[i] === 'string' ? args[i++] : inspect(args[i++], 1);
+			else if (c === 'd' || c === 'i' || c === 'f') {
+				const n = NumberCtor(args[i++]);
+				out += StringCtor(c === 'i' ? MathTrunc(n) : n);
+			} else if (c === 'j') out += JSONStringify(args[i++]);
+			else if (c === 'o' || c === 'O') out += inspectTop(args[i++]);
+			else out += '%' + c;
+		}
+		for (; i < args.length; i++) out += ' ' + (typeof args[i] === 'string' ? args[i] : inspectTop(args[i]));
+		return out;
+	}
+	const util = ObjectFreeze({
+		inspect: inspectTop,
+		format,
+		isDeepStrictEqual: (a, b) => innerDeepEqual(a, b, STRICT, []),
+		inherits: (ctor, base) => ObjectSetPrototypeOf(ctor.prototype, base.prototype),
+		promisify:
+			(fn) =>
+			(...args) =>
+				new PromiseCtor((resolve, reject) =>
+					ReflectApply(fn, undefined, [...args, (err, value) => (err ? reject(err) : resolve(value))]),
+				),
+		deprecate: (fn) => fn,
+		types: ObjectFreeze({
+			isDate: (v) => isA(v, DateCtor),
+			isRegExp: (v) => isA(v, RegExpCtor),
+			isMap: (v) => isA(v, MapCtor),
+			isSet: (v) => isA(v, SetCtor),
+			isPromise: (v) => isA(v, PromiseCtor),
+		}),
+		isArray: ArrayIsArray,
+	});
+	const modules = {
+		assert,
+		'node:assert': assert,
+		'assert/strict': assert,
+		'node:assert/strict': assert,
+		util,
+		'node:util': util,
+	};
 	function require(name) {
 		if (hasOwn(modules, name)) return modules[name];
 		const e = new ErrorCtor(`Cannot find module '${name}'\nRequire stack:\n- /program.js`);

@@ -16,6 +16,7 @@ import { serveSandbox, type SandboxContext } from '../../src/lib/execution/sandb
 import { OutputBuffer } from '../../src/lib/execution/sandbox/output';
 import { classifyJsError, lineIn, testsRequireAssert } from './verdict';
 import prelude from './prelude.js?raw';
+import type * as TypeScript from './typescript';
 
 const FILE = 'program.js';
 
@@ -28,11 +29,48 @@ async function load(ctx: SandboxContext): Promise<Engine> {
 		version: 'QuickJS (quickjs-emscripten)',
 		heapBytes: () => 0,
 		tainted: () => state.tainted,
-		run: (job, deadline) => runOne(qjs, job, deadline, state),
+		run: (job, deadline) =>
+			job.dialect === 'typescript'
+				? runTypeScript(qjs, job, state)
+				: runOne(qjs, job, deadline, state, testsRequireAssert(job)),
 	};
 }
 
-function runOne(qjs: QuickJSWASMModule, job: Job, deadline: number, state: { tainted: boolean }): ExecResult {
+let compiler: Promise<typeof TypeScript> | undefined;
+
+/** tsc first, as MultiPL-E does (its own time, Job.compileMs); the emitted JavaScript then gets the
+ * sample's whole time limit. Its error lines are the emitted file's, so none is reported. */
+async function runTypeScript(qjs: QuickJSWASMModule, job: Job, state: { tainted: boolean }) {
+	const started = performance.now();
+	const compiled = (await (compiler ??= import('./typescript'))).compile(job.program);
+	const took = { durationMs: performance.now() - started };
+	if ('unavailable' in compiled) return failure('runtime-unavailable', compiled.unavailable, took);
+	if ('error' in compiled) {
+		const { message, line } = compiled.error;
+		return failure('syntax', message, {
+			...took,
+			errorType: 'SyntaxError',
+			...(line !== undefined && { line }),
+		});
+	}
+	const ran = runOne(
+		qjs,
+		{ ...job, program: compiled.js },
+		performance.now() + job.limits.timeMs,
+		state,
+		testsRequireAssert(job),
+	);
+	delete ran.line;
+	return ran;
+}
+
+function runOne(
+	qjs: QuickJSWASMModule,
+	job: Job,
+	deadline: number,
+	state: { tainted: boolean },
+	requireAssert: boolean,
+): ExecResult {
 	const started = performance.now();
 	const out = new OutputBuffer(job.limits.outputBytes);
 	let exitCode: number | undefined;
@@ -102,7 +140,7 @@ function runOne(qjs: QuickJSWASMModule, job: Job, deadline: number, state: { tai
 			if (!vm.dump(keep(t.value))) break;
 		}
 		const asserts = vm.getNumber(keep(vm.unwrapResult(call('assertions'))));
-		if (testsRequireAssert(job) && asserts === 0) {
+		if (requireAssert && asserts === 0) {
 			return done({
 				status: 'failed',
 				kind: 'harness-tampered',

@@ -71,6 +71,7 @@ export function pythonEngine(
 	// JavaScript's undefined arrives as None (null would be a JsNull).
 	const begin = fn<[string, number, string | undefined], PyProxy>('begin');
 	const testNames = fn<[string, number], string | undefined>('test_names');
+	const unguard = fn<[], void>('unguard');
 	// The names a problem's tests use, by tests text: computed once for its n samples. Computed
 	// after the restore, so from the pristine harness.
 	const namesOf = new Map<string, string | null>();
@@ -203,6 +204,7 @@ export function pythonEngine(
 				return { status: 'failed', kind, message, ...base };
 			};
 			try {
+				if (job.unguarded) unguard();
 				const io = job.inputs;
 				const prepared = own(
 					begin(job.program, job.limits.outputBytes, io ? undefined : (names(job) ?? undefined)),

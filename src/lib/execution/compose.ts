@@ -4,7 +4,14 @@ import type { Language } from '../core/ids';
 import type { Job, Limits } from './runtime';
 
 export type Composition =
-	'human-eval' | 'multipl-e' | 'mbpp' | 'evalplus' | 'self-invoking' | 'cruxeval-output' | 'cruxeval-input';
+	| 'human-eval'
+	| 'multipl-e'
+	| 'mbpp'
+	| 'evalplus'
+	| 'self-invoking'
+	| 'cruxeval-output'
+	| 'cruxeval-input'
+	| 'classeval';
 
 export interface Parts {
 	prompt: string;
@@ -15,6 +22,8 @@ export interface Parts {
 	setup?: string;
 	/** CRUXEval: the function's given input. */
 	input?: string;
+	/** ClassEval: the unittest classes that must all pass, in order. */
+	testClasses?: readonly string[];
 }
 
 export interface Composed {
@@ -22,6 +31,8 @@ export interface Composed {
 	testsLine: number;
 	entryPoint?: string;
 	checkName?: string;
+	/** The reference runs the program without human-eval's reliability guard (ClassEval). */
+	unguarded?: boolean;
 }
 
 const lineOf = (prefix: string) => prefix.split('\n').length;
@@ -62,6 +73,14 @@ export function compose(style: Composition, p: Parts): Composed {
 				: `assert ${p.tests} == ${p.completion}`;
 			return { program: head + check, testsLine: lineOf(head) };
 		}
+		case 'classeval': {
+			// ClassEval (classeval_evaluation/test_pipeline.py): import_statement + "\n" + code, then
+			// "\n" + test, imported as a module; each test class is run with unittest and succeeds when
+			// it ran tests with no failure or error. The class counts as solved when every one does.
+			const head = (p.setup ?? '') + '\n' + p.completion + '\n';
+			const program = head + p.tests + '\n' + classevalRunner(p.testClasses ?? []);
+			return { program, testsLine: lineOf(head), unguarded: true };
+		}
 		case 'mbpp': {
 			// MBPP: code + "\n" + test_setup_code + "\n" + asserts (the prompt is not part of the program)
 			const head = p.completion + '\n' + (p.setup ?? '') + '\n';
@@ -70,14 +89,19 @@ export function compose(style: Composition, p: Parts): Composed {
 	}
 }
 
-export function toJob(language: Language, c: Composed, limits: Limits): Job {
+/** MultiPL-E gives `tsc` 15 s of its own before `node` runs the output. */
+export const TSC_MS = 15_000;
+
+export function toJob(language: Language, c: Composed, limits: Limits, dialect?: 'typescript'): Job {
 	return {
 		language,
 		program: c.program,
 		testsLine: c.testsLine,
 		entryPoint: c.entryPoint,
 		checkName: c.checkName,
+		...(c.unguarded && { unguarded: true }),
 		limits,
+		...(dialect && { dialect, compileMs: TSC_MS }),
 	};
 }
 
@@ -87,4 +111,29 @@ export function cruxDodge(task: 'output' | 'input', answer: string, input: strin
 	if (task === 'output' && answer.includes(`f(${input})`)) return 'the answer calls f on the input';
 	if (task === 'input' && !answer.includes('f(')) return 'the answer does not call f';
 	return undefined;
+}
+
+/** Runs ClassEval's test classes as its pipeline does (a missing class is an error, as its
+ * `getattr` there is) and fails, naming each class that did not succeed and its first problem. */
+function classevalRunner(classes: readonly string[]): string {
+	return `
+def __classeval_run(names):
+    import io, unittest
+    bad = []
+    for name in names:
+        case = globals().get(name)
+        if case is None:
+            bad.append(f"{name}: no such test class")
+            continue
+        stream = io.StringIO()
+        r = unittest.TextTestRunner(stream=stream, verbosity=0).run(unittest.TestLoader().loadTestsFromTestCase(case))
+        if r.testsRun == 0 or r.errors or r.failures:
+            first = (r.failures + r.errors)[:1]
+            why = f" - {first[0][0].id().rsplit('.', 1)[-1]}: {first[0][1].strip().splitlines()[-1]}" if first else ""
+            bad.append(f"{name}: {len(r.failures)} failed, {len(r.errors)} errors of {r.testsRun}{why}")
+    if bad:
+        raise AssertionError("; ".join(bad))
+
+__classeval_run(${JSON.stringify(classes)})
+`;
 }

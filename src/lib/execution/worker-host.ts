@@ -181,7 +181,10 @@ export class WorkerHost {
 	/** The worker has started `p` (it is at the head): its hard deadline starts now. */
 	#arm(p: Pending) {
 		p.started = performance.now();
-		p.timer = setTimeout(() => this.#hardStop(p.id), p.job.limits.timeMs + this.#opts.graceMs);
+		p.timer = setTimeout(
+			() => this.#hardStop(p.id),
+			p.job.limits.timeMs + (p.job.compileMs ?? 0) + this.#opts.graceMs,
+		);
 	}
 
 	/** Ask the running sample to stop now (only effective when the page is cross-origin isolated). */

@@ -27,7 +27,8 @@ export interface ExtractContext {
 
 const ALIASES: Record<Language, string[]> = {
 	python: ['python', 'py', 'python3', 'py3'],
-	javascript: ['javascript', 'js', 'node', 'nodejs', 'jsx', 'mjs', 'cjs'],
+	// TypeScript's names too: MultiPL-E's TypeScript benchmark is JavaScript after a type check.
+	javascript: ['javascript', 'js', 'node', 'nodejs', 'jsx', 'mjs', 'cjs', 'typescript', 'ts', 'tsx'],
 	lua: ['lua'],
 };
 

@@ -26,7 +26,7 @@ export function resultsOutput(format: ResultsFormat, r: ResultsInput): string | 
 		case 'evalplus':
 			return toEvalplus(r.outcomes, r.bench.problems, r.bench.upstreamHash ?? r.bench.hash, r.date);
 		case 'multipl-e':
-			return toMultiplE(r.outcomes, r.bench.problems, r.bench.language);
+			return toMultiplE(r.outcomes, r.bench.problems, r.bench.language, r.bench.dialect);
 		case 'benchtop':
 			return toBenchtop(r.outcomes, r.score, r.config, r.date);
 	}

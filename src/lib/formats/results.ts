@@ -70,6 +70,7 @@ export function toMultiplE(
 	outcomes: readonly Outcome[],
 	problems: readonly Problem[],
 	language: Language,
+	dialect?: 'typescript',
 ): Map<string, string> {
 	const byTask = new Map<string, Outcome[]>();
 	for (const o of outcomes) byTask.set(o.sample.taskId, [...(byTask.get(o.sample.taskId) ?? []), o]);
@@ -79,7 +80,14 @@ export function toMultiplE(
 		if (!list) continue;
 		const doc = {
 			name: p.taskId,
-			language: language === 'javascript' ? 'js' : language === 'lua' ? 'lua' : 'py',
+			language:
+				dialect === 'typescript'
+					? 'ts'
+					: language === 'javascript'
+						? 'js'
+						: language === 'lua'
+							? 'lua'
+							: 'py',
 			prompt: p.prompt,
 			tests: p.tests,
 			results: list.map(({ program, result }) => ({

@@ -10,7 +10,7 @@ import type { GeneratorSpec, RunSpec, SampleRecord } from '../run/spec';
 import type { Outcome } from './results';
 
 export interface RunConfig {
-	benchmark: Pick<BenchmarkInfo, 'id' | 'name' | 'version' | 'hash' | 'language' | 'composition'>;
+	benchmark: Pick<BenchmarkInfo, 'id' | 'name' | 'version' | 'hash' | 'language' | 'dialect' | 'composition'>;
 	samples: { files: string[]; format: string };
 	limits: Limits;
 	/** Set when each problem's time limit came from its reference's time (evalplus's rule). */
@@ -38,6 +38,7 @@ export const benchmarkRecord = (b: RunConfig['benchmark']): RunConfig['benchmark
 	version: b.version,
 	hash: b.hash,
 	language: b.language,
+	...(b.dialect && { dialect: b.dialect }),
 	composition: b.composition,
 });
 

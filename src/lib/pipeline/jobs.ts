@@ -5,8 +5,10 @@ import { compose, toJob } from '../execution/compose';
 import type { Job, Limits } from '../execution/runtime';
 import type { Sample } from '../core/sample';
 
+export const CLASSEVAL_CLASS_MS = 5000;
+
 export function sampleJob(
-	bench: Pick<Benchmark, 'composition' | 'language'>,
+	bench: Pick<Benchmark, 'composition' | 'language' | 'dialect'>,
 	problem: Problem,
 	sample: Sample,
 	limits: Limits,
@@ -19,8 +21,12 @@ export function sampleJob(
 		entryPoint: problem.entryPoint,
 		setup: problem.setup,
 		input: problem.cruxeval?.input,
+		testClasses: problem.classeval?.testClasses,
 	});
-	return toJob(bench.language, composed, limits);
+	// ClassEval gives each test class 5 s (func_set_timeout in its test_pipeline.py).
+	const classes = problem.classeval?.testClasses.length;
+	const lim = classes ? { ...limits, timeMs: Math.max(limits.timeMs, CLASSEVAL_CLASS_MS * classes) } : limits;
+	return toJob(bench.language, composed, lim, bench.dialect);
 }
 
 /** Reference solutions as samples: all of them must pass (the benchmark's own sanity check). */

@@ -212,7 +212,7 @@ export class PipelineRun {
 						prompt,
 						problemPrompt: problem.prompt,
 						entryPoint: problem.entryPoint ?? openedFunction(bench.language, problem.prompt),
-						wholeProgram: bench.composition === 'mbpp',
+						wholeProgram: bench.composition === 'mbpp' || bench.composition === 'classeval',
 					});
 		const { program, result } = await this.#tester.test(problem, {
 			taskId: problem.taskId,

@@ -19,11 +19,17 @@ export interface Template {
 	description: string;
 	/** Which benchmarks it fits: a composition style, or any. */
 	fits: (bench: Pick<Benchmark, 'composition'>) => boolean;
-	build: (bench: Pick<Benchmark, 'composition' | 'language' | 'stop'>, problem: Problem) => Prompt;
+	build: (
+		bench: Pick<Benchmark, 'composition' | 'language' | 'dialect' | 'stop'>,
+		problem: Problem,
+	) => Prompt;
 }
 
-const FENCE: Record<Language, string> = { python: 'python', javascript: 'javascript', lua: 'lua' };
-const NAME: Record<Language, string> = { python: 'Python', javascript: 'JavaScript', lua: 'Lua' };
+const FENCES: Record<Language, string> = { python: 'python', javascript: 'javascript', lua: 'lua' };
+const NAMES: Record<Language, string> = { python: 'Python', javascript: 'JavaScript', lua: 'Lua' };
+type Lang = Pick<Benchmark, 'language' | 'dialect'>;
+const FENCE = (b: Lang) => (b.dialect === 'typescript' ? 'typescript' : FENCES[b.language]);
+const NAME = (b: Lang) => (b.dialect === 'typescript' ? 'TypeScript' : NAMES[b.language]);
 
 /** A chat prompt of one user message. */
 const ask = (content: string): Prompt => ({ mode: 'chat', stop: [], messages: [{ role: 'user', content }] });
@@ -47,10 +53,10 @@ export const instruct: Template = {
 		b.composition === 'human-eval' || b.composition === 'multipl-e' || b.composition === 'evalplus',
 	build: (b, p) =>
 		ask(
-			`Complete the following ${NAME[b.language]} function. Reply with the complete function ` +
-				`in a single \`\`\`${FENCE[b.language]} code block.\n\n` +
+			`Complete the following ${NAME(b)} function. Reply with the complete function ` +
+				`in a single \`\`\`${FENCE(b)} code block.\n\n` +
 				'```' +
-				FENCE[b.language] +
+				FENCE(b) +
 				'\n' +
 				p.prompt.trimEnd() +
 				'\n```',
@@ -81,7 +87,7 @@ const mbppInstruct: Template = {
 	build: (b, p) =>
 		ask(
 			`${p.prompt}\nYour code should pass these tests:\n\n${p.tests.trim()}\n\n` +
-				`Reply with the ${NAME[b.language]} code in a single \`\`\`${FENCE[b.language]} code block.`,
+				`Reply with the ${NAME(b)} code in a single \`\`\`${FENCE(b)} code block.`,
 		),
 };
 
@@ -148,6 +154,36 @@ const crux = (task: 'output' | 'input', chat: boolean): Template => {
 };
 const CRUX = [crux('output', false), crux('output', true), crux('input', false), crux('input', true)];
 
+/** ClassEval's holistic instruction (generation/inference_pipeline.py construct_prompt). */
+const classevalInstruction = (p: Problem) =>
+	`Please complete the class ${p.classeval?.className ?? ''} in the following code.\n${p.prompt}`;
+
+/** ClassEval for instruct models as its pipeline prompts them: the instruction in its Alpaca-style
+ * wrapper (inference_util.py generate_prompt, type 1); the code is read from the response. */
+const classeval: Template = {
+	name: 'classeval',
+	version: 1,
+	description:
+		"ClassEval's holistic prompt: complete the class in the skeleton, in its instruction wrapper; the code is read from the response.",
+	fits: (b) => b.composition === 'classeval',
+	build: (_b, p) => ({
+		mode: 'completion',
+		text:
+			'Below is an instruction that describes a task. Write a response that appropriately completes the request.\n\n' +
+			`### Instruction:\n${classevalInstruction(p)}\n\n### Response:`,
+		stop: [],
+	}),
+};
+
+/** The same instruction as a chat message (its API path asks with the instruction alone). */
+const classevalChat: Template = {
+	name: 'classeval-chat',
+	version: 1,
+	description: "ClassEval's holistic instruction as a chat message; the reply's code block is run.",
+	fits: (b) => b.composition === 'classeval',
+	build: (_b, p) => ask(classevalInstruction(p)),
+};
+
 const TEMPLATES: readonly Template[] = [
 	completion,
 	instruct,
@@ -156,6 +192,8 @@ const TEMPLATES: readonly Template[] = [
 	selfInvoking,
 	selfInvokingChat,
 	...CRUX,
+	classeval,
+	classevalChat,
 ];
 
 /** The built-in templates' names: what a form, an embed parameter or `--template` may name. */
@@ -170,6 +208,8 @@ export const TEMPLATE_NAMES = [
 	'cruxeval-output-chat',
 	'cruxeval-input',
 	'cruxeval-input-chat',
+	'classeval',
+	'classeval-chat',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
@@ -192,11 +232,8 @@ export interface CustomTemplate {
 }
 
 export function customTemplate(c: CustomTemplate): Template {
-	const fill = (b: Pick<Benchmark, 'language'>, p: Problem) =>
-		c.text
-			.replaceAll('{prompt}', p.prompt)
-			.replaceAll('{tests}', p.tests)
-			.replaceAll('{language}', NAME[b.language]);
+	const fill = (b: Lang, p: Problem) =>
+		c.text.replaceAll('{prompt}', p.prompt).replaceAll('{tests}', p.tests).replaceAll('{language}', NAME(b));
 	return {
 		name: c.name,
 		version: 1,
@@ -239,6 +276,7 @@ export function chooseTemplate(
 	if (bench.composition === 'self-invoking') return chat ? selfInvokingChat : selfInvoking;
 	if (bench.composition === 'cruxeval-output') return CRUX[chat ? 1 : 0]!;
 	if (bench.composition === 'cruxeval-input') return CRUX[chat ? 3 : 2]!;
+	if (bench.composition === 'classeval') return chat ? classevalChat : classeval;
 	return chat ? instruct : completion;
 }
 

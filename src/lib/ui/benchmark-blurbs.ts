@@ -30,5 +30,7 @@ export function blurbOf(id: string, language: string): string {
 			? ' Without the extreme inputs.'
 			: '';
 	const translated = language !== 'python' && !id.startsWith('classroom');
-	return translated ? `${family} Translated to ${language} by MultiPL-E.` : family + variant;
+	const typeChecked =
+		language === 'typescript' ? ' Type-checked with tsc first: a type error fails the sample.' : '';
+	return translated ? `${family} Translated to ${language} by MultiPL-E.${typeChecked}` : family + variant;
 }
