@@ -95,7 +95,7 @@ const SYNTAX: Record<Language, Syntax> = {
 };
 
 /** Mutation operators in a fixed order; each problem takes the next few that apply. */
-function operators(language: Language): [string, Edit][] {
+export function operators(language: Language): [string, Edit][] {
 	const s = SYNTAX[language];
 	// `return <expr>` up to the end of the statement (a `;` in JS, an `end` on the same line in Lua).
 	const ret = language === 'javascript' ? /return\b[^;\n]*;/ : /return\b(?:(?!\bend\b)[^\n])*/;
@@ -282,6 +282,28 @@ export function typescriptSamples(benchmark: Benchmark): FidelitySample[] {
 			add(p.taskId, `generic:${g}`, bodies[g]!);
 			const h = i % habits.length;
 			add(p.taskId, `habit:${h}`, habits[h]!);
+		}
+	});
+	return out;
+}
+
+/** ClassEval (read from the user's copy; nothing of it is stored): each reference solution and two
+ * mutants of it, for the tasks whose imports are all in the standard library. The fixture keeps only
+ * ids and verdicts; the samples are made again from the data file. */
+export function classevalSamples(benchmark: Benchmark, skip: ReadonlySet<string>): FidelitySample[] {
+	const out: FidelitySample[] = [];
+	const ops = operators('python');
+	benchmark.problems.forEach((p, i) => {
+		const ref = p.reference;
+		if (ref === undefined || skip.has(p.taskId)) return;
+		out.push({ benchmark: benchmark.id, taskId: p.taskId, origin: 'reference', completion: ref });
+		let taken = 0;
+		for (let j = 0; j < ops.length && taken < 2; j++) {
+			const [name, edit] = ops[(i * 2 + j) % ops.length]!;
+			const mutant = edit(ref);
+			if (mutant === undefined || mutant === ref) continue;
+			out.push({ benchmark: benchmark.id, taskId: p.taskId, origin: `mutant:${name}`, completion: mutant });
+			taken++;
 		}
 	});
 	return out;

@@ -9,6 +9,8 @@ import { humanEvalResult } from '../../src/lib/core/result';
 import { TSC_MS } from '../../src/lib/execution/compose';
 import { DEFAULT_LIMITS, type Job } from '../../src/lib/execution/runtime';
 import { multiplEStatus } from '../../src/lib/formats/results';
+import { classevalBenchmark, classevalSet, readClassevalFixture } from '../../scripts/fidelity/classeval';
+import { sampleJob } from '../../src/lib/pipeline/jobs';
 import { useHarness } from './support/page';
 import { runJobs } from './support/run';
 
@@ -59,3 +61,40 @@ describe.each(['python', 'javascript', 'lua', 'typescript'] as FixtureLanguage[]
 		});
 	},
 );
+
+// ClassEval is read from the user's copy (non-commercial data): the samples are made again from
+// ../shared/datasets/classeval, the fixture holds only ids and the native verdicts.
+const classeval = classevalBenchmark();
+describe('fidelity: ClassEval (its test_pipeline.py on CPython)', () => {
+	it.skipIf(!classeval)(
+		'solves a class exactly when the native pipeline does',
+		{ timeout: 600_000 },
+		async () => {
+			const bench = classeval!;
+			const rows = readClassevalFixture();
+			const samples = classevalSet(bench);
+			expect(samples.map((s) => [s.taskId, s.origin])).toEqual(rows.map((r) => [r.taskId, r.origin]));
+			const byId = new Map(bench.problems.map((p) => [p.taskId as string, p]));
+			const jobs = samples.map((s) =>
+				sampleJob(
+					bench,
+					byId.get(s.taskId)!,
+					{ taskId: byId.get(s.taskId)!.taskId, code: s.completion, full: true, file: 'fidelity' },
+					DEFAULT_LIMITS,
+				),
+			);
+			const results = await runJobs(h.page, jobs);
+			const differ = rows
+				.map((row, i) => ({
+					task: row.taskId,
+					origin: row.origin,
+					native: row.solved,
+					benchtop: results[i]!.status === 'passed',
+					message: results[i]!.message,
+				}))
+				.filter((d) => d.native !== d.benchtop);
+			expect(differ).toEqual([]);
+			expect(rows.filter((r) => r.solved).length).toBeGreaterThan(80);
+		},
+	);
+});

@@ -113,12 +113,15 @@ export function cruxDodge(task: 'output' | 'input', answer: string, input: strin
 	return undefined;
 }
 
+/** ClassEval's time for each test class (func_set_timeout(5) in its test_pipeline.py). */
+export const CLASSEVAL_CLASS_S = 5;
+
 /** Runs ClassEval's test classes as its pipeline does (a missing class is an error, as its
  * `getattr` there is) and fails, naming each class that did not succeed and its first problem. */
 function classevalRunner(classes: readonly string[]): string {
 	return `
 def __classeval_run(names):
-    import io, unittest
+    import io, time, unittest
     bad = []
     for name in names:
         case = globals().get(name)
@@ -126,8 +129,11 @@ def __classeval_run(names):
             bad.append(f"{name}: no such test class")
             continue
         stream = io.StringIO()
+        began = time.perf_counter()
         r = unittest.TextTestRunner(stream=stream, verbosity=0).run(unittest.TestLoader().loadTestsFromTestCase(case))
-        if r.testsRun == 0 or r.errors or r.failures:
+        if time.perf_counter() - began > ${CLASSEVAL_CLASS_S}:
+            bad.append(f"{name}: took over ${CLASSEVAL_CLASS_S} s (ClassEval stops a test class there)")
+        elif r.testsRun == 0 or r.errors or r.failures:
             first = (r.failures + r.errors)[:1]
             why = f" - {first[0][0].id().rsplit('.', 1)[-1]}: {first[0][1].strip().splitlines()[-1]}" if first else ""
             bad.append(f"{name}: {len(r.failures)} failed, {len(r.errors)} errors of {r.testsRun}{why}")

@@ -1,11 +1,9 @@
 // One sample of one problem → the job the execution core runs, composed exactly as the
 // benchmark's reference harness composes it.
 import type { Benchmark, Problem } from '../benchmarks/types';
-import { compose, toJob } from '../execution/compose';
+import { CLASSEVAL_CLASS_S, compose, toJob } from '../execution/compose';
 import type { Job, Limits } from '../execution/runtime';
 import type { Sample } from '../core/sample';
-
-export const CLASSEVAL_CLASS_MS = 5000;
 
 export function sampleJob(
 	bench: Pick<Benchmark, 'composition' | 'language' | 'dialect'>,
@@ -25,7 +23,9 @@ export function sampleJob(
 	});
 	// ClassEval gives each test class 5 s (func_set_timeout in its test_pipeline.py).
 	const classes = problem.classeval?.testClasses.length;
-	const lim = classes ? { ...limits, timeMs: Math.max(limits.timeMs, CLASSEVAL_CLASS_MS * classes) } : limits;
+	const lim = classes
+		? { ...limits, timeMs: Math.max(limits.timeMs, CLASSEVAL_CLASS_S * 1000 * classes) }
+		: limits;
 	return toJob(bench.language, composed, lim, bench.dialect);
 }
 
