@@ -2,6 +2,7 @@
 // separators and float spelling, the date as "%Y-%m-%d %H:%M", the dataset's md5), and read back.
 // Each sample carries its base and plus status and, when it failed, the input that broke it — the
 // dataset's own text of that input — as EvalPlus's default fast check reports it.
+import { parseComplex, pythonComplexRepr, pythonFloatRepr } from './python-repr';
 import { InputError } from '../core/errors';
 import type { ExecResult, PhaseVerdict, Status } from '../core/result';
 import { taskId } from '../core/ids';
@@ -75,6 +76,16 @@ class RawJson {
 	constructor(readonly text: string) {}
 }
 
+/** A failing input as EvalPlus writes it: the dataset's text, except where mbpp_serialize_inputs
+ * re-serializes the values it restored (MBPP+ 124: str(float), str(complex); 252: str(complex)). */
+export function failTest(p: Problem | undefined, text: string): unknown {
+	const task = p?.evalplus?.dataset === 'mbpp' ? Number(p.taskId.split('/')[1]) : undefined;
+	if (task !== 124 && task !== 252) return new RawJson(text);
+	const inp = JSON.parse(text) as (string | number)[];
+	const complexStr = (v: string | number) => pythonComplexRepr(parseComplex(String(v)));
+	return task === 124 ? [pythonFloatRepr(Number(inp[0])), complexStr(inp[1]!)] : [complexStr(inp[0]!)];
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const evalplusDate = (d: Date) =>
 	`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
@@ -106,8 +117,8 @@ export function toEvalplus(
 			solution: sample.full ? sample.code : (p?.prompt ?? '') + sample.code,
 			base_status: STATUS[base],
 			plus_status: ep ? STATUS[ep.plus.status] : null,
-			base_fail_tests: failTests(ep?.base, inputsOf(p, 'base')).map((t) => new RawJson(t)),
-			plus_fail_tests: failTests(ep?.plus, inputsOf(p, 'plus')).map((t) => new RawJson(t)),
+			base_fail_tests: failTests(ep?.base, inputsOf(p, 'base')).map((t) => failTest(p, t)),
+			plus_fail_tests: failTests(ep?.plus, inputsOf(p, 'plus')).map((t) => failTest(p, t)),
 		});
 		const c = counts.get(sample.taskId) ?? { n: 0, base: 0, plus: 0 };
 		c.n++;
