@@ -3,6 +3,7 @@
 # (type(sys.stdout), os._exit.__globals__) and may change it for its own run; that is harmless,
 # because nothing here decides a verdict (harness.py does, and no sample can reach it) and every
 # sample starts from the same memory image, taken before any sample ran.
+import ast
 import builtins
 import io
 import os
@@ -12,6 +13,7 @@ import sys
 import time
 from functools import reduce as _reduce
 from operator import add as _add
+from operator import index as _index
 
 _builtin_sum = builtins.sum
 # What apply() nulls, as it was: release() puts it back for a sample whose reference runs unguarded.
@@ -215,6 +217,89 @@ def _reference_sum(iterable, /, start=0):
 _reference_sum.__name__ = _reference_sum.__qualname__ = "sum"
 
 
+_builtin_sorted = builtins.sorted
+
+
+def _reference_sorted(iterable, /, *, key=None, reverse=False):
+    """sorted() as CPython <= 3.13 checks `reverse`: an int or bool ("'list' object cannot be
+    interpreted as an integer"); 3.14 takes any object's truth value, so sorted(reverse=[]) ran."""
+    if type(reverse) is not bool and type(reverse) is not int:
+        reverse = _index(reverse)
+    return _builtin_sorted(iterable, key=key, reverse=reverse)
+
+
+_reference_sorted.__name__ = _reference_sorted.__qualname__ = "sorted"
+
+
+# ---- annotations evaluated when a def runs, as in the references' Pythons (<= 3.13) ----
+# 3.14 defers them (PEP 649): `def f() -> List[int]` without `List` imported ran there and failed
+# under 3.11. When an annotation uses a name the program binds nowhere and builtins lack, the
+# program is recompiled so that each def evaluates its annotations first (through an innermost
+# decorator that returns the function unchanged), and module and class level `x: T` evaluate T.
+
+_BUILTIN_NAMES = frozenset(builtins.__dict__)
+
+
+def _annotation_names(code, annotations, others):
+    (annotations if code.co_name == "__annotate__" else others).update(code.co_names)
+    for c in code.co_consts:
+        if type(c) is type(code):
+            _annotation_names(c, annotations, others)
+
+
+def _eager_decorator(node, annotations):
+    ignore = ast.Lambda(args=_args("_a", star=True), body=ast.Lambda(args=_args("_f"), body=ast.Name("_f", ast.Load())))
+    call = ast.Call(func=ignore, args=annotations, keywords=[])
+    return ast.copy_location(call, node)
+
+
+def _args(name, star=False):
+    arg = ast.arg(name)
+    return ast.arguments(posonlyargs=[], args=[] if star else [arg], vararg=arg if star else None,
+                         kwonlyargs=[], kw_defaults=[], kwarg=None, defaults=[])
+
+
+def _eager_body(body, scope):
+    out = []
+    for st in body:
+        out.append(st)
+        if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            a = st.args
+            every = a.posonlyargs + a.args + a.kwonlyargs + [x for x in (a.vararg, a.kwarg) if x]
+            anns = [x.annotation for x in every if x.annotation] + ([st.returns] if st.returns else [])
+            if anns and not getattr(st, "type_params", None):
+                st.decorator_list.append(_eager_decorator(st, anns))
+            st.body = _eager_body(st.body, "function")
+        elif isinstance(st, ast.ClassDef):
+            if not getattr(st, "type_params", None):
+                st.body = _eager_body(st.body, "class")
+        elif isinstance(st, ast.AnnAssign):
+            if scope != "function":
+                out.append(ast.copy_location(ast.Expr(st.annotation), st))
+        else:
+            for field in ("body", "orelse", "finalbody"):
+                inner = getattr(st, field, None)
+                if type(inner) is list:
+                    setattr(st, field, _eager_body(inner, scope))
+            for handler in getattr(st, "handlers", ()):
+                handler.body = _eager_body(handler.body, scope)
+            for case in getattr(st, "cases", ()):
+                case.body = _eager_body(case.body, scope)
+    return out
+
+
+def eager_annotations(code, program, filename):
+    """`code` compiled from `program`, or its recompilation with annotations evaluated at def time
+    when one of them could fail there (a name bound nowhere in the program and not a builtin)."""
+    annotations, others = set(), set()
+    _annotation_names(code, annotations, others)
+    if not (annotations - others - _BUILTIN_NAMES) or "from __future__ import annotations" in program:
+        return code
+    tree = ast.parse(program, filename)
+    tree.body = _eager_body(tree.body, "module")
+    return compile(ast.fix_missing_locations(tree), filename, "exec")
+
+
 def _null(owner, name):
     _nulled.append((owner, name, getattr(owner, name)))
     setattr(owner, name, None)
@@ -251,6 +336,7 @@ def apply():
     _null(shutil, "chown")
     _null(sys.modules["subprocess"], "Popen")
     builtins.sum = _reference_sum
+    builtins.sorted = _reference_sorted
     builtins.exit = early_exit
     builtins.quit = early_exit
     _null(builtins, "help")

@@ -2,7 +2,7 @@
 // sample starts from the same image, the verdict is out of the sample's reach, and what a sample
 // may not have (raw memory, the JavaScript bridge, the heap walk) it does not get.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ExecResult } from '../../src/lib/core/result';
+import { humanEvalResult, type ExecResult } from '../../src/lib/core/result';
 import { DEFAULT_LIMITS, type Engine } from '../../src/lib/execution/runtime';
 import { loadPythonEngine } from '../support/python-engine';
 import { CLEAN_VICTIMS, ORDER_SAMPLES } from '../fixtures/python-order';
@@ -299,6 +299,61 @@ describe('what models write runs as under CPython', () => {
 		],
 	])('%s', (_name, program) => {
 		expect(run(program).message ?? 'passed').toBe('passed');
+	});
+
+	it.each([
+		[
+			'an annotation naming what was never imported fails at the def',
+			'def f(x) -> List[int]:\n    return [x]\nassert f(1) == [1]',
+			"failed: name 'List' is not defined",
+		],
+		[
+			'the same with the import',
+			'from typing import List\ndef f(x) -> List[int]:\n    return [x]\nassert f(1) == [1]',
+			'passed',
+		],
+		[
+			'the same with a star import',
+			'from typing import *\ndef f(x: Optional[int]) -> List[int]:\n    return [x]\nassert f(1) == [1]',
+			'passed',
+		],
+		[
+			'a method and a nested def are evaluated when their def runs',
+			'class A:\n    def m(self) -> Missing:\n        return 1\nassert A().m() == 1',
+			"failed: name 'Missing' is not defined",
+		],
+		[
+			'a nested def that never runs does not fail',
+			'def outer(flag):\n    if flag:\n        def inner() -> Nowhere:\n            pass\n    return 2\nassert outer(False) == 2',
+			'passed',
+		],
+		[
+			'a module-level annotated name',
+			'x: Unknown = 1\nassert x == 1',
+			"failed: name 'Unknown' is not defined",
+		],
+		[
+			'local annotations are never evaluated',
+			'def g():\n    y: Unknown = 1\n    return y\nassert g() == 1',
+			'passed',
+		],
+		[
+			'from __future__ import annotations keeps them unevaluated',
+			'from __future__ import annotations\ndef f() -> Missing:\n    return 3\nassert f() == 3',
+			'passed',
+		],
+		[
+			'sorted(reverse=[]) is a TypeError',
+			'assert sorted([2, 1], reverse=[]) == [1, 2]',
+			"failed: 'list' object cannot be interpreted as an integer",
+		],
+		[
+			'sorted with an int reverse and a key',
+			'assert sorted(["bb", "a"], key=len, reverse=1) == ["bb", "a"]',
+			'passed',
+		],
+	])("Python 3.11's answer where 3.14's differs: %s", (_name, program, expected) => {
+		expect(humanEvalResult(run(program))).toBe(expected);
 	});
 
 	it('an exception in a thread is printed, as CPython prints it, and the program goes on', () => {
