@@ -17,8 +17,9 @@ export const CLASSEVAL_DATA = join(ROOT, '../shared/datasets/classeval/ClassEval
 const FIXTURE = join(ROOT, 'test/fixtures/fidelity/classeval.jsonl');
 
 /** Tasks left out: they import packages outside the standard library (Benchtop's Python has none
- * of them yet), or their verdict depends on the machine (ClassEval_50: a read-only file is still
- * writable by root, so it fails natively as root and passes in the sandbox). */
+ * of them yet), their verdict depends on the machine (ClassEval_50: a read-only file is still
+ * writable by root, so it fails natively as root and passes in the sandbox), or on chance
+ * (ClassEval_58: mines placed at random may land on the same cell, and the test counts them). */
 export const CLASSEVAL_SKIP = new Set([
 	'ClassEval_28',
 	'ClassEval_30',
@@ -30,6 +31,7 @@ export const CLASSEVAL_SKIP = new Set([
 	'ClassEval_51',
 	'ClassEval_52',
 	'ClassEval_57',
+	'ClassEval_58',
 	'ClassEval_59',
 	'ClassEval_69',
 	'ClassEval_93',
