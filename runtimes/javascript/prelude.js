@@ -30,6 +30,8 @@
 	const JSONStringify = JSON.stringify;
 	const ObjectSetPrototypeOf = Object.setPrototypeOf;
 	const PromiseCtor = Promise;
+	const PromiseResolve = () => ReflectApply(PromiseCtor.resolve, PromiseCtor, []);
+	const DateNow = Date.now;
 	const StringCtor = String;
 	const NumberCtor = Number;
 	const MapCtor = Map;
@@ -83,6 +85,8 @@
 	};
 	const hostWrite = host.write;
 	const hostExit = host.exit;
+	// node-shims.js: TextEncoder/Decoder, structuredClone, an in-memory fs (absent in older hosts).
+	const shims = host.node || {};
 	const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 	let assertions = 0;
 
@@ -489,7 +493,34 @@
 					' ',
 				) + '\n',
 			);
-	const console = { log: log(1), info: log(1), debug: log(1), error: log(2), warn: log(2), trace: log(2) };
+	const counts = new MapCtor();
+	const started = new MapCtor();
+	const wall = DateNow;
+	const console = {
+		log: log(1),
+		info: log(1),
+		debug: log(1),
+		error: log(2),
+		warn: log(2),
+		trace: log(2),
+		dir: (v) => hostWrite(1, inspect(v, 1) + '\n'),
+		assert: (ok, ...args) => {
+			if (!ok)
+				hostWrite(2, (args.length ? `Assertion failed: ${format(...args)}` : 'Assertion failed') + '\n');
+		},
+		count: (label = 'default') => {
+			const n = (counts.get(label) || 0) + 1;
+			counts.set(label, n);
+			hostWrite(1, `${label}: ${n}\n`);
+		},
+		countReset: (label = 'default') => void counts.set(label, 0),
+		time: (label = 'default') => void started.set(label, wall()),
+		timeLog: (label = 'default') => hostWrite(1, `${label}: ${wall() - (started.get(label) || wall())}ms\n`),
+		timeEnd: (label = 'default') => {
+			hostWrite(1, `${label}: ${wall() - (started.get(label) || wall())}ms\n`);
+			started.delete(label);
+		},
+	};
 	const process = {
 		argv: ['node', '/program.js'],
 		env: {},
@@ -522,6 +553,27 @@
 		const i = ArrayFindIndex(timers, (t) => t.id === id);
 		if (i >= 0) ArraySplice(timers, i, 1);
 	};
+	// An interval comes back after each run; one never cleared runs until the time limit, as the
+	// node process would never exit.
+	const setInterval = (fn, ms, ...args) => {
+		const id = ++timerSeq;
+		const every = MathMax(1, NumberCtor(ms) || 0);
+		ArrayPush(timers, { id, at: now + every, fn, args, every });
+		return id;
+	};
+	// A microtask that throws ends the program with that error, as an uncaught exception in node.
+	let uncaught;
+	const queueMicrotask = (fn) => {
+		PromiseResolve().then(() => {
+			try {
+				fn();
+			} catch (e) {
+				if (uncaught === undefined) uncaught = { error: e };
+			}
+		});
+	};
+	const epoch = DateNow();
+	const performance = { now: () => DateNow() - epoch, timeOrigin: epoch };
 	// ---- node:util: the part programs reach for (inspect, format, isDeepStrictEqual, promisify, …) ----
 	const inspectTop = (v) => (typeof v === 'string' ? quote(v) : inspect(v));
 	function format(f, ...args) {
@@ -580,6 +632,7 @@
 		'node:assert/strict': assert,
 		util,
 		'node:util': util,
+		...(shims.fs && { fs: shims.fs, 'node:fs': shims.fs }),
 	};
 	function require(name) {
 		if (hasOwn(modules, name)) return modules[name];
@@ -593,7 +646,16 @@
 		setTimeout,
 		clearTimeout,
 		setImmediate: (fn, ...a) => setTimeout(fn, 0, ...a),
+		setInterval,
+		clearInterval: clearTimeout,
+		queueMicrotask,
+		performance,
 		global: globalThis,
+		...(shims.TextEncoder && {
+			TextEncoder: shims.TextEncoder,
+			TextDecoder: shims.TextDecoder,
+			structuredClone: shims.structuredClone,
+		}),
 	});
 
 	return {
@@ -608,9 +670,12 @@
 			for (let i = 1; i < timers.length; i++) if (timers[i].at < timers[best].at) best = i;
 			const t = ArraySplice(timers, best, 1)[0];
 			now = t.at;
+			if (t.every) ArrayPush(timers, { ...t, at: now + t.every });
 			ReflectApply(t.fn, undefined, t.args);
 			return true;
 		},
+		/** The first error a queued microtask threw, if any (node would have exited with it). */
+		uncaught: () => (uncaught === undefined ? undefined : uncaught.error),
 		assertions: () => assertions,
 		intact: () => globalThis.console === console && globalThis.process === process,
 	};

@@ -16,6 +16,7 @@ import { serveSandbox, type SandboxContext } from '../../src/lib/execution/sandb
 import { OutputBuffer } from '../../src/lib/execution/sandbox/output';
 import { classifyJsError, lineIn, testsRequireAssert } from './verdict';
 import prelude from './prelude.js?raw';
+import nodeShims from './node-shims.js?raw';
 import type * as TypeScript from './typescript';
 
 const FILE = 'program.js';
@@ -115,6 +116,7 @@ function runOne(
 				}),
 			),
 		);
+		vm.setProp(host, 'node', keep(vm.unwrapResult(vm.evalCode(nodeShims, 'node-shims.js'))));
 		vm.setProp(vm.global, '__bt_host', host);
 		const harness = keep(vm.unwrapResult(vm.evalCode(prelude, 'prelude.js')));
 		vm.setProp(vm.global, '__bt_host', vm.undefined);
@@ -139,6 +141,8 @@ function runOne(
 			if (t.error) return done(jsError(vm, keep(t.error), stop, exitCode));
 			if (!vm.dump(keep(t.value))) break;
 		}
+		const thrown = keep(vm.unwrapResult(call('uncaught')));
+		if (vm.typeof(thrown) !== 'undefined') return done(jsError(vm, thrown, stop, exitCode));
 		const asserts = vm.getNumber(keep(vm.unwrapResult(call('assertions'))));
 		if (requireAssert && asserts === 0) {
 			return done({

