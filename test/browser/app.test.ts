@@ -191,6 +191,20 @@ describe('the app', () => {
 		);
 		// the headline cards
 		expect((await page.getByTestId('headline').textContent())!.replace(/\s+/g, ' ')).toContain('6 / 12');
+		// slow but correct? The timed-out sample's problem measured against its calibrated limit
+		const slowPanel = page.getByRole('region', { name: 'Timed out' });
+		expect(await slowPanel.textContent()).toContain('1 sample timed out at the fixed 3 s');
+		await slowPanel.getByRole('button', { name: 'Check against calibrated limits' }).click();
+		await expect
+			.poll(() => slowPanel.getByTestId('slow-status').textContent(), { timeout: 20_000 })
+			.toContain('None of them would have had more time');
+		const row = slowPanel.getByRole('row', { name: /Classroom\/count_vowels/ });
+		expect(await row.locator('th, td').allTextContents()).toEqual([
+			'Classroom/count_vowels',
+			'1',
+			'1 s',
+			'no',
+		]);
 		await page.context().close();
 	});
 

@@ -10,6 +10,7 @@ import type { Executor } from '../../../runtimes/executor';
 import { RunState } from '../pipeline/run-state.svelte';
 import type { LoadProgress } from '../generation/webllm/progress';
 import type { VerifyProgress } from '../pipeline/verify';
+import type { SlowReport } from '../pipeline/slow';
 import type { RunStore } from '../run/store';
 import { settledStatus } from '../run/spec';
 import { modelName } from '../formats/run-record';
@@ -188,6 +189,16 @@ export class AppState {
 		const { verifyRun } = await import('../pipeline/verify');
 		const records = [...state.run.records.values()];
 		return verifyRun(state.meta, records, state.run.bench, await this.executor(), onProgress);
+	}
+
+	/** Whether the run's timed-out samples would have had more time under calibrated limits. */
+	async slowButCorrect(
+		state: RunState,
+		onProblem: (done: number, total: number) => void,
+	): Promise<SlowReport> {
+		const { slowButCorrect } = await import('../pipeline/slow');
+		const records = [...state.run.records.values()];
+		return slowButCorrect(state.meta, records, state.run.bench, await this.executor(), onProblem);
 	}
 
 	/** Shows a stored run's results without running anything. */
