@@ -62,7 +62,7 @@ const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 export type FixtureLanguage = Language | 'typescript';
 
 /** One program natively, in a fresh directory that is removed afterwards. */
-async function native(language: FixtureLanguage, program: string): Promise<string> {
+export async function native(language: FixtureLanguage, program: string): Promise<string> {
 	const dir = mkdtempSync(join(tmpdir(), 'benchtop-fidelity-'));
 	try {
 		if (language === 'typescript') {

