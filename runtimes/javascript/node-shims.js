@@ -72,6 +72,140 @@
 		}
 	}
 
+	// ---- Buffer: Node's bytes type for the common calls (from, alloc, concat, toString) ----
+	const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+	const encodingOf = (e) => {
+		const name = String(e || 'utf8').toLowerCase();
+		const known = {
+			'utf-8': 'utf8',
+			binary: 'latin1',
+			'ucs-2': 'utf16le',
+			ucs2: 'utf16le',
+			'utf-16le': 'utf16le',
+		};
+		const out = known[name] || name;
+		if (!['utf8', 'hex', 'base64', 'base64url', 'ascii', 'latin1', 'utf16le'].includes(out)) {
+			const err = new TypeError(`Unknown encoding: ${e}`);
+			err.code = 'ERR_UNKNOWN_ENCODING';
+			throw err;
+		}
+		return out;
+	};
+	function bytesOf(str, encoding) {
+		switch (encodingOf(encoding)) {
+			case 'utf8':
+				return Array.from(new TextEncoder().encode(str));
+			case 'hex': {
+				const out = [];
+				for (let i = 0; i + 1 < str.length; i += 2) {
+					const byte = parseInt(str.slice(i, i + 2), 16);
+					if (Number.isNaN(byte)) break;
+					out.push(byte);
+				}
+				return out;
+			}
+			case 'base64':
+			case 'base64url': {
+				const out = [];
+				let bits = 0;
+				let acc = 0;
+				for (const ch of str.replace(/-/g, '+').replace(/_/g, '/')) {
+					const v = B64.indexOf(ch);
+					if (v < 0) continue; // padding, whitespace
+					acc = (acc << 6) | v;
+					bits += 6;
+					if (bits >= 8) {
+						bits -= 8;
+						out.push((acc >> bits) & 255);
+					}
+				}
+				return out;
+			}
+			case 'utf16le': {
+				const out = [];
+				for (let i = 0; i < str.length; i++) out.push(str.charCodeAt(i) & 255, str.charCodeAt(i) >> 8);
+				return out;
+			}
+			default: // ascii, latin1
+				return Array.from(str, (c) => c.charCodeAt(0) & 255);
+		}
+	}
+	const fromBytes = (bytes) => {
+		const b = new Buffer(bytes.length);
+		b.set(bytes);
+		return b;
+	};
+	class Buffer extends Uint8Array {
+		static from(value, encoding, length) {
+			if (typeof value === 'string') return fromBytes(bytesOf(value, encoding));
+			if (value instanceof ArrayBuffer) return new Buffer(value, encoding || 0, length);
+			if (value && (ArrayBuffer.isView(value) || Array.isArray(value)))
+				return fromBytes(Array.from(value, (x) => Number(x) & 255));
+			throw new TypeError(
+				'The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object.',
+			);
+		}
+		static alloc(size, fill = 0) {
+			return new Buffer(size).fill(typeof fill === 'string' ? fill.charCodeAt(0) : fill);
+		}
+		static allocUnsafe(size) {
+			return new Buffer(size);
+		}
+		static isBuffer(x) {
+			return x instanceof Buffer;
+		}
+		static byteLength(str, encoding) {
+			return typeof str === 'string' ? bytesOf(str, encoding).length : str.byteLength;
+		}
+		static concat(list, total) {
+			const length = total ?? list.reduce((n, b) => n + b.length, 0);
+			const out = Buffer.alloc(length);
+			let at = 0;
+			for (const b of list) {
+				out.set(b.subarray(0, Math.max(0, length - at)), at);
+				at += b.length;
+				if (at >= length) break;
+			}
+			return out;
+		}
+		toString(encoding, start = 0, end = this.length) {
+			const b = Array.from(this.subarray(start, end));
+			switch (encodingOf(encoding)) {
+				case 'utf8':
+					return new TextDecoder().decode(Uint8Array.from(b));
+				case 'hex':
+					return b.map((x) => x.toString(16).padStart(2, '0')).join('');
+				case 'base64':
+				case 'base64url': {
+					const url = encodingOf(encoding) === 'base64url';
+					let out = '';
+					for (let i = 0; i < b.length; i += 3) {
+						const n = (b[i] << 16) | ((b[i + 1] ?? 0) << 8) | (b[i + 2] ?? 0);
+						const chars = [18, 12, 6, 0].map((s) => B64[(n >> s) & 63]);
+						const keep = i + 1 >= b.length ? 2 : i + 2 >= b.length ? 3 : 4;
+						out += chars.slice(0, keep).join('') + (url ? '' : '='.repeat(4 - keep));
+					}
+					return url ? out.replace(/\+/g, '-').replace(/\//g, '_') : out;
+				}
+				case 'utf16le': {
+					let out = '';
+					for (let i = 0; i + 1 < b.length; i += 2) out += String.fromCharCode(b[i] | (b[i + 1] << 8));
+					return out;
+				}
+				case 'ascii':
+					return b.map((x) => String.fromCharCode(x & 127)).join('');
+				default:
+					return b.map((x) => String.fromCharCode(x)).join('');
+			}
+		}
+		equals(other) {
+			return this.length === other.length && this.every((x, i) => x === other[i]);
+		}
+		toJSON() {
+			return { type: 'Buffer', data: Array.from(this) };
+		}
+	}
+
 	// ---- structuredClone (the HTML algorithm's common cases, as Node's global) ----
 	function structuredClone(value) {
 		const seen = new Map();
@@ -152,5 +286,5 @@
 		},
 	};
 
-	return { TextEncoder, TextDecoder, structuredClone, fs };
+	return { TextEncoder, TextDecoder, structuredClone, fs, Buffer };
 })();

@@ -633,6 +633,7 @@
 		util,
 		'node:util': util,
 		...(shims.fs && { fs: shims.fs, 'node:fs': shims.fs }),
+		...(shims.Buffer && { buffer: { Buffer: shims.Buffer }, 'node:buffer': { Buffer: shims.Buffer } }),
 	};
 	function require(name) {
 		if (hasOwn(modules, name)) return modules[name];
@@ -655,6 +656,7 @@
 			TextEncoder: shims.TextEncoder,
 			TextDecoder: shims.TextDecoder,
 			structuredClone: shims.structuredClone,
+			Buffer: shims.Buffer,
 		}),
 	});
 

@@ -322,7 +322,6 @@ export const KNOWN_DIFFERENCES: Record<string, string> = {
 	'javascript/localeCompare with accents': 'QuickJS compares code points, not with ICU collation',
 	'javascript/deep recursion': "QuickJS's stack is smaller than V8's",
 	'javascript/Intl.NumberFormat': 'QuickJS has no Intl',
-	'javascript/Buffer base64': 'no Buffer in the QuickJS sandbox yet',
 	'javascript/unhandled rejection':
 		'no rejection tracker through quickjs-emscripten: node exits 1, QuickJS goes on',
 };

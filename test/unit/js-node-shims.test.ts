@@ -94,6 +94,27 @@ describe('Node globals in the JavaScript sandbox', () => {
 		expect(value).toEqual(['hi!', true, ['a.txt'], 'ENOENT', nodeMessage]);
 	});
 
+	it('Buffer: from, toString in every encoding, concat, alloc, equals, JSON — as Node gives them', async () => {
+		const calls = [
+			"Buffer.from('héllo €').toString('base64')",
+			"Buffer.from('héllo €').toString('hex')",
+			"Buffer.from('aGk/Pz8+', 'base64').toString()",
+			"Buffer.from('68c3a9', 'hex').toString('utf8')",
+			"Buffer.from('hi?>>', 'utf8').toString('base64url')",
+			"Buffer.from([104, 105, 300]).toString('latin1')",
+			"Buffer.from('ab', 'utf16le').toString('hex')",
+			"Buffer.byteLength('héllo')",
+			"Buffer.concat([Buffer.from('a'), Buffer.from('bc')]).toString()",
+			'Buffer.alloc(3, 1).toJSON()',
+			"Buffer.from('abc').equals(Buffer.from('abc'))",
+			"Buffer.isBuffer(Buffer.from('x'))",
+			"Array.from(Buffer.from('abcdef').subarray(1, 3))",
+			"JSON.stringify(Buffer.from('hi'))",
+		];
+		const { value } = await sample(`globalThis.result = [${calls.join(', ')}];`);
+		expect(value).toEqual(calls.map((c) => new Function('Buffer', `return ${c}`)(Buffer) as unknown));
+	});
+
 	it('performance.now measures time', async () => {
 		const { value } = await sample(
 			'const t = performance.now();\nglobalThis.result = typeof t === "number" && t >= 0;',
