@@ -85,6 +85,7 @@
 	};
 	const hostWrite = host.write;
 	const hostExit = host.exit;
+	const hostIntl = host.intl;
 	// node-shims.js: TextEncoder/Decoder, structuredClone, an in-memory fs (absent in older hosts).
 	const shims = host.node || {};
 	const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -640,6 +641,73 @@
 		const e = new ErrorCtor(`Cannot find module '${name}'\nRequire stack:\n- /program.js`);
 		e.code = 'MODULE_NOT_FOUND';
 		throw e;
+	}
+	// ---- Intl: QuickJS has none; the worker's ICU answers (runtimes/javascript/intl.ts) ----
+	if (hostIntl) {
+		const ask = (kind, locales, options, a, b) => {
+			const r = hostIntl(kind, JSONStringify(locales ?? null), JSONStringify(options ?? null), a, b);
+			if (typeof r === 'string' && r[0] === '!') {
+				const [name, ...rest] = StringSplit(StringSlice(r, 1), ': ');
+				const E = name === 'TypeError' ? TypeError : RangeError;
+				throw new E(ArrayJoin(rest, ': ') || name);
+			}
+			return r;
+		};
+		const define = (proto, name, fn) =>
+			Object.defineProperty(proto, name, {
+				value: fn,
+				writable: true,
+				configurable: true,
+				enumerable: false,
+			});
+		define(String.prototype, 'localeCompare', function localeCompare(that, locales, options) {
+			return ask('compare', locales, options, StringCtor(this), StringCtor(that));
+		});
+		define(String.prototype, 'toLocaleUpperCase', function toLocaleUpperCase(locales) {
+			return ask('upper', locales, undefined, StringCtor(this));
+		});
+		define(String.prototype, 'toLocaleLowerCase', function toLocaleLowerCase(locales) {
+			return ask('lower', locales, undefined, StringCtor(this));
+		});
+		define(Number.prototype, 'toLocaleString', function toLocaleString(locales, options) {
+			return ask('number', locales, options, NumberCtor(this));
+		});
+		define(Date.prototype, 'toLocaleDateString', function toLocaleDateString(locales, options) {
+			return ask(
+				'date',
+				locales,
+				options ?? { year: 'numeric', month: 'numeric', day: 'numeric' },
+				DateGetTime(this),
+			);
+		});
+		class NumberFormat {
+			#l;
+			#o;
+			constructor(locales, options) {
+				this.#l = locales;
+				this.#o = options;
+			}
+			format(x) {
+				return ask('number', this.#l, this.#o, NumberCtor(x));
+			}
+		}
+		class Collator {
+			constructor(locales, options) {
+				this.compare = (a, b) => ask('compare', locales, options, StringCtor(a), StringCtor(b));
+			}
+		}
+		class DateTimeFormat {
+			#l;
+			#o;
+			constructor(locales, options) {
+				this.#l = locales;
+				this.#o = options;
+			}
+			format(d) {
+				return ask('date', this.#l, this.#o, d === undefined ? DateNow() : NumberCtor(d));
+			}
+		}
+		globalThis.Intl = { NumberFormat, Collator, DateTimeFormat };
 	}
 	Object.assign(globalThis, {
 		console,

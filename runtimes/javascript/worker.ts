@@ -15,6 +15,7 @@ import type { Engine, Job } from '../../src/lib/execution/runtime';
 import { serveSandbox, type SandboxContext } from '../../src/lib/execution/sandbox/serve';
 import { OutputBuffer } from '../../src/lib/execution/sandbox/output';
 import { classifyJsError, lineIn, testsRequireAssert } from './verdict';
+import { intlCall } from './intl';
 import prelude from './prelude.js?raw';
 import nodeShims from './node-shims.js?raw';
 import type * as TypeScript from './typescript';
@@ -113,6 +114,18 @@ function runOne(
 				vm.newFunction('exit', (code) => {
 					exitCode = vm.getNumber(code);
 					stop = 'early-exit'; // unwinds through any try/catch: the interrupt cannot be caught
+				}),
+			),
+		);
+		vm.setProp(
+			host,
+			'intl',
+			keep(
+				vm.newFunction('intl', (...args) => {
+					const [kind, locales, options] = args.slice(0, 3).map((h) => vm.getString(h));
+					const [x, y] = args.slice(3, 5).map((h) => vm.dump(h) as unknown);
+					const r = intlCall(kind!, locales!, options!, x, y);
+					return typeof r === 'number' ? vm.newNumber(r) : vm.newString(r);
 				}),
 			),
 		);

@@ -319,9 +319,7 @@ export const KNOWN_DIFFERENCES: Record<string, string> = {
 	'python/3.12 f-string quotes': 'Pyodide is Python 3.14: 3.12 syntax compiles here, not under 3.11',
 	'python/int.is_integer (3.12)': 'Python 3.14 has int.is_integer; 3.11 does not',
 	'python/itertools.batched (3.12)': 'Python 3.14 has itertools.batched; 3.11 does not',
-	'javascript/localeCompare with accents': 'QuickJS compares code points, not with ICU collation',
 	'javascript/deep recursion': "QuickJS's stack is smaller than V8's",
-	'javascript/Intl.NumberFormat': 'QuickJS has no Intl',
 	'javascript/unhandled rejection':
 		'no rejection tracker through quickjs-emscripten: node exits 1, QuickJS goes on',
 };

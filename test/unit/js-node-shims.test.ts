@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { intlCall } from '../../runtimes/javascript/intl';
 
 const shims = readFileSync('runtimes/javascript/node-shims.js', 'utf8');
 const prelude = readFileSync('runtimes/javascript/prelude.js', 'utf8');
@@ -10,7 +11,11 @@ const prelude = readFileSync('runtimes/javascript/prelude.js', 'utf8');
 /** A fresh context as the worker makes one; `program` runs in Node's CommonJS wrapper. */
 async function sample(program: string) {
 	const out: string[] = [];
-	const host: Record<string, unknown> = { write: (s: number, t: string) => out.push(`${s}:${t}`), exit() {} };
+	const host: Record<string, unknown> = {
+		intl: intlCall,
+		write: (s: number, t: string) => out.push(`${s}:${t}`),
+		exit() {},
+	};
 	const context = createContext({ __bt_host: host });
 	host.node = runInContext(shims, context);
 	const harness = runInContext(prelude, context) as {
@@ -113,6 +118,27 @@ describe('Node globals in the JavaScript sandbox', () => {
 		];
 		const { value } = await sample(`globalThis.result = [${calls.join(', ')}];`);
 		expect(value).toEqual(calls.map((c) => new Function('Buffer', `return ${c}`)(Buffer) as unknown));
+	});
+
+	it("Intl, localeCompare and toLocaleString answer as Node's ICU does", async () => {
+		const calls = [
+			"['é', 'f', 'e', 'Z', 'a'].sort((x, y) => x.localeCompare(y))",
+			'(1234567.891).toLocaleString()',
+			"(1234567.891).toLocaleString('de-DE')",
+			"new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(1234.5)",
+			"new Intl.NumberFormat('en-IN').format(12345678)",
+			"new Intl.Collator('sv').compare('ä', 'z')",
+			"['b', 'a', 'C'].sort(new Intl.Collator('en', { sensitivity: 'base' }).compare)",
+			"'i'.toLocaleUpperCase('tr-TR')",
+			"new Date(0).toLocaleDateString('en-US', { timeZone: 'UTC' })",
+			"new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'long' }).format(new Date(86400000))",
+		];
+		const { value } = await sample(`globalThis.result = [${calls.join(', ')}];`);
+		expect(value).toEqual(calls.map((c) => new Function(`return ${c}`)() as unknown));
+		const bad = await sample(
+			"try { (1).toLocaleString('not a locale!'); } catch (e) { globalThis.result = e.name; }",
+		);
+		expect(bad.value).toBe('RangeError');
 	});
 
 	it('performance.now measures time', async () => {
