@@ -680,31 +680,24 @@
 				DateGetTime(this),
 			);
 		});
-		class NumberFormat {
-			#l;
-			#o;
-			constructor(locales, options) {
-				this.#l = locales;
-				this.#o = options;
-			}
-			format(x) {
-				return ask('number', this.#l, this.#o, NumberCtor(x));
-			}
-		}
+		// Intl.NumberFormat and Intl.DateTimeFormat: a formatter keeps its locales and options.
+		const formatter = (kind, valueOf) =>
+			class {
+				#l;
+				#o;
+				constructor(locales, options) {
+					this.#l = locales;
+					this.#o = options;
+				}
+				format(x) {
+					return ask(kind, this.#l, this.#o, valueOf(x));
+				}
+			};
+		const NumberFormat = formatter('number', (x) => NumberCtor(x));
+		const DateTimeFormat = formatter('date', (d) => (d === undefined ? DateNow() : NumberCtor(d)));
 		class Collator {
 			constructor(locales, options) {
 				this.compare = (a, b) => ask('compare', locales, options, StringCtor(a), StringCtor(b));
-			}
-		}
-		class DateTimeFormat {
-			#l;
-			#o;
-			constructor(locales, options) {
-				this.#l = locales;
-				this.#o = options;
-			}
-			format(d) {
-				return ask('date', this.#l, this.#o, d === undefined ? DateNow() : NumberCtor(d));
 			}
 		}
 		globalThis.Intl = { NumberFormat, Collator, DateTimeFormat };
