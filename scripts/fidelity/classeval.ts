@@ -3,18 +3,20 @@
 // them (classeval_native.py, CPython); only ids and verdicts are stored (the data's licence is
 // non-commercial), in test/fixtures/fidelity/classeval.jsonl.
 //   npx tsx scripts/fidelity/classeval.ts [path/to/ClassEval_data.json]   (needs python3)
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseBenchmark } from '../../src/lib/benchmarks/parse';
 import type { Benchmark } from '../../src/lib/benchmarks/types';
+import { run } from './build';
+import { readJsonl, writeJsonl } from './jsonl';
 import { classevalSamples, type FidelitySample } from './mutants';
 
 const HERE = new URL('.', import.meta.url).pathname;
 const ROOT = new URL('../../', import.meta.url).pathname;
 export const CLASSEVAL_DATA = join(ROOT, '../shared/datasets/classeval/ClassEval_data.json');
 const FIXTURE = join(ROOT, 'test/fixtures/fidelity/classeval.jsonl');
+const PYTHON = process.env.PYTHON ?? 'python3';
 
 /** Tasks left out: they import packages outside the standard library (Benchtop's Python has none
  * of them yet), their verdict depends on the machine (ClassEval_50: a read-only file is still
@@ -63,36 +65,25 @@ export function classevalBenchmark(path = CLASSEVAL_DATA): Benchmark | null {
 
 export const classevalSet = (bench: Benchmark): FidelitySample[] => classevalSamples(bench, CLASSEVAL_SKIP);
 
-export function readClassevalFixture(): ClassevalRow[] {
-	return readFileSync(FIXTURE, 'utf8')
-		.trim()
-		.split('\n')
-		.map((l) => JSON.parse(l) as ClassevalRow);
-}
+export const readClassevalFixture = () => readJsonl<ClassevalRow>(FIXTURE);
 
-function native(
+/** One sample in a fresh directory, as test_pipeline.py writes and imports it; 5 s per test class. */
+async function native(
 	program: string,
 	testClasses: string[],
-): Promise<{ solved: boolean; classes: [string, string][] }> {
+): Promise<Omit<ClassevalRow, 'taskId' | 'origin'>> {
 	const dir = mkdtempSync(join(tmpdir(), 'benchtop-classeval-'));
-	return new Promise((resolve, reject) => {
-		const child = spawn('python3', [join(HERE, 'classeval_native.py')], { cwd: dir });
-		let out = '';
-		const timer = setTimeout(() => child.kill('SIGKILL'), 5000 * testClasses.length + 10_000);
-		child.stdout.on('data', (d: Buffer) => (out += d));
-		child.on('error', reject);
-		child.on('close', () => {
-			clearTimeout(timer);
-			rmSync(dir, { recursive: true, force: true });
-			const last = out.trim().split('\n').at(-1) ?? '';
-			resolve(
-				last.startsWith('{')
-					? (JSON.parse(last) as { solved: boolean; classes: [string, string][] })
-					: { solved: false, classes: [] },
-			);
-		});
-		child.stdin.end(JSON.stringify({ program, test_classes: testClasses }));
-	});
+	try {
+		const input = JSON.stringify({ program, test_classes: testClasses });
+		const timeoutMs = 5000 * testClasses.length + 10_000;
+		const r = await run(PYTHON, [join(HERE, 'classeval_native.py')], dir, timeoutMs, input);
+		const last = r.stdout.trim().split('\n').at(-1) ?? '';
+		return last.startsWith('{')
+			? (JSON.parse(last) as Omit<ClassevalRow, 'taskId' | 'origin'>)
+			: { solved: false, classes: [] };
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 }
 
 async function main() {
@@ -108,7 +99,7 @@ async function main() {
 		const v = await native(program, p.classeval!.testClasses);
 		rows.push({ taskId: s.taskId, origin: s.origin, solved: v.solved, classes: v.classes });
 	}
-	writeFileSync(FIXTURE, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+	writeJsonl(FIXTURE, rows);
 	console.log(`classeval: ${rows.length} samples, ${rows.filter((r) => r.solved).length} solved natively`);
 }
 

@@ -4,7 +4,7 @@
 // list, in test/fixtures/fidelity/evalplus.jsonl. The browser test compares without Python.
 //   npm run fidelity:evalplus      (needs python3 with numpy, or PYTHON set)
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readJsonl, writeJsonl } from './jsonl';
 import { join } from 'node:path';
 import { loadBenchmarkArg } from '../../cli/score';
 import { fidelitySamples, type FidelitySample } from './mutants';
@@ -40,12 +40,7 @@ export const EVALPLUS_PLANS = [
 	},
 ];
 
-export function readEvalplusFixture(): EvalplusRow[] {
-	return readFileSync(FIXTURE, 'utf8')
-		.trim()
-		.split('\n')
-		.map((l) => JSON.parse(l) as EvalplusRow);
-}
+export const readEvalplusFixture = () => readJsonl<EvalplusRow>(FIXTURE);
 
 function native(
 	dataset: string,
@@ -91,7 +86,7 @@ async function main() {
 			counts,
 		);
 	}
-	writeFileSync(FIXTURE, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+	writeJsonl(FIXTURE, rows);
 }
 
 if (process.argv[1] === new URL(import.meta.url).pathname) await main();

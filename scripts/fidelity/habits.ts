@@ -4,7 +4,7 @@
 // build.ts's native()) and stored with those verdicts in test/fixtures/fidelity/habits.jsonl.
 // The browser test requires every verdict equal except the ones listed as known differences.
 //   npx tsx scripts/fidelity/habits.ts
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readJsonl, writeJsonl } from './jsonl';
 import { native } from './build';
 
 export interface Habit {
@@ -326,17 +326,12 @@ export const KNOWN_DIFFERENCES: Record<string, string> = {
 
 const FIXTURE = new URL('../../test/fixtures/fidelity/habits.jsonl', import.meta.url).pathname;
 
-export function readHabits(): (Habit & { native: string })[] {
-	return readFileSync(FIXTURE, 'utf8')
-		.trim()
-		.split('\n')
-		.map((l) => JSON.parse(l) as Habit & { native: string });
-}
+export const readHabits = () => readJsonl<Habit & { native: string }>(FIXTURE);
 
 async function main() {
 	const rows = [];
 	for (const h of HABITS) rows.push({ ...h, native: await native(h.language, h.program) });
-	writeFileSync(FIXTURE, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+	writeJsonl(FIXTURE, rows);
 	for (const r of rows) console.log(`${r.language}/${r.habit}: ${r.native.slice(0, 100)}`);
 }
 
