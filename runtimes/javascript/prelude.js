@@ -496,7 +496,7 @@
 			);
 	const counts = new MapCtor();
 	const started = new MapCtor();
-	const wall = DateNow;
+	const elapsed = (label) => `${label}: ${DateNow() - (started.get(label) || DateNow())}ms\n`;
 	const console = {
 		log: log(1),
 		info: log(1),
@@ -515,10 +515,10 @@
 			hostWrite(1, `${label}: ${n}\n`);
 		},
 		countReset: (label = 'default') => void counts.set(label, 0),
-		time: (label = 'default') => void started.set(label, wall()),
-		timeLog: (label = 'default') => hostWrite(1, `${label}: ${wall() - (started.get(label) || wall())}ms\n`),
+		time: (label = 'default') => void started.set(label, DateNow()),
+		timeLog: (label = 'default') => hostWrite(1, elapsed(label)),
 		timeEnd: (label = 'default') => {
-			hostWrite(1, `${label}: ${wall() - (started.get(label) || wall())}ms\n`);
+			hostWrite(1, elapsed(label));
 			started.delete(label);
 		},
 	};
@@ -545,22 +545,19 @@
 	const timers = [];
 	let timerSeq = 0;
 	let now = 0;
-	const setTimeout = (fn, ms, ...args) => {
+	// An interval (every > 0) comes back after each run; one never cleared runs until the time
+	// limit, as the node process would never exit.
+	const addTimer = (fn, ms, args, repeat) => {
 		const id = ++timerSeq;
-		ArrayPush(timers, { id, at: now + MathMax(1, NumberCtor(ms) || 0), fn, args });
+		const delay = MathMax(1, NumberCtor(ms) || 0);
+		ArrayPush(timers, { id, at: now + delay, fn, args, every: repeat ? delay : 0 });
 		return id;
 	};
+	const setTimeout = (fn, ms, ...args) => addTimer(fn, ms, args, false);
+	const setInterval = (fn, ms, ...args) => addTimer(fn, ms, args, true);
 	const clearTimeout = (id) => {
 		const i = ArrayFindIndex(timers, (t) => t.id === id);
 		if (i >= 0) ArraySplice(timers, i, 1);
-	};
-	// An interval comes back after each run; one never cleared runs until the time limit, as the
-	// node process would never exit.
-	const setInterval = (fn, ms, ...args) => {
-		const id = ++timerSeq;
-		const every = MathMax(1, NumberCtor(ms) || 0);
-		ArrayPush(timers, { id, at: now + every, fn, args, every });
-		return id;
 	};
 	// A microtask that throws ends the program with that error, as an uncaught exception in node.
 	let uncaught;

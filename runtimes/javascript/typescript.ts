@@ -58,7 +58,7 @@ function host(source: string, emitted: { js?: string }): ts.CompilerHost {
 }
 
 export type Compiled =
-	{ js: string } | { error: { message: string; line?: number; count: number } } | { unavailable: string };
+	{ js: string } | { error: { message: string; line?: number } } | { unavailable: string };
 
 /** Type-checks and emits one program as `tsc --target esnext` would; tsc's first error if any. */
 export function compile(source: string): Compiled {
@@ -88,7 +88,6 @@ export function compile(source: string): Compiled {
 			error: {
 				message: `${where}error TS${first.code}: ${text}`,
 				...(at && { line: at.line + 1 }),
-				count: errors.length,
 			},
 		};
 	}

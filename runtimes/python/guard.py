@@ -130,6 +130,20 @@ def _install_threads():
     import traceback
     from concurrent import futures
 
+    def run_as_thread(call, header):
+        # What a thread's end does in CPython: SystemExit ends it quietly, any other exception is
+        # printed and the program goes on; the worker's stops are the whole program's.
+        try:
+            call()
+        except _STOPS:
+            raise
+        except SystemExit:
+            pass
+        except BaseException:
+            if header:
+                print(header, file=sys.stderr)
+            traceback.print_exc(file=sys.stderr)
+
     def start(self):
         if not self._initialized:
             raise RuntimeError("thread.__init__() not called")
@@ -137,14 +151,7 @@ def _install_threads():
             raise RuntimeError("threads can only be started once")
         self._started.set()
         try:
-            self.run()
-        except _STOPS:
-            raise
-        except SystemExit:
-            pass
-        except BaseException:
-            print(f"Exception in thread {self.name}:", file=sys.stderr)
-            traceback.print_exc(file=sys.stderr)
+            run_as_thread(self.run, f"Exception in thread {self.name}:")
         finally:
             self._benchtop_done = True
 
@@ -164,14 +171,7 @@ def _install_threads():
     threading.Thread.is_alive = is_alive
 
     def start_new_thread(function, args, kwargs=None):
-        try:
-            function(*args, **(kwargs or {}))
-        except _STOPS:
-            raise
-        except SystemExit:
-            pass
-        except BaseException:
-            traceback.print_exc(file=sys.stderr)
+        run_as_thread(lambda: function(*args, **(kwargs or {})), None)
         return threading.get_ident()
 
     _thread.start_new_thread = start_new_thread

@@ -5,7 +5,7 @@ import { failure, type ExecResult } from '../../src/lib/core/result';
 import { taskId } from '../../src/lib/core/ids';
 import { DEFAULT_LIMITS, type Job } from '../../src/lib/execution/runtime';
 import { calibratedLimits, Calibrator } from '../../src/lib/pipeline/calibrate';
-import { EVALPLUS_CALIBRATION } from '../../src/lib/run/spec';
+import { calibrationRule, EVALPLUS_CALIBRATION } from '../../src/lib/run/spec';
 import { benchmarkOf } from '../fixtures/runs';
 
 const bench = benchmarkOf('b', [
@@ -50,6 +50,12 @@ describe('calibrated time limits', () => {
 		expect(calibratedLimits(DEFAULT_LIMITS, EVALPLUS_CALIBRATION, [600, 400]).timeMs).toBe(2400);
 		expect(calibratedLimits(DEFAULT_LIMITS, EVALPLUS_CALIBRATION, [5]).timeMs).toBe(1000);
 		expect(calibratedLimits(DEFAULT_LIMITS, { factor: 2, minMs: 10 }, [33.3]).timeMs).toBe(67);
+	});
+
+	it('the rule in words, as Set up and Results show it', () => {
+		expect(calibrationRule(EVALPLUS_CALIBRATION, "the reference's time here")).toBe(
+			"max(1 s, 4 × the reference's time here)",
+		);
 	});
 
 	it('per problem, once each, from the slowest timed run; the fixed limit where no reference passes', async () => {

@@ -35,6 +35,8 @@ const MULTIPLE_LANGUAGES: Record<string, Language> = {
 	py: 'python',
 };
 const TYPESCRIPT = new Set(['ts', 'typescript']);
+/** js and javascript are one language; ts is JavaScript too, but a file does not mix the two. */
+const kindOf = (lang: string) => (TYPESCRIPT.has(lang) ? 'typescript' : MULTIPLE_LANGUAGES[lang]);
 
 export function parseBenchmark(text: string, file: string): ParsedBenchmark {
 	const doc = jsonObjectDocument(text, file) as Partial<Benchmark> | undefined;
@@ -121,9 +123,7 @@ function multiplE(records: Located[], file: string): ParsedBenchmark {
 		const lang = f.string('language');
 		if (!MULTIPLE_LANGUAGES[lang])
 			throw new InputError(file, line, 'language', `unsupported language "${lang}" (js, ts and lua are)`);
-		if (language && MULTIPLE_LANGUAGES[lang] !== MULTIPLE_LANGUAGES[language])
-			throw new InputError(file, line, 'language', `mixes ${language} and ${lang}`);
-		if (language && TYPESCRIPT.has(lang) !== TYPESCRIPT.has(language))
+		if (language && kindOf(lang) !== kindOf(language))
 			throw new InputError(file, line, 'language', `mixes ${language} and ${lang}`);
 		language = lang;
 		if (f.has('stop_tokens')) stop ??= f.strings('stop_tokens');

@@ -58,6 +58,10 @@ export interface Calibration {
 /** evalplus's defaults: 4 × the reference's time, at least 1 s. */
 export const EVALPLUS_CALIBRATION: Calibration = { factor: 4, minMs: 1000 };
 
+/** The rule in words, for the forms that offer it: "max(1 s, 4 × the reference's time here)". */
+export const calibrationRule = (c: Calibration, time: string) =>
+	`max(${c.minMs / 1000} s, ${c.factor} × ${time})`;
+
 export interface RunMeta {
 	id: string;
 	name: string;
