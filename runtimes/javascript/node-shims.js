@@ -269,7 +269,7 @@
 			if (!files.has(key)) throw enoent('open', key);
 			const data = files.get(key);
 			const encoding = typeof options === 'string' ? options : options && options.encoding;
-			return encoding ? data : new TextEncoder().encode(data);
+			return encoding ? data : Buffer.from(data);
 		},
 		writeFileSync: (p, data) => void files.set(String(p), text(data)),
 		appendFileSync: (p, data) => void files.set(String(p), (files.get(String(p)) ?? '') + text(data)),

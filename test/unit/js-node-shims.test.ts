@@ -88,7 +88,7 @@ describe('Node globals in the JavaScript sandbox', () => {
 
 	it("require('fs'): an empty file system of the sample's own, errors worded as Node's", async () => {
 		const { value } = await sample(
-			"const fs = require('node:fs');\nfs.writeFileSync('a.txt', 'hi');\nfs.appendFileSync('a.txt', '!');\nlet code, message;\ntry { fs.readFileSync('missing.txt'); } catch (e) { code = e.code; message = e.message; }\nglobalThis.result = [fs.readFileSync('a.txt', 'utf8'), fs.existsSync('a.txt'), fs.readdirSync('.'), code, message];",
+			"const fs = require('node:fs');\nfs.writeFileSync('a.txt', 'hi');\nfs.appendFileSync('a.txt', '!');\nlet code, message;\ntry { fs.readFileSync('missing.txt'); } catch (e) { code = e.code; message = e.message; }\nglobalThis.result = [fs.readFileSync('a.txt', 'utf8'), fs.readFileSync('a.txt').toString(), Buffer.isBuffer(fs.readFileSync('a.txt')), fs.existsSync('a.txt'), fs.readdirSync('.'), code, message];",
 		);
 		let nodeMessage = '';
 		try {
@@ -96,7 +96,7 @@ describe('Node globals in the JavaScript sandbox', () => {
 		} catch (e) {
 			nodeMessage = (e as Error).message;
 		}
-		expect(value).toEqual(['hi!', true, ['a.txt'], 'ENOENT', nodeMessage]);
+		expect(value).toEqual(['hi!', 'hi!', true, true, ['a.txt'], 'ENOENT', nodeMessage]);
 	});
 
 	it('Buffer: from, toString in every encoding, concat, alloc, equals, JSON — as Node gives them', async () => {
