@@ -1,5 +1,5 @@
 // Screenshots of every view, taken in headless Chromium against the scripted OpenAI-compatible
-// server: Set up, the live run part-way, Results with a sample open, History, Compare and Teach, at
+// server: Set up, the live run part-way, Results with a sample open and its timeout checked, History, Compare and Teach, at
 // 1366×800 and 390×844, light and dark; presentation mode; and the embed widget inside a page. The
 // README shows the main ones (desktop, light).
 //   npm run screenshots   → docs/screenshots/<view>-<width>-<theme>.png
@@ -50,6 +50,12 @@ async function views(browser: Browser, size: (typeof SIZES)[number], theme: 'lig
 	await page.locator('section.results').waitFor({ timeout: 120_000 });
 	await page.getByRole('cell', { name: 'Classroom/sum_list sample 2: passed' }).click();
 	await shot('results');
+	// the run had a timeout: "too slow, or just slower?", checked against calibrated limits
+	const slow = page.getByRole('region', { name: 'Timed out' });
+	await slow.getByRole('button', { name: 'Check against calibrated limits' }).click();
+	await slow.getByTestId('slow-status').waitFor({ timeout: 60_000 });
+	await slow.scrollIntoViewIfNeeded();
+	await shot('timed-out');
 	await page.getByRole('region', { name: /^Sample / }).scrollIntoViewIfNeeded();
 	await shot('sample');
 	// a second run (the reference solutions) to compare with

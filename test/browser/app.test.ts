@@ -205,6 +205,11 @@ describe('the app', () => {
 			'1 s',
 			'no',
 		]);
+		// on a phone the table scrolls inside its box; the page does not scroll sideways
+		await page.setViewportSize({ width: 390, height: 844 });
+		expect(
+			await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+		).toBeLessThanOrEqual(0);
 		await page.context().close();
 	});
 
