@@ -72,7 +72,7 @@ export async function runInBrowser(
 					benchtop: DriverApi;
 					__benchtopProgress(i: number, s: Status): void;
 				};
-				const ex = new w.benchtop.Executor(workers ? { size: workers } : {});
+				const ex = new w.benchtop.Executor({ size: workers ?? navigator.hardwareConcurrency });
 				const sizes = new Set<number>();
 				const results = await Promise.all(
 					jobs.map(async (job, i) => {
@@ -114,7 +114,7 @@ export async function testInBrowser(
 					benchtop: DriverApi;
 					__benchtopProgress(i: number, s: Status): void;
 				};
-				const ex = new w.benchtop.Executor(workers ? { size: workers } : {});
+				const ex = new w.benchtop.Executor({ size: workers ?? navigator.hardwareConcurrency });
 				const tester = new w.benchtop.pipeline.Tester(bench, ex, limits, undefined);
 				const byId = new Map(bench.problems.map((p) => [p.taskId as string, p]));
 				const tested: Tested[] = new Array(samples.length);

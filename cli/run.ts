@@ -9,11 +9,22 @@ import { RESULTS_FORMATS } from '../src/lib/formats/results';
 import { generatedRunConfig, outcomeOf } from '../src/lib/formats/run-record';
 import type { SampleRecord } from '../src/lib/run/spec';
 import type { Score } from '../src/lib/scoring';
-import { inRunOrder } from '../src/lib/formats/exports';
+import { inRunOrder } from '../src/lib/run/spec';
 import { planRun } from '../src/lib/pipeline/session';
 import { withDriver } from './browser';
 import { progressBar } from './progress';
-import { loadBenchmarkArg, positiveInt, SHARED_OPTIONS, summary, table, writeResults } from './score';
+import {
+	loadBenchmarkArg,
+	positiveInt,
+	runDate,
+	scoreOutcomes,
+	SHARED_OPTIONS,
+	summary,
+	table,
+	writeResults,
+} from './score';
+import { parseShard, shardProblems } from '../src/lib/run/shard';
+import { inputHash, refuseShardWithout, shardLine, writeShard } from './shard';
 import { closeSync, existsSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { parseGgufHeader } from '../src/lib/generation/gguf/header';
@@ -23,11 +34,12 @@ export const RUN_USAGE = `  run --benchmark <id> (--endpoint <url> --model <name
       [--api chat|completions] [--api-key <key>] [--n 1] [--temperature T] [--top-p P]
       [--max-tokens 512] [--seed 0] [--limit N] [--template <name>] [--out <path>]
       [--out-format ${RESULTS_FORMATS.join('|')}] [--summary <path>] [--k 1,10,100]
-      [--timeout-ms N] [--calibrated] [--workers N] [--allow-software-gpu]
+      [--timeout-ms N] [--calibrated] [--workers N] [--allow-software-gpu] [--shard K/N]
       Generates n samples per problem and scores each as soon as it is written. --gguf runs a GGUF
       model in the page with wllama (llama.cpp, CPU): a local file (all parts of a split model beside
       it) or a URL; --api completions prompts it without its chat template. The API key may
-      also come from OPENAI_API_KEY. Temperature defaults to 0 for n = 1, else 0.8 (top-p 0.95).`;
+      also come from OPENAI_API_KEY. Temperature defaults to 0 for n = 1, else 0.8 (top-p 0.95).
+      --shard K/N generates and scores every N-th problem from the K-th into a shard file (--out).`;
 
 const PROXY = '/__endpoint/';
 const GGUF_PATH = '/__gguf/';
@@ -115,8 +127,11 @@ export async function runCommand(argv: string[]): Promise<number> {
 	const limit = positiveInt('limit', o.limit);
 	const ks = (o.k ?? DEFAULT_KS.join(',')).split(',').map((k) => positiveInt('k', k.trim())!);
 	const chat = (o.api ?? 'chat') === 'chat';
+	const shard = o.shard ? parseShard(o.shard) : undefined;
+	if (shard) refuseShardWithout(o);
+	const planned = bench.problems.slice(0, limit ?? bench.problems.length).map((p) => p.taskId);
 	const spec = planRun(bench, {
-		taskIds: bench.problems.slice(0, limit ?? bench.problems.length).map((p) => p.taskId),
+		taskIds: shard ? shardProblems(planned, shard) : planned,
 		generator: o.endpoint
 			? { kind: 'endpoint', baseUrl: PROXY, model: o.model!, api: chat ? 'chat' : 'completions' }
 			: gguf
@@ -140,6 +155,9 @@ export async function runCommand(argv: string[]): Promise<number> {
 		timeMs: positiveInt('timeout-ms', o['timeout-ms']),
 	});
 	const workers = positiveInt('workers', o.workers);
+	// What a shard must share with its siblings: the whole run's plan (taken before the page
+	// rewrites the endpoint to its local proxy).
+	const input = inputHash([JSON.stringify({ ...spec, taskIds: planned })]);
 	const total = spec.taskIds.length * spec.n;
 	const bar = progressBar(total, `${bench.id}`);
 	const result = await withDriver(
@@ -171,7 +189,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 								},
 							} as PageResult;
 					}
-					const executor = new bt.Executor(workers ? { size: workers } : {});
+					const executor = new bt.Executor({ size: workers ?? navigator.hardwareConcurrency });
 					const run = await bt.pipeline.startRun(spec, 'benchtop run', {
 						store: new bt.pipeline.MemoryRunStore(),
 						executor,
@@ -214,6 +232,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 
 	const records = inRunOrder({ spec }, result.records);
 	const outcomes: Outcome[] = records.map((r) => outcomeOf(r, 'benchtop run'));
+	const { result: scored } = scoreOutcomes(bench, outcomes, spec.ks, 'run', spec.taskIds.length);
 	const config = generatedRunConfig(bench, spec, {
 		workers: result.workers,
 		browser: result.userAgent,
@@ -229,8 +248,28 @@ export async function runCommand(argv: string[]): Promise<number> {
 	});
 	const outFormat =
 		(o['out-format'] as ResultsFormat) ?? (bench.composition === 'multipl-e' ? 'multipl-e' : 'human-eval');
-	if (o.out) writeResults(o.out, outFormat, outcomes, bench, result.score, config, new Date());
-	if (o.summary) writeFileSync(o.summary, JSON.stringify(summary(result.score, config), null, 2) + '\n');
-	console.log(table(bench, result.score, records.length, config, o.out && `${o.out} (${outFormat})`));
+	if (shard) {
+		const place = new Map(planned.map((id, i) => [id as string, i]));
+		writeShard(o.out!, {
+			shard,
+			command: 'run',
+			benchmark: o.benchmark,
+			input,
+			total: planned.length * spec.n,
+			problems: planned.length,
+			out: { format: outFormat },
+			config,
+			outcomes: outcomes.map((x, i) => ({
+				...x,
+				at: place.get(x.sample.taskId)! * spec.n + records[i]!.index,
+			})),
+		});
+		console.log(table(bench, scored, records.length, config));
+		console.log(shardLine(shard, spec.taskIds.length, records.length, o.out!));
+		return 0;
+	}
+	if (o.out) writeResults(o.out, outFormat, outcomes, bench, scored, config, runDate());
+	if (o.summary) writeFileSync(o.summary, JSON.stringify(summary(scored, config), null, 2) + '\n');
+	console.log(table(bench, scored, records.length, config, o.out && `${o.out} (${outFormat})`));
 	return 0;
 }

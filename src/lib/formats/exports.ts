@@ -2,7 +2,7 @@
 // written in Teach, carried by an embed or a shared link — so no export depends on where the
 // problems came from. The app's Results view and `benchtop score` / `run` write through here.
 import type { Benchmark } from '../benchmarks/types';
-import type { RunMeta, SampleRecord } from '../run/spec';
+import { inRunOrder, type RunMeta, type SampleRecord } from '../run/spec';
 import type { Score } from '../scoring';
 import { toEvalplus } from './evalplus';
 import { toHumanEval, toMultiplE, type Outcome, type ResultsFormat } from './results';
@@ -38,14 +38,6 @@ const SUFFIX: Record<ResultsFormat, string> = {
 	'multipl-e': 'multipl-e.zip',
 	benchtop: 'benchtop.json',
 };
-
-/** The run's records in its own order (problems as the spec lists them, then sample index). */
-export function inRunOrder(meta: Pick<RunMeta, 'spec'>, records: Iterable<SampleRecord>): SampleRecord[] {
-	const order = new Map(meta.spec.taskIds.map((id, i) => [id, i]));
-	return [...records].sort(
-		(a, b) => (order.get(a.taskId) ?? Infinity) - (order.get(b.taskId) ?? Infinity) || a.index - b.index,
-	);
-}
 
 /** A run as a download in one format: MultiPL-E's per-problem files come zipped. */
 export async function exportRun(

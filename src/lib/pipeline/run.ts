@@ -11,7 +11,7 @@ import { extract, openedFunction, truncateAtStop } from '../extraction/extract';
 import type { Generated, Generator as SampleGenerator } from '../generation/types';
 import type { Prompt, Template } from '../prompts/templates';
 import { baseVerdict, score, type Score } from '../scoring';
-import type { RunMeta, RunStatus, SampleRecord } from '../run/spec';
+import { inRunOrder, type RunMeta, type RunStatus, type SampleRecord } from '../run/spec';
 import type { RunStore } from '../run/store';
 import { Tester } from './tester';
 
@@ -78,7 +78,7 @@ export class PipelineRun {
 	score(): Score {
 		const { spec } = this.meta;
 		return score(
-			[...this.records.values()].map((r) => ({
+			this.#ordered().map((r) => ({
 				taskId: r.taskId as TaskId,
 				status: r.result.status,
 				kind: r.result.kind,
@@ -89,12 +89,18 @@ export class PipelineRun {
 		);
 	}
 
+	/** Records in the run's order, not the order they finished in: the mean and its bootstrap interval
+	 * then come out the same, to the bit, however the workers interleaved (and after a merge of shards). */
+	#ordered(): SampleRecord[] {
+		return inRunOrder(this.meta, this.records.values());
+	}
+
 	/** HumanEval+ / MBPP+: pass@k on the base inputs alone (score() is base and plus, EvalPlus's "+"). */
 	baseScore(): Score | undefined {
 		if (!this.deps.bench.problems.some((p) => p.evalplus)) return undefined;
 		const { spec } = this.meta;
 		return score(
-			[...this.records.values()].map((r) => baseVerdict(r.taskId, r.result)),
+			this.#ordered().map((r) => baseVerdict(r.taskId, r.result)),
 			spec.ks,
 			spec.taskIds.length,
 		);

@@ -105,3 +105,11 @@ export type GeneratedRecord = Pick<
 > & {
 	full?: boolean;
 };
+
+/** The run's records in its own order (problems as the spec lists them, then sample index). */
+export function inRunOrder(meta: Pick<RunMeta, 'spec'>, records: Iterable<SampleRecord>): SampleRecord[] {
+	const order = new Map(meta.spec.taskIds.map((id, i) => [id, i]));
+	return [...records].sort(
+		(a, b) => (order.get(a.taskId) ?? Infinity) - (order.get(b.taskId) ?? Infinity) || a.index - b.index,
+	);
+}
