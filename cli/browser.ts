@@ -65,23 +65,31 @@ export async function runInBrowser(
 	{ workers, onResult }: { workers?: number; onResult: (index: number, status: Status) => void },
 ): Promise<BrowserRun> {
 	return withDriver(async (page) => {
-		await page.exposeFunction('__benchtopProgress', onResult);
+		await exposeProgress(page, onResult);
 		return page.evaluate(
-			async ({ jobs, workers }) => {
-				const w = window as unknown as {
-					benchtop: DriverApi;
-					__benchtopProgress(i: number, s: Status): void;
-				};
+			async ({ jobs, workers, every }) => {
+				const w = window as unknown as { benchtop: DriverApi; __benchtopProgress: ProgressBinding };
+				// Verdicts go to Node in batches (PROGRESS_MS apart): one binding call per sample cost
+				// the CLI's Node process and Chromium's browser process a core's share on long runs.
+				const batch: [number, Status][] = [];
+				let sent = Promise.resolve();
+				// (No named helper: under tsx it would call a __name helper the page lacks.)
+				const timer = setInterval(() => {
+					if (batch.length) sent = w.__benchtopProgress(batch.splice(0));
+				}, every);
 				const ex = new w.benchtop.Executor({ size: workers ?? navigator.hardwareConcurrency });
 				const sizes = new Set<number>();
 				const results = await Promise.all(
 					jobs.map(async (job, i) => {
 						sizes.add((await ex.pool(job.language)).size);
 						const r = await ex.run(job);
-						w.__benchtopProgress(i, r.status);
+						batch.push([i, r.status]);
 						return r;
 					}),
 				);
+				clearInterval(timer);
+				await sent;
+				if (batch.length) await w.__benchtopProgress(batch.splice(0));
 				await ex.dispose();
 				return {
 					results,
@@ -90,8 +98,19 @@ export async function runInBrowser(
 					isolated: w.benchtop.isolated,
 				};
 			},
-			{ jobs, workers },
+			{ jobs, workers, every: PROGRESS_MS },
 		);
+	});
+}
+
+/** How often the page reports finished samples to the CLI. */
+const PROGRESS_MS = 100;
+type ProgressBinding = (batch: [number, Status][]) => Promise<void>;
+
+/** The page's progress reports, unpacked to one onResult call per sample. */
+async function exposeProgress(page: Page, onResult: (index: number, status: Status) => void) {
+	await page.exposeFunction('__benchtopProgress', (batch: [number, Status][]) => {
+		for (const [i, status] of batch) onResult(i, status);
 	});
 }
 
@@ -107,13 +126,16 @@ export async function testInBrowser(
 	}: { limits: Limits; workers?: number; onResult: (index: number, status: Status) => void },
 ): Promise<Omit<BrowserRun, 'results'> & { tested: Tested[] }> {
 	return withDriver(async (page) => {
-		await page.exposeFunction('__benchtopProgress', onResult);
+		await exposeProgress(page, onResult);
 		return page.evaluate(
-			async ({ bench, samples, limits, workers }) => {
-				const w = window as unknown as {
-					benchtop: DriverApi;
-					__benchtopProgress(i: number, s: Status): void;
-				};
+			async ({ bench, samples, limits, workers, every }) => {
+				const w = window as unknown as { benchtop: DriverApi; __benchtopProgress: ProgressBinding };
+				const batch: [number, Status][] = [];
+				let sent = Promise.resolve();
+				// (No named helper: under tsx it would call a __name helper the page lacks.)
+				const timer = setInterval(() => {
+					if (batch.length) sent = w.__benchtopProgress(batch.splice(0));
+				}, every);
 				const ex = new w.benchtop.Executor({ size: workers ?? navigator.hardwareConcurrency });
 				const tester = new w.benchtop.pipeline.Tester(bench, ex, limits, undefined);
 				const byId = new Map(bench.problems.map((p) => [p.taskId as string, p]));
@@ -129,16 +151,19 @@ export async function testInBrowser(
 							const i = next++;
 							const s = samples[i]!;
 							const t = await tester.test(byId.get(s.taskId)!, s);
-							w.__benchtopProgress(i, t.result.status);
+							batch.push([i, t.result.status]);
 							// The reference's outputs stay in the page: only verdicts come back.
 							tested[i] = { program: t.program, result: { ...t.result, reference: undefined } };
 						}
 					}),
 				);
+				clearInterval(timer);
+				await sent;
+				if (batch.length) await w.__benchtopProgress(batch.splice(0));
 				await ex.dispose();
 				return { tested, userAgent: navigator.userAgent, workers: size, isolated: w.benchtop.isolated };
 			},
-			{ bench, samples, limits, workers },
+			{ bench, samples, limits, workers, every: PROGRESS_MS },
 		);
 	});
 }

@@ -352,7 +352,8 @@ describe('limits end in the right verdict and the queue goes on', () => {
 		const { results, spawned } = await h.page.evaluate(
 			async ({ programs, fast }) => {
 				const bt = (window as unknown as HarnessWindow).benchtop;
-				const ex = new bt.Executor({ size: 1 });
+				// (No extra worker while one is stuck: this pins what happens inside the one worker.)
+				const ex = new bt.Executor({ size: 1, stallMs: Infinity });
 				const limits = { ...bt.DEFAULT_LIMITS, ...fast };
 				const results = await Promise.all(
 					programs.map((program) => ex.run({ language: 'python', program, limits })),
@@ -377,12 +378,55 @@ describe('limits end in the right verdict and the queue goes on', () => {
 		expect(spawned).toBe(3);
 	});
 
+	it('a looping sample does not hold the queue: a worker is added while it is stuck, and goes after', async () => {
+		const programs = [
+			'while (true) {}',
+			...Array.from(
+				{ length: 8 },
+				(_, i) => `const assert = require('assert');\nassert.strictEqual(${i} + 1, ${i + 1});`,
+			),
+		];
+		const { order, statuses, peak, size, spawned } = await h.page.evaluate(async (programs) => {
+			const bt = (window as unknown as HarnessWindow).benchtop;
+			const ex = new bt.Executor({ size: 1, stallMs: 300 });
+			const pool = await ex.pool('javascript');
+			const order: number[] = [];
+			const results = await Promise.all(
+				programs.map((program, i) =>
+					ex.run({ language: 'javascript', program, limits: bt.DEFAULT_LIMITS }).then((r) => {
+						order.push(i);
+						return r;
+					}),
+				),
+			);
+			const out = {
+				order,
+				statuses: results.map((r) => r.status),
+				peak: pool.peak,
+				size: pool.size,
+				spawned: pool.spawned,
+			};
+			await ex.dispose();
+			return out;
+		}, programs);
+		expect(statuses).toEqual(['timeout', ...Array(8).fill('passed')]);
+		// Sample 1 was already in the looping worker's queue: it runs after the loop. The other seven
+		// ran in the added worker before the loop's 3 s were up.
+		expect(order.indexOf(0)).toBeGreaterThan(order.indexOf(8));
+		expect(order.slice(0, 7).sort()).toEqual([2, 3, 4, 5, 6, 7, 8]);
+		expect(peak).toBe(2);
+		expect(size).toBe(1);
+		// The first worker and the added one (QuickJS's interrupt handler stops the loop, so the first
+		// worker is kept).
+		expect(spawned).toBe(2);
+	});
+
 	it('Python: a replaced worker starts from the first one’s snapshot, or from scratch if it cannot', async () => {
 		const { before, after, spoiled } = await h.page.evaluate(async (fast) => {
 			const bt = (window as unknown as HarnessWindow).benchtop;
 			const limits = { ...bt.DEFAULT_LIMITS, ...fast };
 			const round = async () => {
-				const ex = new bt.Executor({ size: 1 });
+				const ex = new bt.Executor({ size: 1, stallMs: Infinity });
 				const pool = await ex.pool('python');
 				const results = await Promise.all(
 					['sum(range(10**12))', 'import collections\nprint(collections.Counter("aab")["a"])'].map(

@@ -9,6 +9,10 @@ import { DEFAULT_HOST_OPTIONS, WorkerHost, type HostOptions } from './worker-hos
 
 export interface PoolOptions extends HostOptions {
 	size: number;
+	/** A worker whose job has run this long without an answer is taken as stuck: it is given no more
+	 * jobs, and the pool adds a worker (up to `size` extra) so the queue keeps moving. A looping
+	 * sample burns its core until its limit either way; the rest of the run need not wait for it. */
+	stallMs: number;
 }
 
 export function defaultPoolSize(): number {
@@ -18,6 +22,8 @@ export function defaultPoolSize(): number {
 
 /** Jobs a worker holds at once: the one it runs and the one it starts next. */
 const DEPTH = 2;
+/** Samples take milliseconds (HumanEval's slowest, ~0.3 s): a second without an answer is a stall. */
+const STALL_MS = 1000;
 
 interface Queued {
 	job: Job;
@@ -25,41 +31,57 @@ interface Queued {
 	reject: (e: Error) => void;
 }
 
+/** One worker and what the pool knows of it. */
+interface Slot {
+	host: WorkerHost;
+	/** Jobs given and not answered. */
+	load: number;
+	/** When it last answered, or was given a job while idle: how long it has been on its head job. */
+	since: number;
+	/** Added while others were stuck; retired once idle with nobody stuck. */
+	extra: boolean;
+}
+
 export class Pool {
 	readonly runtime: Runtime;
-	readonly #hosts: WorkerHost[];
+	readonly #opts: PoolOptions;
+	readonly #slots: Slot[];
 	readonly #queue: Queued[] = [];
-	/** Jobs given to each host and not answered yet, by host index. */
-	readonly #load: number[];
 	#disposed = false;
+	#watch: ReturnType<typeof setTimeout> | undefined;
+	/** Workers spawned by retired extra hosts, so the counts below keep them. */
+	#retired = { spawned: 0, restored: 0 };
+	/** The most workers alive at once, extras included (for the bench). */
+	peak: number;
 
 	constructor(runtime: Runtime, options: Partial<PoolOptions> = {}) {
-		const opts = { ...DEFAULT_HOST_OPTIONS, size: defaultPoolSize(), ...options };
+		this.#opts = { ...DEFAULT_HOST_OPTIONS, size: defaultPoolSize(), stallMs: STALL_MS, ...options };
 		this.runtime = runtime;
-		this.#hosts = Array.from({ length: Math.max(1, opts.size) }, () => new WorkerHost(runtime, opts));
-		this.#load = this.#hosts.map(() => 0);
+		this.#slots = Array.from({ length: Math.max(1, this.#opts.size) }, () => this.#slot(false));
+		this.peak = this.#slots.length;
 	}
 
+	/** Workers the pool keeps (extras added during stalls are not counted). */
 	get size(): number {
-		return this.#hosts.length;
+		return this.#slots.filter((s) => !s.extra).length;
 	}
 
-	/** Workers spawned so far, respawns included; how many of them started from a snapshot. */
+	/** Workers spawned so far, respawns and extras included; how many of them started from a snapshot. */
 	get spawned(): number {
-		return this.#hosts.reduce((n, h) => n + h.spawned, 0);
+		return this.#slots.reduce((n, s) => n + s.host.spawned, this.#retired.spawned);
 	}
 
 	get restored(): number {
-		return this.#hosts.reduce((n, h) => n + h.restored, 0);
+		return this.#slots.reduce((n, s) => n + s.host.restored, this.#retired.restored);
 	}
 
 	get version(): string {
-		return this.#hosts.find((h) => h.version)?.version ?? this.runtime.engine;
+		return this.#slots.find((s) => s.host.version)?.host.version ?? this.runtime.engine;
 	}
 
 	/** Load every worker now instead of on first use. */
 	async warm(): Promise<void> {
-		await Promise.all(this.#hosts.map((h) => h.start()));
+		await Promise.all(this.#slots.map((s) => s.host.start()));
 	}
 
 	run(job: Job): Promise<ExecResult> {
@@ -73,28 +95,83 @@ export class Pool {
 	/** Stop what is running (where the page allows soft interrupts) and drop what is queued. */
 	cancel(): void {
 		for (const q of this.#queue.splice(0)) q.reject(new PoolDisposedError('Cancelled.'));
-		for (const h of this.#hosts) h.interrupt();
+		for (const s of this.#slots) s.host.interrupt();
 	}
 
 	dispose(): void {
 		this.#disposed = true;
+		clearTimeout(this.#watch);
 		this.cancel();
-		for (const h of this.#hosts) h.dispose();
+		for (const s of this.#slots) s.host.dispose();
+	}
+
+	#slot(extra: boolean): Slot {
+		return { host: new WorkerHost(this.runtime, this.#opts), load: 0, since: 0, extra };
+	}
+
+	#stuck(s: Slot, now: number): boolean {
+		return s.load > 0 && now - s.since > this.#opts.stallMs;
 	}
 
 	#pump() {
 		while (this.#queue.length) {
-			// The least busy host, so a second job never waits behind a long one while a worker idles.
-			let i = 0;
-			for (let j = 1; j < this.#load.length; j++) if (this.#load[j]! < this.#load[i]!) i = j;
-			if (this.#load[i]! >= DEPTH) return;
+			const now = performance.now();
+			// The least busy worker that is not stuck, so a job never waits behind a long one while a
+			// worker idles.
+			let best: Slot | undefined;
+			for (const s of this.#slots) if (!this.#stuck(s, now) && (!best || s.load < best.load)) best = s;
+			if (!best || best.load >= DEPTH) {
+				if (!this.#grow(now)) return this.#watchStalls();
+				continue;
+			}
 			const item = this.#queue.shift()!;
-			this.#load[i]!++;
-			this.#hosts[i]!.run(item.job).then((r) => {
+			const slot = best;
+			if (slot.load++ === 0) slot.since = now;
+			slot.host.run(item.job).then((r) => {
 				item.resolve(r);
-				this.#load[i]!--;
-				if (!this.#disposed) this.#pump();
+				slot.load--;
+				slot.since = performance.now();
+				if (this.#disposed) return;
+				this.#retire(slot);
+				this.#pump();
 			});
 		}
+	}
+
+	/** Add a worker for each stuck one, up to `size` extra. */
+	#grow(now: number): boolean {
+		const stuck = this.#slots.filter((s) => this.#stuck(s, now)).length;
+		const extras = this.#slots.filter((s) => s.extra).length;
+		if (extras >= Math.min(stuck, this.#opts.size)) return false;
+		this.#slots.push(this.#slot(true));
+		this.peak = Math.max(this.peak, this.#slots.length);
+		return true;
+	}
+
+	/** An idle extra goes once nobody is stuck (its spawn counts are kept). */
+	#retire(slot: Slot) {
+		const now = performance.now();
+		if (!slot.extra || slot.load > 0 || this.#slots.some((s) => this.#stuck(s, now))) return;
+		this.#slots.splice(this.#slots.indexOf(slot), 1);
+		this.#retired.spawned += slot.host.spawned;
+		this.#retired.restored += slot.host.restored;
+		slot.host.dispose();
+	}
+
+	/** While jobs wait and every worker is busy, look again when the next busy one would count as
+	 * stuck (one already stuck changes nothing until it answers, which pumps anyway). */
+	#watchStalls() {
+		if (this.#watch !== undefined || !Number.isFinite(this.#opts.stallMs)) return;
+		const now = performance.now();
+		const busy = this.#slots.filter((s) => s.load > 0 && !this.#stuck(s, now));
+		if (!busy.length) return;
+		const next = Math.min(...busy.map((s) => s.since + this.#opts.stallMs - now));
+		this.#watch = setTimeout(
+			() => {
+				this.#watch = undefined;
+				if (!this.#disposed) this.#pump();
+			},
+			Math.max(10, next + 1),
+		);
 	}
 }
