@@ -69,27 +69,18 @@ export async function runInBrowser(
 		return page.evaluate(
 			async ({ jobs, workers, every }) => {
 				const w = window as unknown as { benchtop: DriverApi; __benchtopProgress: ProgressBinding };
-				// Verdicts go to Node in batches (PROGRESS_MS apart): one binding call per sample cost
-				// the CLI's Node process and Chromium's browser process a core's share on long runs.
-				const batch: [number, Status][] = [];
-				let sent = Promise.resolve();
-				// (No named helper: under tsx it would call a __name helper the page lacks.)
-				const timer = setInterval(() => {
-					if (batch.length) sent = w.__benchtopProgress(batch.splice(0));
-				}, every);
+				const progress = w.benchtop.pipeline.batched(w.__benchtopProgress, every);
 				const ex = new w.benchtop.Executor({ size: workers ?? navigator.hardwareConcurrency });
 				const sizes = new Set<number>();
 				const results = await Promise.all(
 					jobs.map(async (job, i) => {
 						sizes.add((await ex.pool(job.language)).size);
 						const r = await ex.run(job);
-						batch.push([i, r.status]);
+						progress.push([i, r.status]);
 						return r;
 					}),
 				);
-				clearInterval(timer);
-				await sent;
-				if (batch.length) await w.__benchtopProgress(batch.splice(0));
+				await progress.end();
 				await ex.dispose();
 				return {
 					results,
@@ -103,7 +94,7 @@ export async function runInBrowser(
 	});
 }
 
-/** How often the page reports finished samples to the CLI. */
+/** How often the page reports finished samples to the CLI (in batches: pipeline/batched.ts). */
 const PROGRESS_MS = 100;
 type ProgressBinding = (batch: [number, Status][]) => Promise<void>;
 
@@ -130,12 +121,7 @@ export async function testInBrowser(
 		return page.evaluate(
 			async ({ bench, samples, limits, workers, every }) => {
 				const w = window as unknown as { benchtop: DriverApi; __benchtopProgress: ProgressBinding };
-				const batch: [number, Status][] = [];
-				let sent = Promise.resolve();
-				// (No named helper: under tsx it would call a __name helper the page lacks.)
-				const timer = setInterval(() => {
-					if (batch.length) sent = w.__benchtopProgress(batch.splice(0));
-				}, every);
+				const progress = w.benchtop.pipeline.batched(w.__benchtopProgress, every);
 				const ex = new w.benchtop.Executor({ size: workers ?? navigator.hardwareConcurrency });
 				const tester = new w.benchtop.pipeline.Tester(bench, ex, limits, undefined);
 				const byId = new Map(bench.problems.map((p) => [p.taskId as string, p]));
@@ -151,15 +137,13 @@ export async function testInBrowser(
 							const i = next++;
 							const s = samples[i]!;
 							const t = await tester.test(byId.get(s.taskId)!, s);
-							batch.push([i, t.result.status]);
+							progress.push([i, t.result.status]);
 							// The reference's outputs stay in the page: only verdicts come back.
 							tested[i] = { program: t.program, result: { ...t.result, reference: undefined } };
 						}
 					}),
 				);
-				clearInterval(timer);
-				await sent;
-				if (batch.length) await w.__benchtopProgress(batch.splice(0));
+				await progress.end();
 				await ex.dispose();
 				return { tested, userAgent: navigator.userAgent, workers: size, isolated: w.benchtop.isolated };
 			},

@@ -11,6 +11,7 @@ import { assess, probe } from './lib/generation/webllm/capability';
 import { buildCatalog } from './lib/generation/webllm/catalog';
 import { interruptedRuns, resumeRun, startReferenceRun, startRun } from './lib/pipeline/session';
 import { Tester } from './lib/pipeline/tester';
+import { batched } from './lib/pipeline/batched';
 import { IdbRunStore } from './lib/storage/idb';
 import { MemoryRunStore } from './lib/storage/memory';
 
@@ -30,6 +31,7 @@ const api = {
 		IdbRunStore,
 		MemoryRunStore,
 		EndpointGenerator,
+		batched,
 	},
 	gpu: { probe, assess },
 	withJsRuntime,

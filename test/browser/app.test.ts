@@ -12,6 +12,11 @@ import { CHAT, PASS_AT_1 } from '../fixtures/scripted-replies';
 import { startOpenAiServer, type ScriptedServer } from '../support/openai-server';
 import { fillSetup } from '../support/setup-form';
 import { connect } from './support/page';
+import AxeBuilder from '@axe-core/playwright';
+import { toRunFile } from '../../src/lib/formats/run-file';
+import { taskId } from '../../src/lib/core/ids';
+import type { RunMeta } from '../../src/lib/run/spec';
+import { RUN_META, sampleRecord } from '../fixtures/runs';
 
 let server: ScriptedServer;
 let slow: ScriptedServer;
@@ -276,6 +281,73 @@ describe('the app', () => {
 		await expect
 			.poll(() => page.getByRole('alert').textContent())
 			.toBe('not-a-run.json (field "benchtopRun"): not a Benchtop run file (export one from History)');
+		await page.context().close();
+	});
+
+	it("a big run (1,200 samples) shows a bar per problem and one problem's samples at a time", async () => {
+		// A run file made here: classroom × 60, problem i with i × 3 samples passing.
+		const classroom = JSON.parse(readFileSync('public/benchmarks/classroom.json', 'utf8')) as {
+			hash: string;
+			problems: { taskId: string }[];
+		};
+		const taskIds = classroom.problems.map((p) => taskId(p.taskId));
+		const meta: RunMeta = {
+			...RUN_META,
+			id: 'big-run',
+			name: 'classroom × 60',
+			spec: {
+				...RUN_META.spec,
+				benchmark: { id: 'classroom', hash: classroom.hash },
+				taskIds,
+				n: 60,
+				ks: [1, 10],
+			},
+		};
+		const records = taskIds.flatMap((t, i) =>
+			Array.from({ length: 60 }, (_, j) =>
+				sampleRecord(j, {
+					runId: 'big-run',
+					taskId: t,
+					result: { ...sampleRecord(0).result, status: j < i * 3 ? 'passed' : 'failed' },
+				}),
+			),
+		);
+		const file = join(mkdtempSync(join(tmpdir(), 'benchtop-app-')), 'big.benchtop.json');
+		writeFileSync(file, toRunFile(meta, records));
+		const page = await openApp();
+		await page.getByRole('button', { name: 'History' }).click();
+		await page.getByLabel('Import a run file').setInputFiles(file);
+		await page.locator('tr[data-run="big-run"]').getByRole('button', { name: 'Open' }).click();
+		const grid = page.locator('section.results .grid.compact');
+		await grid.waitFor();
+		// A row per problem and no sample buttons until one is opened.
+		const rows = grid.locator('[data-accordion-trigger]');
+		expect(await rows.count()).toBe(20);
+		expect(await page.locator('section.results .cell').count()).toBe(0);
+		expect(
+			await grid
+				.getByRole('button', {
+					name: new RegExp(`^${taskIds[2]}\\s+6/60 passed\\s*\\(54 failed, 0 timed out\\)$`),
+				})
+				.count(),
+		).toBe(1);
+		await rows.nth(2).click();
+		expect(await rows.nth(2).getAttribute('aria-expanded')).toBe('true');
+		expect(await page.locator('section.results .cell[data-state="passed"]').count()).toBe(6);
+		expect(await page.locator('section.results .cell').count()).toBe(60);
+		// Opening another closes the first.
+		await rows.nth(5).click();
+		expect(await page.locator('section.results .cell').count()).toBe(60);
+		expect(await page.locator('section.results .cell[data-state="passed"]').count()).toBe(15);
+		const axe = await new AxeBuilder({ page: page as never })
+			.include('section.results .grid')
+			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+			.analyze();
+		expect(
+			axe.violations
+				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+				.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} (${n.target.join(' ')})`)),
+		).toEqual([]);
 		await page.context().close();
 	});
 
