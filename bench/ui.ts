@@ -25,7 +25,7 @@ function rendererRss(): number {
 /** classroom × N samples (20 problems) through the UI: lag, long tasks, and memory as it goes —
  * the renderer's resident memory (page and workers) from /proc, and the page's JS heap and DOM
  * node count from the DevTools protocol's Performance.getMetrics. */
-export async function uiResponsiveness(page: Page, N = 50) {
+export async function uiResponsiveness(page: Page, N = 50, allCores = false) {
 	const classroom = JSON.parse(readFileSync('public/benchmarks/classroom.json', 'utf8')) as {
 		problems: { prompt: string; reference: string }[];
 	};
@@ -45,6 +45,7 @@ export async function uiResponsiveness(page: Page, N = 50) {
 			endpoint: { url: server.url, model: 'fast' },
 			n: N,
 			temperature: 0.8,
+			allCores,
 		});
 		await page.evaluate(() => {
 			const w = window as unknown as { lags: number[]; longTasks: number[] };
@@ -94,6 +95,7 @@ export async function uiResponsiveness(page: Page, N = 50) {
 			samples: done,
 			seconds,
 			memory: peak,
+			allCores,
 			lag: { probes: lags.length, p50: at(0.5), p99: at(0.99), max: sorted.at(-1) ?? 0 },
 			longTasks: {
 				count: longTasks.length,

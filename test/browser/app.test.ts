@@ -284,6 +284,27 @@ describe('the app', () => {
 		await page.context().close();
 	});
 
+	it('"Use every core" runs samples on a worker per core, and is remembered', async () => {
+		const page = await openApp();
+		const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+		// (a classroom run starts Python workers only)
+		const workers = () => page.workers().length;
+		await fillSetup(page, { benchmark: 'classroom', problems: 6 });
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => passAt(page, 1).textContent(), { timeout: 60_000 }).toBe('1.0000');
+		expect(workers()).toBe(Math.max(1, cores - 1));
+		await page.getByRole('button', { name: 'Set up', exact: true }).click();
+		await fillSetup(page, { benchmark: 'classroom', problems: 6, allCores: true });
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => passAt(page, 1).textContent(), { timeout: 60_000 }).toBe('1.0000');
+		// The one-core pool was let go (its workers end) and a worker per core ran the samples.
+		await expect.poll(workers).toBe(cores);
+		await page.reload();
+		await page.locator('input[name=all-cores]').waitFor({ state: 'attached' });
+		expect(await page.locator('input[name=all-cores]').isChecked()).toBe(true);
+		await page.context().close();
+	});
+
 	it("a big run (1,200 samples) shows a bar per problem and one problem's samples at a time", async () => {
 		// A run file made here: classroom × 60, problem i with i × 3 samples passing.
 		const classroom = JSON.parse(readFileSync('public/benchmarks/classroom.json', 'utf8')) as {

@@ -10,6 +10,8 @@ export interface FormRun {
 	endpoint?: { url: string; model: string };
 	n?: number;
 	temperature?: number;
+	/** Set up → Advanced: "Use every core". */
+	allCores?: boolean;
 }
 
 export async function fillSetup(page: Page, o: FormRun): Promise<void> {
@@ -18,6 +20,11 @@ export async function fillSetup(page: Page, o: FormRun): Promise<void> {
 	else {
 		await page.locator('select[name=subset]').selectOption('first');
 		await page.getByLabel('N', { exact: true }).fill(String(o.problems));
+	}
+	if (o.allCores !== undefined) {
+		const box = page.locator('details.advanced', { has: page.locator('input[name=all-cores]') });
+		if ((await box.getAttribute('open')) === null) await box.locator('summary').click();
+		await page.locator('input[name=all-cores]').setChecked(o.allCores);
 	}
 	if (!o.endpoint) return void (await page.getByLabel('Reference solutions').check());
 	await page.getByLabel('OpenAI-compatible endpoint').check();

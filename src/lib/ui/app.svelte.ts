@@ -37,6 +37,7 @@ export class AppState {
 	/** The bundled benchmarks beside the page, under whatever base path the site is served from. */
 	readonly benchmarksBase = `${document.baseURI.replace(/[?#].*$/, '').replace(/[^/]*$/, '')}benchmarks/`;
 	#executor?: Executor;
+	#allCores = false;
 	/** The model loaded from a file for the latest run (see #localModel). */
 	#local?: Generator;
 	#store?: RunStore;
@@ -73,15 +74,26 @@ export class AppState {
 		return this.#store;
 	}
 
-	async executor(): Promise<Executor> {
-		this.#executor ??= new (await import('../../../runtimes/executor')).Executor();
+	/** The pools the app's runs share. `allCores`: a worker on every core instead of keeping one
+	 * for the page; changing it makes new pools, unless a run is using the current ones. */
+	async executor(allCores = this.#allCores): Promise<Executor> {
+		const busy = this.current?.status === 'running' || this.current?.status === 'paused';
+		if (this.#executor && allCores !== this.#allCores && !busy) {
+			void this.#executor.dispose();
+			this.#executor = undefined;
+		}
+		if (!this.#executor) {
+			const { Executor } = await import('../../../runtimes/executor');
+			this.#executor = new Executor(allCores ? { size: navigator.hardwareConcurrency || 2 } : {});
+			this.#allCores = allCores;
+		}
 		return this.#executor;
 	}
 
-	async #env(generator?: Generator, apiKey?: string) {
+	async #env(generator?: Generator, apiKey?: string, allCores?: boolean) {
 		return {
 			store: await this.store(),
-			executor: await this.executor(),
+			executor: await this.executor(allCores),
 			benchmarksBase: this.benchmarksBase,
 			generator,
 			apiKey,
@@ -104,7 +116,7 @@ export class AppState {
 				calibrated: s.calibrated,
 			});
 			const name = `${info.name} · ${modelName(spec.generator, info.id)}`;
-			const env = await this.#env(await this.#localModel(s), s.apiKey || undefined);
+			const env = await this.#env(await this.#localModel(s), s.apiKey || undefined, s.allCores);
 			const run = await startRun(spec, name, { ...env, onLoadProgress: (p) => (this.modelLoading = p) });
 			this.#follow(new RunState(run, run.meta));
 		} catch (e) {

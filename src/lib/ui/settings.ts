@@ -31,6 +31,8 @@ export interface Settings {
 	ks: number[];
 	/** Per-problem time limits from the reference's time in this browser (evalplus's rule). */
 	calibrated: boolean;
+	/** Run samples on every core; by default one is kept for the page (see README: Speed). */
+	allCores: boolean;
 }
 
 export const PRESETS: {
@@ -65,6 +67,7 @@ const DEFAULTS: Settings = {
 	template: 'auto',
 	ks: [1],
 	calibrated: false,
+	allCores: false,
 };
 
 const KEY = 'benchtop.settings';
