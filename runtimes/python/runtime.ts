@@ -16,6 +16,8 @@ export const python: Runtime = {
 		{ name: 'pyodide-lock.json', url: lockUrl },
 		{ name: 'pyodide.asm.mjs', url: asmUrl, script: true },
 	],
+	// (not in development: there the worker's code changes under the same URL)
+	imageKey: import.meta.env.DEV ? undefined : import.meta.url,
 	spawn: () =>
 		new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'benchtop-python' }),
 };

@@ -421,6 +421,60 @@ describe('limits end in the right verdict and the queue goes on', () => {
 		expect(spawned).toBe(2);
 	});
 
+	it('Python: a new page starts from the image an earlier page stored; one it cannot start from is dropped', async () => {
+		// A profile of its own: its Cache Storage starts empty.
+		const ctx = await h.browser.newContext();
+		const open = async () => {
+			const page = await ctx.newPage();
+			await page.goto(h.page.url());
+			await page.waitForSelector('body[data-ready="true"]');
+			return page;
+		};
+		/** One sample in a fresh one-worker pool of a new page: its verdict and how the worker started. */
+		const first = (page: Page) =>
+			page.evaluate(async () => {
+				const bt = (window as unknown as HarnessWindow).benchtop;
+				const ex = new bt.Executor({ size: 1, stallMs: Infinity });
+				const pool = await ex.pool('python');
+				const r = await ex.run({
+					language: 'python',
+					program: 'print(sum(range(10)))',
+					limits: bt.DEFAULT_LIMITS,
+				});
+				const out = { verdict: [r.status, r.stdout], spawned: pool.spawned, restored: pool.restored };
+				await ex.dispose();
+				return out;
+			});
+		/** The stored images' sizes, and whether each is all zeros. */
+		const stored = (page: Page) =>
+			page.evaluate(async () => {
+				const cache = await caches.open('benchtop-engine-images-v1');
+				return Promise.all(
+					(await cache.keys()).map(async (k) => {
+						const b = new Uint8Array(await (await cache.match(k))!.arrayBuffer());
+						return { bytes: b.length, zeros: b.every((x) => x === 0) };
+					}),
+				);
+			});
+		const a = await open();
+		expect(await first(a)).toEqual({ verdict: ['passed', '45\n'], spawned: 1, restored: 0 }); // and stores its image
+		await expect.poll(() => stored(a)).toEqual([{ bytes: expect.any(Number), zeros: false }]);
+		const b = await open();
+		expect(await first(b)).toEqual({ verdict: ['passed', '45\n'], spawned: 1, restored: 1 });
+		// Spoil the stored image, as a browser that cannot start from it would see it.
+		await b.evaluate(async () => {
+			const cache = await caches.open('benchtop-engine-images-v1');
+			const [key] = await cache.keys();
+			const size = (await (await cache.match(key!))!.arrayBuffer()).byteLength;
+			await cache.put(key!, new Response(new Uint8Array(size)));
+		});
+		const c = await open();
+		// It fails to start from it, loads from scratch (one spawn more), and stores a good image again.
+		expect(await first(c)).toEqual({ verdict: ['passed', '45\n'], spawned: 2, restored: 0 });
+		await expect.poll(() => stored(c)).toEqual([{ bytes: expect.any(Number), zeros: false }]);
+		await ctx.close();
+	});
+
 	it('Python: a replaced worker starts from the first one’s snapshot, or from scratch if it cannot', async () => {
 		const { before, after, spoiled } = await h.page.evaluate(async (fast) => {
 			const bt = (window as unknown as HarnessWindow).benchtop;

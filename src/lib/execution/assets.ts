@@ -32,9 +32,20 @@ async function fetchAll(runtime: Runtime): Promise<Assets> {
 						'Reload the page; if it persists, the site was deployed without its runtime files.',
 				);
 			}
-			if (spec.wasm) assets.modules[spec.name] = await WebAssembly.compile(await res.arrayBuffer());
+			if (spec.wasm) assets.modules[spec.name] = await compileWasm(res);
 			else assets.files[spec.name] = await res.arrayBuffer();
 		}),
 	);
 	return assets;
+}
+
+/** Streaming compilation where the server labels the file application/wasm: the browser then keeps
+ * the compiled code with the cached response, and a later visit skips most of the compiling. */
+async function compileWasm(res: Response): Promise<WebAssembly.Module> {
+	try {
+		return await WebAssembly.compileStreaming(res.clone());
+	} catch {
+		// another content type (some static hosts): compile the bytes
+		return WebAssembly.compile(await res.arrayBuffer());
+	}
 }

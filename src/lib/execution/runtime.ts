@@ -92,6 +92,10 @@ export interface Runtime {
 	/** Engine name and version, for the reproducibility record. */
 	readonly engine: string;
 	readonly assets: readonly AssetSpec[];
+	/** Set when the engine makes a memory image later workers start from, and it may be kept between
+	 * visits: what the image depends on beyond the assets — the built module that names the worker
+	 * (its hashed URL changes with the worker's code, harness included). */
+	readonly imageKey?: string;
 	spawn(): Worker;
 }
 

@@ -8,6 +8,7 @@
 import { reviveError, RuntimeLoadError } from '../core/errors';
 import { failure, type ExecResult, type Status } from '../core/result';
 import { assetsFor } from './assets';
+import { forgetImage, loadImage, storeImage } from './stored-image';
 import type { InitMessage, Request } from './protocol';
 import { isResponse } from './protocol';
 import type { Job, Runtime } from './runtime';
@@ -74,15 +75,26 @@ export class WorkerHost {
 	}
 
 	async #spawn(): Promise<void> {
-		const snapshot = noSnapshots.has(this.#runtime) ? null : (snapshots.get(this.#runtime) ?? null);
+		const rt = this.#runtime;
+		let snapshot = noSnapshots.has(rt) ? null : (snapshots.get(rt) ?? null);
+		// A new page: the image an earlier visit stored, if this build and browser made one.
+		const stored = !snapshot && !noSnapshots.has(rt) && rt.imageKey ? await loadImage(rt) : null;
+		snapshot ??= stored;
 		try {
 			await this.#load(snapshot);
 			if (snapshot) this.restored++;
+			if (stored && !snapshots.has(rt)) snapshots.set(rt, stored);
 		} catch (e) {
 			if (!snapshot) throw e;
-			// The feature test: this browser could not start from the snapshot. Load from scratch.
-			noSnapshots.add(this.#runtime);
-			snapshots.delete(this.#runtime);
+			if (stored) {
+				// A stored image this page cannot start from: dropped; the image made from scratch now
+				// replaces it (whether this browser can start from images at all is tested again then).
+				await forgetImage(rt);
+			} else {
+				// The feature test: this browser could not start from the snapshot. Load from scratch.
+				noSnapshots.add(rt);
+				snapshots.delete(rt);
+			}
 			await this.#load(null);
 		}
 	}
@@ -124,8 +136,10 @@ export class WorkerHost {
 						made instanceof Uint8Array &&
 						made.byteLength <= MAX_SNAPSHOT_BYTES &&
 						!noSnapshots.has(this.#runtime)
-					)
+					) {
 						snapshots.set(this.#runtime, made);
+						if (this.#runtime.imageKey) void storeImage(this.#runtime, made);
+					}
 					resolve();
 				} else if (m.type === 'load-error') {
 					clearTimeout(timer);
