@@ -95,11 +95,11 @@ export async function runInBrowser(
 }
 
 /** How often the page reports finished samples to the CLI (in batches: pipeline/batched.ts). */
-const PROGRESS_MS = 100;
-type ProgressBinding = (batch: [number, Status][]) => Promise<void>;
+export const PROGRESS_MS = 100;
+export type ProgressBinding = (batch: [number, Status][]) => Promise<void>;
 
 /** The page's progress reports, unpacked to one onResult call per sample. */
-async function exposeProgress(page: Page, onResult: (index: number, status: Status) => void) {
+export async function exposeProgress(page: Page, onResult: (index: number, status: Status) => void) {
 	await page.exposeFunction('__benchtopProgress', (batch: [number, Status][]) => {
 		for (const [i, status] of batch) onResult(i, status);
 	});

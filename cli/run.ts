@@ -8,10 +8,9 @@ import type { Outcome, ResultsFormat } from '../src/lib/formats/results';
 import { RESULTS_FORMATS } from '../src/lib/formats/results';
 import { generatedRunConfig, outcomeOf } from '../src/lib/formats/run-record';
 import type { SampleRecord } from '../src/lib/run/spec';
-import type { Score } from '../src/lib/scoring';
 import { inRunOrder } from '../src/lib/run/spec';
 import { planRun } from '../src/lib/pipeline/session';
-import { withDriver } from './browser';
+import { exposeProgress, PROGRESS_MS, withDriver, type ProgressBinding } from './browser';
 import { progressBar } from './progress';
 import {
 	loadBenchmarkArg,
@@ -78,7 +77,6 @@ function num(name: string, v: string | undefined, int = false): number | undefin
 
 interface PageResult {
 	records: SampleRecord[];
-	score: Score;
 	status: string;
 	error?: string;
 	userAgent: string;
@@ -162,13 +160,13 @@ export async function runCommand(argv: string[]): Promise<number> {
 	const bar = progressBar(total, `${bench.id}`);
 	const result = await withDriver(
 		async (page, url) => {
-			await page.exposeFunction('__benchtopSample', (status: string) => bar.tick(status as never));
+			await exposeProgress(page, (_i, status) => bar.tick(status));
 			if (spec.generator.kind === 'endpoint') spec.generator.baseUrl = new URL(PROXY, url).href;
 			if (spec.generator.kind === 'gguf' && gguf?.mount)
 				spec.generator.url = new URL(`${GGUF_PATH}${encodeURIComponent(gguf.file)}`, url).href;
 			return page.evaluate(
-				async ({ spec, workers, apiKey, allowSoftware, language }): Promise<PageResult> => {
-					const w = window as unknown as { benchtop: DriverApi; __benchtopSample(s: string): void };
+				async ({ spec, workers, apiKey, allowSoftware, language, every }): Promise<PageResult> => {
+					const w = window as unknown as { benchtop: DriverApi; __benchtopProgress: ProgressBinding };
 					const bt = w.benchtop;
 					if (spec.generator.kind === 'webllm') {
 						const verdict = bt.gpu.assess(await bt.gpu.probe());
@@ -196,13 +194,14 @@ export async function runCommand(argv: string[]): Promise<number> {
 						benchmarksBase: bt.benchmarksBase,
 						apiKey,
 					});
-					run.on((e) => e.type === 'sample' && w.__benchtopSample(e.record.result.status));
+					const progress = bt.pipeline.batched(w.__benchtopProgress, every);
+					run.on((e) => e.type === 'sample' && progress.push([e.record.index, e.record.result.status]));
 					await run.run().catch(() => {});
+					await progress.end();
 					const size = (await executor.pool(language)).size;
 					await executor.dispose();
 					return {
 						records: [...run.records.values()],
-						score: run.score(),
 						status: run.status,
 						error: run.meta.error,
 						userAgent: navigator.userAgent,
@@ -216,6 +215,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 					apiKey: o['api-key'] ?? process.env.OPENAI_API_KEY,
 					allowSoftware: !!o['allow-software-gpu'],
 					language: bench.language,
+					every: PROGRESS_MS,
 				},
 			);
 		},
