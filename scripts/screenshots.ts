@@ -1,17 +1,24 @@
 // Screenshots of every view, taken in headless Chromium against the scripted OpenAI-compatible
-// server: Set up, the live run part-way, Results with a sample open and its timeout checked, History, Compare and Teach, at
+// server: Set up, the live run part-way, Results with a sample open and its timeout checked, History, Compare, Teach
+// and a big run's grid (imported from a file), at
 // 1366×800 and 390×844, light and dark; presentation mode; and the embed widget inside a page. The
 // README shows the main ones (desktop, light).
 //   npm run screenshots   → docs/screenshots/<view>-<width>-<theme>.png
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { CHROMIUM_FLAGS, findChromium } from '../cli/chromium';
 import { CHAT } from '../test/fixtures/scripted-replies';
+import { bigRunFile } from '../test/fixtures/runs';
 import { startOpenAiServer } from '../test/support/openai-server';
 import { fillSetup } from '../test/support/setup-form';
 
 const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
+const BIG_RUN = join(mkdtempSync(join(tmpdir(), 'benchtop-shots-')), 'big.benchtop.json');
+writeFileSync(BIG_RUN, bigRunFile());
 await build({ logLevel: 'warn' });
 const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
 const address = server.httpServer.address();
@@ -71,6 +78,14 @@ async function views(browser: Browser, size: (typeof SIZES)[number], theme: 'lig
 	await page.getByRole('button', { name: 'Compare the selected runs' }).click();
 	await page.getByRole('region', { name: 'Compare runs' }).waitFor();
 	await shot('compare');
+	// a big run (1,200 samples) from a file: a bar per problem, one problem opened
+	await page.getByRole('button', { name: 'History', exact: true }).click();
+	await page.getByLabel('Import a run file').setInputFiles(BIG_RUN);
+	await page.locator('tr[data-run="big-run"]').getByRole('button', { name: 'Open' }).click();
+	const bars = page.locator('section.results .grid.compact [data-accordion-trigger]');
+	await bars.nth(12).click();
+	await bars.first().scrollIntoViewIfNeeded();
+	await shot('big-run');
 	await page.getByRole('button', { name: 'Teach', exact: true }).click();
 	await page.locator('.cm-editor').first().waitFor();
 	await shot('teach');

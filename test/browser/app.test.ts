@@ -13,10 +13,7 @@ import { startOpenAiServer, type ScriptedServer } from '../support/openai-server
 import { fillSetup } from '../support/setup-form';
 import { connect } from './support/page';
 import AxeBuilder from '@axe-core/playwright';
-import { toRunFile } from '../../src/lib/formats/run-file';
-import { taskId } from '../../src/lib/core/ids';
-import type { RunMeta } from '../../src/lib/run/spec';
-import { RUN_META, sampleRecord } from '../fixtures/runs';
+import { bigRunFile } from '../fixtures/runs';
 
 let server: ScriptedServer;
 let slow: ScriptedServer;
@@ -306,35 +303,12 @@ describe('the app', () => {
 	});
 
 	it("a big run (1,200 samples) shows a bar per problem and one problem's samples at a time", async () => {
-		// A run file made here: classroom × 60, problem i with i × 3 samples passing.
-		const classroom = JSON.parse(readFileSync('public/benchmarks/classroom.json', 'utf8')) as {
-			hash: string;
-			problems: { taskId: string }[];
-		};
-		const taskIds = classroom.problems.map((p) => taskId(p.taskId));
-		const meta: RunMeta = {
-			...RUN_META,
-			id: 'big-run',
-			name: 'classroom × 60',
-			spec: {
-				...RUN_META.spec,
-				benchmark: { id: 'classroom', hash: classroom.hash },
-				taskIds,
-				n: 60,
-				ks: [1, 10],
-			},
-		};
-		const records = taskIds.flatMap((t, i) =>
-			Array.from({ length: 60 }, (_, j) =>
-				sampleRecord(j, {
-					runId: 'big-run',
-					taskId: t,
-					result: { ...sampleRecord(0).result, status: j < i * 3 ? 'passed' : 'failed' },
-				}),
-			),
-		);
+		// classroom × 60, problem i with i × 3 samples passing
 		const file = join(mkdtempSync(join(tmpdir(), 'benchtop-app-')), 'big.benchtop.json');
-		writeFileSync(file, toRunFile(meta, records));
+		writeFileSync(file, bigRunFile());
+		const taskIds = JSON.parse(readFileSync('public/benchmarks/classroom.json', 'utf8')).problems.map(
+			(p: { taskId: string }) => p.taskId,
+		);
 		const page = await openApp();
 		await page.getByRole('button', { name: 'History' }).click();
 		await page.getByLabel('Import a run file').setInputFiles(file);
@@ -369,6 +343,11 @@ describe('the app', () => {
 				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 				.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} (${n.target.join(' ')})`)),
 		).toEqual([]);
+		// on a phone each problem's bar goes under its name; the page does not scroll sideways
+		await page.setViewportSize({ width: 390, height: 844 });
+		expect(
+			await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+		).toBeLessThanOrEqual(0);
 		await page.context().close();
 	});
 
