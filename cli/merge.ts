@@ -4,9 +4,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { mergeShards, readShardFile } from '../src/lib/formats/shard-file';
 import { RESULTS_FORMATS, type ResultsFormat } from '../src/lib/formats/results';
-import { loadBenchmarkArg, runDate, scoreOutcomes, summary, table, writeResults } from './score';
+import { analysesOf, loadBenchmarkArg, runDate, scoreOutcomes, summary, table, writeResults } from './score';
+import { analysesTable, parseAnalyses } from '../src/lib/scoring/analyses';
 
 export const MERGE_USAGE = `  merge <shard files…> [--out <path>] [--out-format ${RESULTS_FORMATS.join('|')}] [--summary <path>]
+        [--analyses failures,diversity]
       Combines the files written by score/run --shard K/N (all N of them, any order) into the
       results and summary one unsharded run writes. Refuses shards of different runs or settings.`;
 
@@ -14,10 +16,16 @@ export async function mergeCommand(argv: string[]): Promise<number> {
 	const { values: o, positionals } = parseArgs({
 		args: argv,
 		allowPositionals: true,
-		options: { out: { type: 'string' }, 'out-format': { type: 'string' }, summary: { type: 'string' } },
+		options: {
+			out: { type: 'string' },
+			'out-format': { type: 'string' },
+			summary: { type: 'string' },
+			analyses: { type: 'string' },
+		},
 	});
 	if (o['out-format'] && !RESULTS_FORMATS.includes(o['out-format'] as ResultsFormat))
 		throw new Error(`--out-format must be one of ${RESULTS_FORMATS.join(', ')}`);
+	const which = o.analyses === undefined ? [] : parseAnalyses(o.analyses);
 	if (!positionals.length) throw new Error('merge needs the shard files: benchtop merge shard-*.json');
 	const files = positionals.map((name) => {
 		let text: string;
@@ -39,7 +47,10 @@ export async function mergeCommand(argv: string[]): Promise<number> {
 	const format = (o['out-format'] as ResultsFormat) ?? merged.out.format;
 	const out = o.out ?? merged.out.path;
 	if (out) writeResults(out, format, outcomes, bench, result, config, runDate());
-	if (o.summary) writeFileSync(o.summary, JSON.stringify(summary(result, config, base), null, 2) + '\n');
+	const analyses = analysesOf(which, bench, outcomes, config.ks);
+	if (o.summary)
+		writeFileSync(o.summary, JSON.stringify(summary(result, config, base, analyses), null, 2) + '\n');
 	console.log(table(bench, result, outcomes.length, config, out && `${out} (${format})`, base));
+	if (analyses) console.log(analysesTable(analyses));
 	return 0;
 }

@@ -18,11 +18,13 @@ import {
 	runDate,
 	scoreOutcomes,
 	SHARED_OPTIONS,
+	analysesOf,
 	summary,
 	table,
 	writeResults,
 } from './score';
 import { parseShard, shardProblems } from '../src/lib/run/shard';
+import { analysesTable, parseAnalyses } from '../src/lib/scoring/analyses';
 import { inputHash, refuseShardWithout, shardLine, writeShard } from './shard';
 import { closeSync, existsSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
@@ -34,11 +36,13 @@ export const RUN_USAGE = `  run --benchmark <id> (--endpoint <url> --model <name
       [--max-tokens 512] [--seed 0] [--limit N] [--template <name>] [--out <path>]
       [--out-format ${RESULTS_FORMATS.join('|')}] [--summary <path>] [--k 1,10,100]
       [--timeout-ms N] [--calibrated] [--workers N] [--allow-software-gpu] [--shard K/N]
+      [--analyses failures,diversity]
       Generates n samples per problem and scores each as soon as it is written. --gguf runs a GGUF
       model in the page with wllama (llama.cpp, CPU): a local file (all parts of a split model beside
       it) or a URL; --api completions prompts it without its chat template. The API key may
       also come from OPENAI_API_KEY. Temperature defaults to 0 for n = 1, else 0.8 (top-p 0.95).
-      --shard K/N generates and scores every N-th problem from the K-th into a shard file (--out).`;
+      --shard K/N generates and scores every N-th problem from the K-th into a shard file (--out).
+      --analyses: why samples failed and distinct correct solutions, as for score.`;
 
 const PROXY = '/__endpoint/';
 const GGUF_PATH = '/__gguf/';
@@ -126,6 +130,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 	const ks = (o.k ?? DEFAULT_KS.join(',')).split(',').map((k) => positiveInt('k', k.trim())!);
 	const chat = (o.api ?? 'chat') === 'chat';
 	const shard = o.shard ? parseShard(o.shard) : undefined;
+	const which = o.analyses === undefined ? [] : parseAnalyses(o.analyses);
 	if (shard) refuseShardWithout(o);
 	const planned = bench.problems.slice(0, limit ?? bench.problems.length).map((p) => p.taskId);
 	const spec = planRun(bench, {
@@ -268,8 +273,11 @@ export async function runCommand(argv: string[]): Promise<number> {
 		console.log(shardLine(shard, spec.taskIds.length, records.length, o.out!));
 		return 0;
 	}
+	const analyses = analysesOf(which, bench, outcomes, spec.ks, (i) => records[i]!.finishReason === 'length');
 	if (o.out) writeResults(o.out, outFormat, outcomes, bench, scored, config, runDate());
-	if (o.summary) writeFileSync(o.summary, JSON.stringify(summary(scored, config), null, 2) + '\n');
+	if (o.summary)
+		writeFileSync(o.summary, JSON.stringify(summary(scored, config, undefined, analyses), null, 2) + '\n');
 	console.log(table(bench, scored, records.length, config, o.out && `${o.out} (${outFormat})`));
+	if (analyses) console.log(analysesTable(analyses));
 	return 0;
 }

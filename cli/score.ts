@@ -36,15 +36,24 @@ import { calibrate } from './calibrate';
 import { progressBar } from './progress';
 import { parseShard, shardProblems } from '../src/lib/run/shard';
 import { inputHash, refuseShardWithout, shardLine, writeShard } from './shard';
+import {
+	analyse,
+	analysesTable,
+	parseAnalyses,
+	type Analyses,
+	type AnalysisName,
+} from '../src/lib/scoring/analyses';
 
 export const SCORE_USAGE = `  score --benchmark <id or path> (--samples <path> | --reference) [--out <path>]
         [--format ${SAMPLES_FORMATS.join('|')}] [--out-format ${RESULTS_FORMATS.join('|')}]
         [--summary <path>] [--k 1,10,100] [--timeout-ms N] [--calibrated] [--workers N]
-        [--shard K/N]
+        [--shard K/N] [--analyses failures,diversity]
       Runs the samples (a file, a .gz, or a directory of MultiPL-E files) and prints pass@k with
       95% confidence intervals. --reference scores the benchmark's own reference solutions.
       --workers defaults to every core. --shard K/N runs every N-th problem from the K-th and
-      writes a shard file to --out; benchtop merge combines the N of them.
+      writes a shard file to --out; benchtop merge combines the N of them. --analyses adds why
+      samples failed (the taxonomy of Dou et al.) and how many distinct correct solutions there
+      are, printed and in the summary.
       Bundled benchmarks: ${listBundled().join(', ')}`;
 
 function listBundled(): string[] {
@@ -136,6 +145,7 @@ export const SHARED_OPTIONS = {
 	calibrated: { type: 'boolean' },
 	workers: { type: 'string' },
 	shard: { type: 'string' },
+	analyses: { type: 'string' },
 } as const;
 
 export async function scoreCommand(argv: string[]): Promise<number> {
@@ -154,6 +164,7 @@ export async function scoreCommand(argv: string[]): Promise<number> {
 	const workers = positiveInt('workers', o.workers);
 	const shard = o.shard ? parseShard(o.shard) : undefined;
 	if (shard) refuseShardWithout(o);
+	const which = o.analyses === undefined ? [] : parseAnalyses(o.analyses);
 
 	const bench = await loadBenchmarkArg(o.benchmark);
 	const files = o.samples ? await readSamplesArg(o.samples) : [];
@@ -217,9 +228,12 @@ export async function scoreCommand(argv: string[]): Promise<number> {
 		return 0;
 	}
 	const date = runDate();
+	const analyses = analysesOf(which, bench, outcomes, ks);
 	if (out) writeResults(out, outFormat, outcomes, bench, result, config, date);
-	if (o.summary) writeFileSync(o.summary, JSON.stringify(summary(result, config, base), null, 2) + '\n');
+	if (o.summary)
+		writeFileSync(o.summary, JSON.stringify(summary(result, config, base, analyses), null, 2) + '\n');
 	console.log(table(bench, result, samples.length, config, out && `${out} (${outFormat})`, base));
+	if (analyses) console.log(analysesTable(analyses));
 	return 0;
 }
 
@@ -303,7 +317,26 @@ export function writeResults(
 	for (const [name, text] of output) writeFileSync(join(out, safeFileName(name)), text);
 }
 
-export function summary(s: Score, config: RunConfig, base?: Score) {
+/** The analyses asked for, over outcomes in run order; `cut`: which samples' generation hit its
+ * token limit, where known (benchtop run). */
+export function analysesOf(
+	which: readonly AnalysisName[],
+	bench: Benchmark,
+	outcomes: readonly Outcome[],
+	ks: readonly number[],
+	cut?: (i: number) => boolean,
+): Analyses | undefined {
+	if (!which.length) return undefined;
+	const samples = outcomes.map((x, i) => ({
+		taskId: x.sample.taskId as string,
+		code: x.sample.code,
+		result: x.result,
+		cut: cut?.(i),
+	}));
+	return analyse(samples, bench.language, ks, which);
+}
+
+export function summary(s: Score, config: RunConfig, base?: Score, analyses?: Analyses) {
 	return {
 		pass_at_k: s.passAtK,
 		...(base && { base: { pass_at_k: base.passAtK, ci: base.ci } }),
@@ -311,6 +344,7 @@ export function summary(s: Score, config: RunConfig, base?: Score) {
 		ci_method: s.ciMethod,
 		counts: s.counts,
 		problems: { attempted: s.attempted, total: s.total, short_of: s.shortOf },
+		...(analyses && { analyses }),
 		config,
 	};
 }

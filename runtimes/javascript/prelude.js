@@ -321,8 +321,21 @@
 			this.expected = options.expected;
 			this.operator = options.operator;
 			this.generatedMessage = options.generated;
+			// What came back against what was expected, printed now while the values are as the test
+			// saw them: the failure taxonomy and the drill-down read it (worker.ts, jsError).
+			this.shown = [
+				shownCut(options.actual),
+				typeName(options.actual),
+				shownCut(options.expected),
+				typeName(options.expected),
+			];
 		}
 	}
+	const shownCut = (v) => {
+		const text = inspect(v, 1);
+		return text.length > 300 ? StringSlice(text, 0, 300) + '…' : text;
+	};
+	const typeName = (v) => (v === null ? 'null' : ArrayIsArray(v) ? 'array' : typeof v);
 	function fail(actual, expected, message, operator, text) {
 		if (isA(message, ErrorCtor)) throw message;
 		const generated = message === undefined;

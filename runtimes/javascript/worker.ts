@@ -210,7 +210,20 @@ function jsError(
 		message?: string;
 		stack?: string;
 	};
-	return classifyJsError(e, stop, exitCode, lineIn(e.stack, FILE));
+	const verdict = classifyJsError(e, stop, exitCode, lineIn(e.stack, FILE));
+	if (verdict.kind !== 'assertion') return verdict;
+	// The prelude's AssertionError printed both sides when it was made. An object of the sample's own
+	// named AssertionError could answer anything here: it only changes this description.
+	const handle = vm.getProp(err, 'shown');
+	const shown = vm.dump(handle) as unknown;
+	handle.dispose();
+	if (!Array.isArray(shown) || shown.length !== 4 || !shown.every((x) => typeof x === 'string'))
+		return verdict;
+	const [actual, actualType, expected, expectedType] = shown as string[];
+	return {
+		...verdict,
+		assertion: { actual: actual!, actualType: actualType!, expected: expected!, expectedType: expectedType! },
+	};
 }
 
 serveSandbox(load);

@@ -1,7 +1,7 @@
 // From what a Lua program did to a verdict. lua5.4 passes a program iff it exits 0; Benchtop also
 // asks that LuaUnit really ran the tests, untouched, with at least one assertion — or, for tests
 // written without LuaUnit (plain assert, as in the Teach view), that the program ran to its end.
-import type { ExecVerdict, FailureKind } from '../../src/lib/core/result';
+import type { AssertionSides, ExecVerdict, FailureKind } from '../../src/lib/core/result';
 
 export interface LuaRun {
 	stop?: FailureKind | 'exit';
@@ -104,3 +104,25 @@ export function luaVerdict(run: LuaRun): ExecVerdict {
 		};
 	return { status: 'passed', ...exit };
 }
+
+/** The first failed LuaUnit equality in what the program printed ("expected: X\nactual: Y", or on
+ * one line for assertTrue and its kin), with each side's Lua type read off how prettystr prints it. */
+export function luaunitSides(stdout: string): AssertionSides | undefined {
+	const m = stdout.match(/expected: ([^\n]*?)(?:\n|, )actual: ([^\n]*)/);
+	if (!m) return undefined;
+	const [expected, actual] = [m[1]!, m[2]!];
+	return { actual, actualType: luaTypeOf(actual), expected, expectedType: luaTypeOf(expected) };
+}
+
+const luaTypeOf = (shown: string): string =>
+	shown === 'nil'
+		? 'nil'
+		: shown === 'true' || shown === 'false'
+			? 'boolean'
+			: shown.startsWith('"')
+				? 'string'
+				: shown.startsWith('{')
+					? 'table'
+					: /^-?(\d|inf|nan|-nan)/.test(shown)
+						? 'number'
+						: 'unknown';

@@ -7,7 +7,7 @@ import type { Engine, Job } from '../../src/lib/execution/runtime';
 import { OutputBuffer } from '../../src/lib/execution/sandbox/output';
 import { serveSandbox, type SandboxContext } from '../../src/lib/execution/sandbox/serve';
 import luaunit from './luaunit.lua?raw';
-import { luaVerdict, testsUseLuaUnit, type LuaRun } from './verdict';
+import { luaVerdict, luaunitSides, testsUseLuaUnit, type LuaRun } from './verdict';
 
 const HOOK_COUNT = 1000;
 const LUA_MASKCOUNT = 1 << 3;
@@ -86,7 +86,15 @@ function runOne(engine: LuaEngine, job: Job, deadline: number, ctx: SandboxConte
 		g.close();
 		ctx.sink.out = ctx.sink.err = () => {};
 	}
-	return { ...luaVerdict(run), ...out.result(), durationMs: performance.now() - started };
+	const verdict = luaVerdict(run);
+	const output = out.result();
+	const sides = verdict.kind === 'assertion' ? luaunitSides(output.stdout) : undefined;
+	return {
+		...verdict,
+		...(sides && { assertion: sides }),
+		...output,
+		durationMs: performance.now() - started,
+	};
 }
 
 serveSandbox(load);

@@ -190,12 +190,25 @@ export function pythonEngine(
 				const kind = kindOf(exc);
 				hold(exc);
 				let [message, errorType, line]: [string, string, number | null] = ['', 'Exception', null];
+				let sides: [string, string, string, string] | null | undefined;
+				// A failed assertion's two sides are evaluated again (harness.py's _operands): that is the
+				// sample's code running, so it gets what is left of its time, and at most a second.
+				if (kind === 'assertion') arm(Math.min(jobUntil, now() + 1000));
 				try {
-					[message, errorType, line] = read<[string, string, number | null]>(describe(holder));
+					[message, errorType, line, sides] = read<[string, string, number | null, typeof sides]>(
+						describe(holder),
+					);
 				} catch {
 					// The sample's exception could not even be described: its kind stands.
 				}
-				const base = { errorType, line: line ?? undefined };
+				arm(0);
+				const base = {
+					errorType,
+					line: line ?? undefined,
+					...(sides && {
+						assertion: { actual: sides[0], actualType: sides[1], expected: sides[2], expectedType: sides[3] },
+					}),
+				};
 				if (kind === 'timeout') return { status: 'timeout', kind, message: 'timed out', ...base };
 				if (kind === 'early-exit') {
 					const why = `exited before the tests ran (${errorType}: ${message})`;

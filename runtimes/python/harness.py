@@ -9,6 +9,7 @@
 # Isolation between samples is not this file's job any more: the worker restores the interpreter's
 # whole memory before each sample (worker.ts, image.ts), so nothing a sample leaves behind exists
 # for the next one.
+import ast
 import builtins
 import os
 import sys
@@ -169,6 +170,7 @@ def begin(program, cap, names):
     except Exception as e:  # e.g. ValueError for some invalid sources
         return ("exception", str(e), type(e).__name__, None)
     program_names = frozenset(_names_in(code, set()))
+    _state["program"] = program
     _state["names"] = program_names if names is None else frozenset(names.split(" "))
     _state["program_names"] = program_names
     _mkdir(WORKDIR)
@@ -253,12 +255,69 @@ def describe(holder):
     if isinstance(e, SyntaxError):
         return (message, etype, e.lineno)
     line = None
+    frame = None
     tb = e.__traceback__
     while tb is not None:
         if tb.tb_frame.f_code.co_filename == FILENAME:
-            line = tb.tb_lineno
+            line, frame = tb.tb_lineno, tb.tb_frame
         tb = tb.tb_next
+    if isinstance(e, AssertionError) and frame is not None:
+        return (message, etype, line, _operands(frame, line))
     return (message, etype, line)
+
+
+def _shown(v):
+    """repr and type name of one side of a failed comparison, cut to what a reader needs."""
+    try:
+        text = repr(v)
+    except BaseException:  # noqa: B902 - a sample's __repr__ can raise anything
+        text = "<unprintable>"
+    return (text if len(text) <= 300 else text[:300] + "…", type(v).__name__)
+
+
+def _operands(frame, line):
+    """For a failed `assert a == b` (or `assert f(x)`, `assert not f(x)`) of the program: both sides
+    again, evaluated in the failing frame, so the failure taxonomy and the drill-down can say what
+    came back against what was expected. The verdict is decided before this runs and the next sample
+    starts from the image, so the sample's code running here can change nothing but this answer;
+    its printing goes nowhere. None when the assertion has another shape or does not evaluate."""
+    try:
+        tree = ast.parse(_state["program"])
+    except BaseException:  # noqa: B902
+        return None
+    node = next(
+        (n for n in ast.walk(tree) if isinstance(n, ast.Assert) and n.lineno <= line <= (n.end_lineno or n.lineno)),
+        None,
+    )
+    if node is None:
+        return None
+    test = node.test
+    negated = isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not)
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq):
+        sides = (test.left, test.comparators[0])
+        # `assert expected == candidate(x)`: the side that calls something is what came back.
+        if not _calls(sides[0]) and _calls(sides[1]):
+            sides = (sides[1], sides[0])
+    elif isinstance(test, (ast.Call, ast.UnaryOp if negated else ())):
+        sides = (test.operand if negated else test, None)
+    else:
+        return None
+    guard = _state["guard"]
+    streams = sys.stdout, sys.stderr
+    sys.stdout = sys.stderr = guard["CappedWriter"](0)
+    try:
+        local = dict(frame.f_locals)
+        got = eval(compile(ast.Expression(sides[0]), FILENAME, "eval"), frame.f_globals, local)
+        want = (not negated) if sides[1] is None else eval(compile(ast.Expression(sides[1]), FILENAME, "eval"), frame.f_globals, local)
+        return _shown(got) + _shown(want)
+    except BaseException:  # noqa: B902 - a timeout or the sample's own error: no values, the verdict stands
+        return None
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _calls(node):
+    return any(isinstance(n, ast.Call) for n in ast.walk(node))
 
 
 def collect():

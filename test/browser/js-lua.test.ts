@@ -18,6 +18,13 @@ describe('JavaScript sandbox', () => {
 		]);
 		expect(ok).toMatchObject({ status: 'passed', stdout: 'done [ 1, 2 ]\n' });
 		expect(bad).toMatchObject({ status: 'failed', kind: 'assertion', errorType: 'AssertionError', line: 3 });
+		// Both sides as the prelude printed them when the assertion failed (the failure taxonomy's input).
+		expect(bad?.assertion).toEqual({
+			actual: '1',
+			actualType: 'number',
+			expected: '2',
+			expectedType: 'number',
+		});
 	});
 
 	it('names uncaught errors like node does', async () => {
@@ -85,6 +92,9 @@ describe('Lua sandbox', () => {
 		expect(ok?.stdout).toContain('hi\n');
 		expect(ok?.stdout).toContain('OK');
 		expect(bad).toMatchObject({ status: 'failed', kind: 'assertion', exitCode: 1 });
+		// LuaUnit's "expected: … actual: …", with each side's type read off how it prints.
+		expect(bad?.assertion).toMatchObject({ actualType: 'table', expectedType: 'table' });
+		expect(bad?.assertion?.actual).toMatch(/^\{1, 1\}$/);
 	});
 
 	it('reports syntax and runtime errors', async () => {

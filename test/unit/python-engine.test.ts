@@ -46,6 +46,60 @@ describe('basics', () => {
 	});
 });
 
+describe("a failed assertion's two sides", () => {
+	const check = (body: string, tests: string) =>
+		run(`def candidate(x):\n${body}\n\ndef check(candidate):\n${tests}\n\ncheck(candidate)\n`);
+	it('evaluates both sides again in the failing frame, whichever side calls', () => {
+		expect(
+			check('    return x + 1', '    assert candidate(1) == 2\n    assert candidate(2) == 4').assertion,
+		).toEqual({
+			actual: '3',
+			actualType: 'int',
+			expected: '4',
+			expectedType: 'int',
+		});
+		expect(
+			check('    return [x]', '    assert (x,) == candidate(5)'.replace('(x,)', '(5,)')).assertion,
+		).toEqual({
+			actual: '[5]',
+			actualType: 'list',
+			expected: '(5,)',
+			expectedType: 'tuple',
+		});
+		expect(check('    print("noise")', '    assert candidate(1)').assertion).toMatchObject({
+			actual: 'None',
+			expected: 'True',
+		});
+		expect(check('    return True', '    assert not candidate(1)').assertion).toMatchObject({
+			actual: 'True',
+			expected: 'False',
+		});
+	});
+	it('keeps the verdict and output as they were when the sides cannot be had', () => {
+		// Another shape of assertion: no sides, the verdict unchanged.
+		const r = check('    return x', '    assert abs(candidate(1) - 2) < 1e-6');
+		expect(r).toMatchObject({ status: 'failed', kind: 'assertion' });
+		expect(r.assertion).toBeUndefined();
+		// The sample's printing during the second evaluation goes nowhere.
+		expect(check('    print("once")\n    return 0', '    assert candidate(1) == 1').stdout).toBe('once\n');
+		// A sample that loops the second time round is stopped by the time left, and has no sides.
+		const loops = run(
+			'calls = []\ndef candidate(x):\n    calls.append(1)\n    while len(calls) > 1: pass\n    return 0\n\nassert candidate(1) == 1\n',
+			{ timeMs: 3000 },
+		);
+		expect(loops).toMatchObject({ status: 'failed', kind: 'assertion' });
+		expect(loops.assertion).toBeUndefined();
+		// A __repr__ that raises still gives a readable answer.
+		const bad = check(
+			'    class A:\n        def __repr__(self): raise ValueError\n    return A()',
+			'    assert candidate(1) == 1',
+		);
+		expect(bad.assertion).toMatchObject({ actual: '<unprintable>', actualType: 'A' });
+		// The next sample is untouched by any of it.
+		expect(run('assert 1 + 1 == 2').status).toBe('passed');
+	});
+});
+
 /** A poisoner, then a victim that would fail if anything of the poisoner's survived. */
 const afterPoison = (poison: string, victim: string) => {
 	run(poison);

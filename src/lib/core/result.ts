@@ -26,6 +26,9 @@ export interface ExecResult {
 	message?: string;
 	/** 1-based line in the composed program, where known. */
 	line?: number;
+	/** A failed equality assertion's two sides, where the runtime could tell them (the failure
+	 * taxonomy and the drill-down use them). */
+	assertion?: AssertionSides;
 	stdout: string;
 	stderr: string;
 	/** True when stdout or stderr was cut to the output limit. */
@@ -40,6 +43,15 @@ export interface ExecResult {
 	reference?: { outputs: Uint8Array | null; timesMs: number[] };
 	/** EvalPlus benchmarks: the verdicts on the base and on the plus inputs; the result is both. */
 	evalplus?: { base: PhaseVerdict; plus: PhaseVerdict };
+}
+
+/** What came back against what the test expected: each as the language prints it (cut to 300
+ * characters) and its type's name in that language. */
+export interface AssertionSides {
+	actual: string;
+	actualType: string;
+	expected: string;
+	expectedType: string;
 }
 
 /** What a runtime decides about a program, before its output and duration are attached. */

@@ -286,6 +286,17 @@ function sanitize(v: ExecResult, measuredMs: number): ExecResult {
 	if (typeof v?.line === 'number') out.line = v.line;
 	if (typeof v?.exitCode === 'number') out.exitCode = v.exitCode;
 	if (Number.isInteger(v?.input) && v.input! >= 0) out.input = v.input;
+	const a = v?.assertion;
+	if (
+		a &&
+		(['actual', 'actualType', 'expected', 'expectedType'] as const).every((k) => typeof a[k] === 'string')
+	)
+		out.assertion = {
+			actual: clip(a.actual, 400),
+			actualType: clip(a.actualType, 100),
+			expected: clip(a.expected, 400),
+			expectedType: clip(a.expectedType, 100),
+		};
 	const ref = v?.reference;
 	const outputs = ref?.outputs;
 	if (
