@@ -327,9 +327,12 @@ export function analysesOf(
 	cut?: (i: number) => boolean,
 ): Analyses | undefined {
 	if (!which.length) return undefined;
+	const entry = new Map(bench.problems.map((p) => [p.taskId as string, p.entryPoint]));
 	const samples = outcomes.map((x, i) => ({
 		taskId: x.sample.taskId as string,
 		code: x.sample.code,
+		full: x.sample.full,
+		entryPoint: entry.get(x.sample.taskId),
 		result: x.result,
 		cut: cut?.(i),
 	}));

@@ -298,6 +298,9 @@ def _operands(frame, line):
         # `assert expected == candidate(x)`: the side that calls something is what came back.
         if not _calls(sides[0]) and _calls(sides[1]):
             sides = (sides[1], sides[0])
+    elif _abs_difference(test):
+        # `assert abs(candidate(x) - y) < 1e-6`: the two sides of the difference.
+        sides = (test.left.args[0].left, test.left.args[0].right)
     elif isinstance(test, (ast.Call, ast.UnaryOp if negated else ())):
         sides = (test.operand if negated else test, None)
     else:
@@ -314,6 +317,20 @@ def _operands(frame, line):
         return None
     finally:
         sys.stdout, sys.stderr = streams
+
+
+def _abs_difference(test):
+    return (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], (ast.Lt, ast.LtE))
+        and isinstance(test.left, ast.Call)
+        and isinstance(test.left.func, ast.Name)
+        and test.left.func.id == "abs"
+        and len(test.left.args) == 1
+        and isinstance(test.left.args[0], ast.BinOp)
+        and isinstance(test.left.args[0].op, ast.Sub)
+    )
 
 
 def _calls(node):

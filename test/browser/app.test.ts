@@ -382,6 +382,19 @@ describe('the app', () => {
 		expect(await squares.count()).toBe(4);
 		expect(await squares.allTextContents()).toEqual(['A', 'A', 'A', 'A']);
 		expect(await squares.first().getAttribute('aria-label')).toMatch(/: A better \(A 1\.00, B 0\.\d\d\)/);
+		// why each run's samples failed, kind by kind: none for A; B's kinds add up to its failing samples
+		const kinds = page.getByTestId('compare-failures');
+		const total = kinds.getByRole('row', { name: /^all failing/ });
+		expect(await total.getByRole('cell').allTextContents()).toEqual([
+			'0',
+			expect.stringMatching(/^[1-9]\d*$/),
+		]);
+		const failingB = Number((await total.getByRole('cell').nth(1).textContent())!);
+		const perKind = await kinds.locator('tbody tr:not(:last-child) td:nth-of-type(2)').allTextContents();
+		expect(perKind.reduce((s, t) => s + (t === '—' ? 0 : Number(t.split(' ')[0])), 0)).toBe(failingB);
+		expect(await kinds.locator('tbody tr:not(:last-child) td:nth-of-type(1)').allTextContents()).toEqual(
+			perKind.map(() => '—'),
+		);
 
 		// a third run (the reference again): three runs, every pair tested
 		await page.getByRole('button', { name: 'Set up' }).click();

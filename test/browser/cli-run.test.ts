@@ -56,11 +56,16 @@ describe('benchtop run', () => {
 			out,
 			'--summary',
 			summary,
+			'--analyses',
+			'failures,diversity',
 		);
 		expect(r.code, r.stderr).toBe(0);
 		expect(r.stdout).toMatch(/pass@1\s+0\.7500/);
 		const s = JSON.parse(readFileSync(summary, 'utf8'));
 		expect(s.pass_at_k).toEqual({ 'pass@1': 0.75, 'pass@2': 1 });
+		// the one failing sample, read by a rule; distinct@1 is pass@1
+		expect(s.analyses.failures.failing).toBe(1);
+		expect(s.analyses.diversity.expected['distinct@1']).toBeCloseTo(0.75, 12);
 		expect(s.config.generation).toMatchObject({
 			n: 2,
 			template: { name: 'instruct' },
@@ -107,7 +112,17 @@ describe('benchtop run', () => {
 		}
 		const out = join(tmp, 'merged.jsonl');
 		const summary = join(tmp, 'merged-summary.json');
-		const m = await benchtop('merge', shards[1]!, shards[0]!, '--out', out, '--summary', summary);
+		const m = await benchtop(
+			'merge',
+			shards[1]!,
+			shards[0]!,
+			'--out',
+			out,
+			'--summary',
+			summary,
+			'--analyses',
+			'failures,diversity',
+		);
 		expect(m.code, m.stderr).toBe(0);
 		expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(tmp, 'run.jsonl'), 'utf8'));
 		expect(readFileSync(summary, 'utf8')).toBe(readFileSync(join(tmp, 'run-summary.json'), 'utf8'));

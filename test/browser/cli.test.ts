@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { HUMAN_EVAL_EXAMPLE_RESULTS } from '../fixtures/human-eval-example';
 import { describe, expect, it } from 'vitest';
 import { benchtopCli } from '../support/cli';
+import { MUTANT_FAILURES, MUTANT_ROWS } from '../fixtures/mutant-failures';
 
 const tmp = mkdtempSync(join(tmpdir(), 'benchtop-cli-'));
 
@@ -133,6 +134,42 @@ describe('benchtop score', () => {
 			`benchtop: ${bad}:2 (field "task_id"): unknown task id "HumanEval/999" for this benchmark`,
 		);
 		expect(() => readFileSync(`${bad}_results.jsonl`)).toThrow();
+	});
+
+	it('--analyses failures,diversity: why the fidelity mutants failed and the distinct correct solutions, printed and in the summary', async () => {
+		const samples = join(tmp, 'mutants.jsonl');
+		writeFileSync(
+			samples,
+			MUTANT_ROWS.map((r) => JSON.stringify({ task_id: r.taskId, completion: r.completion })).join('\n') +
+				'\n',
+		);
+		const summary = join(tmp, 'mutants_summary.json');
+		const r = await benchtop(
+			'--benchmark',
+			'humaneval',
+			'--samples',
+			samples,
+			'--summary',
+			summary,
+			'--k',
+			'1,3',
+			'--analyses',
+			'failures,diversity',
+		);
+		expect(r.code, r.stderr).toBe(0);
+		const { analyses, pass_at_k } = summaryOf(summary);
+		expect(analyses.failures.failing).toBe(18);
+		expect(analyses.failures.byCategory).toEqual(MUTANT_FAILURES);
+		expect(r.stdout).toMatch(/Why samples failed \(18 failing;/);
+		expect(r.stdout).toMatch(/ {4}logic +3 +16\.7%/);
+		// Passing samples: the reference and lt-le (one shape each, so two solutions for HumanEval/0),
+		// and print (HumanEval/5). distinct@1 is pass@1.
+		expect(analyses.diversity.perProblem[0].groups).toEqual([{ samples: [0] }, { samples: [1] }]);
+		expect(analyses.diversity.expected['distinct@1']).toBeCloseTo(pass_at_k['pass@1'], 12);
+		expect(analyses.diversity.meanDistinct).toBeCloseTo(12 / 10, 12);
+		expect((await benchtop('--benchmark', 'humaneval', '--reference', '--analyses', 'speed')).stderr).toMatch(
+			/--analyses: "speed" is not an analysis \(choose from failures, diversity\)/,
+		);
 	});
 
 	it('unknown benchmark and bad options fail with a reason', async () => {

@@ -176,6 +176,20 @@ describe('why samples fail: the taxonomy of Dou et al.', () => {
 		);
 	});
 
+	it('tells "wrote something else" from a wrong answer by where the completion starts', () => {
+		const none = sides('None', 'NoneType', 'True', 'bool');
+		const ctx = { language: 'python' as const, entryPoint: 'has_close_elements' };
+		const of = (code: string, full = false) => classifyFailure(none, { ...ctx, code, full });
+		expect(of('def largest(numbers):\n    return max(numbers)')).toMatchObject({
+			category: 'hallucination',
+			rule: 'other-code',
+			why: 'wrote `def largest(numbers):` at the top level instead of the body of has_close_elements, which was left empty',
+		});
+		expect(of('    for x in numbers:\n        pass')?.rule).toBe('returned-nothing');
+		expect(of('def has_close_elements(n, t):\n    pass', true)?.rule).toBe('returned-nothing');
+		expect(of('  \n')?.rule).toBe('no-code');
+	});
+
 	it('keeps what is not a coding mistake apart, and passes nothing', () => {
 		expect(classOf(failed({ status: 'timeout', kind: 'timeout' }))).toBe('other/unclassified/timeout');
 		expect(classOf(failed({ kind: 'harness-tampered', message: 'x' }))).toBe('other/unclassified/integrity');

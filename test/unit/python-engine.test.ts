@@ -76,8 +76,14 @@ describe("a failed assertion's two sides", () => {
 		});
 	});
 	it('keeps the verdict and output as they were when the sides cannot be had', () => {
+		// A tolerance check gives the two sides of its difference.
+		expect(check('    return x / 3', '    assert abs(candidate(1) - 2 / 3) < 1e-6').assertion).toMatchObject({
+			actual: '0.3333333333333333',
+			expected: '0.6666666666666666',
+			expectedType: 'float',
+		});
 		// Another shape of assertion: no sides, the verdict unchanged.
-		const r = check('    return x', '    assert abs(candidate(1) - 2) < 1e-6');
+		const r = check('    return x', '    assert candidate(1) in (2, 3)');
 		expect(r).toMatchObject({ status: 'failed', kind: 'assertion' });
 		expect(r.assertion).toBeUndefined();
 		// The sample's printing during the second evaluation goes nowhere.

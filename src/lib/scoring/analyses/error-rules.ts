@@ -127,7 +127,7 @@ export function syntaxRule(r: ExecResult, ctx: FailureContext): FailureClass {
 	if (/TS2345|TS2554|TS2322|Argument of type|Expected \d+ arguments/.test(m))
 		return decided('runtime', 'argument', 'ts-argument', `a value or arguments of the wrong type (${m})`);
 	if (
-		/was never closed|unexpected EOF|EOF while|unterminated|expected ':'|unexpected end|end of (input|script)|near <eof>|'end' expected|unfinished|expecting '[)}\]]'/i.test(
+		/was never closed|does not match opening parenthesis|unmatched|unexpected EOF|EOF while|unterminated|expected ':'|unexpected end|end of (input|script)|near <eof>|'end' expected|unfinished|expecting '[)}\]]'/i.test(
 			m,
 		)
 	)
@@ -249,13 +249,13 @@ function typeErrorRule(m: string): FailureClass {
 	)
 		return decided('runtime', 'argument', 'argument-count', `called with the wrong arguments: ${m}`);
 	if (
-		/not subscriptable|not iterable|not callable|unhashable|not a function|not a constructor|does not support/.test(
+		/not subscriptable|not iterable|not callable|unhashable|not a function|has no len\(\)|not a container|must support iteration|doesn't define|not a constructor|does not support/.test(
 			m,
 		)
 	)
 		return decided('runtime', 'api-misuse', 'wrong-use', `a value used as something its type is not: ${m}`);
 	if (
-		/unsupported operand|can only concatenate|must be|not supported between|cannot be interpreted|can't multiply|bad operand/.test(
+		/unsupported operand|can only concatenate|must be|not supported between|cannot be interpreted|can't multiply|bad operand|expected (str|a character|string|\d+ arguments?)|not all arguments converted/.test(
 			m,
 		)
 	)

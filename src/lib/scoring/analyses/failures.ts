@@ -10,6 +10,8 @@ import { decided, type FailureClass, type FailureContext, type FailureFamily } f
 /** The class of one sample's failure; undefined for a sample that passed. */
 export function classifyFailure(r: ExecResult, ctx: FailureContext): FailureClass | undefined {
 	if (r.status === 'passed') return undefined;
+	if (ctx.code !== undefined && !ctx.code.trim())
+		return decided('other', 'unclassified', 'no-code', 'the model wrote no code (or extraction found none)');
 	switch (r.kind) {
 		case 'timeout':
 			return decided(
@@ -48,7 +50,7 @@ export function classifyFailure(r: ExecResult, ctx: FailureContext): FailureClas
 			return syntaxRule(r, ctx);
 		case 'assertion':
 			return r.assertion
-				? assertionRule(r.assertion)
+				? (elsewhere(r.assertion, ctx) ?? assertionRule(r.assertion))
 				: decided(
 						'functional',
 						'unclassified',
@@ -58,6 +60,22 @@ export function classifyFailure(r: ExecResult, ctx: FailureContext): FailureClas
 		default:
 			return errorRule(r, ctx);
 	}
+}
+
+/** A Python completion that starts at the top level leaves the asked function's body empty (it
+ * returns None): the model wrote some other code instead of what the prompt began. */
+function elsewhere(s: AssertionSides, ctx: FailureContext): FailureClass | undefined {
+	if (ctx.language !== 'python' || ctx.full || ctx.code === undefined || s.actualType !== 'NoneType') return;
+	const first = ctx.code.split('\n').find((l) => l.trim() && !l.trim().startsWith('#'));
+	if (!first || /^\s/.test(first)) return;
+	// A completion that writes the asked function again (a later def wins) answered for itself.
+	if (ctx.entryPoint && new RegExp(`^\\s*def\\s+${ctx.entryPoint}\\s*\\(`, 'm').test(ctx.code)) return;
+	return decided(
+		'functional',
+		'hallucination',
+		'other-code',
+		`wrote \`${first.trim().slice(0, 60)}\` at the top level instead of the body of ${ctx.entryPoint ?? 'the asked function'}, which was left empty`,
+	);
 }
 
 const NOTHING = new Set(['NoneType', 'undefined', 'null', 'nil']);

@@ -27,6 +27,8 @@ export interface AnalysedSample {
 	result: ExecResult;
 	/** The model stopped at its token limit. */
 	cut?: boolean;
+	full?: boolean;
+	entryPoint?: string;
 }
 
 export interface Analyses {
@@ -47,7 +49,17 @@ export function analyse(
 	if (which.includes('failures'))
 		out.failures = {
 			taxonomy: TAXONOMY_SOURCE,
-			...failureBreakdown(samples.map((s) => classifyFailure(s.result, { language, cut: s.cut }))),
+			...failureBreakdown(
+				samples.map((s) =>
+					classifyFailure(s.result, {
+						language,
+						cut: s.cut,
+						code: s.code,
+						full: s.full,
+						entryPoint: s.entryPoint,
+					}),
+				),
+			),
 		};
 	if (which.includes('diversity'))
 		out.diversity = diversity(

@@ -54,6 +54,11 @@ export interface FailureContext {
 	language: Language;
 	/** The model stopped at its token limit (finish reason "length"). */
 	cut?: boolean;
+	/** The sample's code, whether it is the whole solution or a completion of the prompt, and the
+	 * function the tests call: what tells "wrote something else" apart from a wrong answer. */
+	code?: string;
+	full?: boolean;
+	entryPoint?: string;
 }
 
 export const decided = (

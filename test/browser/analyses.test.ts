@@ -1,0 +1,137 @@
+// The analyses next to pass@k, through the app as a person uses it: a run whose model writes the
+// fidelity fixture's mutants shows why each failed (the failure chart, each sample's reading), and
+// a run of crafted correct answers — two algorithms, spelled three ways — shows them grouped.
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { fence } from '../fixtures/scripted-replies';
+import { MUTANT_FAILURES, MUTANT_PROBLEMS, MUTANT_ROWS } from '../fixtures/mutant-failures';
+import { startOpenAiServer, type Reply, type ScriptedServer } from '../support/openai-server';
+import { fillSetup } from '../support/setup-form';
+import { connect } from './support/page';
+import AxeBuilder from '@axe-core/playwright';
+
+/** Serious or critical WCAG 2.1 A/AA findings inside `selector`. */
+async function axeFindings(page: Page, selector: string): Promise<string[]> {
+	const axe = await new AxeBuilder({ page: page as never })
+		.include(selector)
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	return axe.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const PROBLEMS = MUTANT_PROBLEMS;
+const rows = MUTANT_ROWS;
+const humaneval = JSON.parse(readFileSync('public/benchmarks/humaneval.json', 'utf8')) as {
+	problems: { taskId: string; entryPoint: string }[];
+};
+const entry = new Map(humaneval.problems.map((p) => [p.taskId, p.entryPoint]));
+const script: Record<string, Reply[]> = {};
+for (const r of rows) (script[entry.get(r.taskId)!] ??= []).push({ text: r.completion });
+
+// Two algorithms for sum_list (a loop; sum()), the loop spelled three ways and sum() two.
+const LOOP = [
+	'def sum_list(numbers):\n    total = 0\n    for x in numbers:\n        total += x\n    return total',
+	'def sum_list(numbers):\n    # add them up\n    acc = 0\n\n    for value in numbers:\n        acc += value\n    return acc',
+	'def sum_list(xs):\n    """Sum."""\n    s = 0\n    for n in xs:  # each\n        s += n\n    return s',
+];
+const BUILTIN = [
+	'def sum_list(numbers):\n    return sum(numbers)',
+	"def sum_list(nums):\n    '''Adds.'''\n    return sum(nums)",
+];
+const FIZZBUZZ =
+	'def fizzbuzz(n):\n    if n % 15 == 0:\n        return "FizzBuzz"\n    if n % 3 == 0:\n        return "Fizz"\n    if n % 5 == 0:\n        return "Buzz"\n    return str(n)';
+const CRAFTED: Record<string, Reply[]> = {
+	fizzbuzz: [FIZZBUZZ, FIZZBUZZ, 'def fizzbuzz(n):\n    return str(n)', FIZZBUZZ, FIZZBUZZ].map((c) => ({
+		text: fence(c),
+	})),
+	sum_list: [LOOP[0]!, BUILTIN[0]!, LOOP[1]!, BUILTIN[1]!, LOOP[2]!].map((c) => ({ text: fence(c) })),
+};
+
+let mutants: ScriptedServer;
+let crafted: ScriptedServer;
+beforeAll(async () => {
+	mutants = await startOpenAiServer({ script, models: ['mutant-writer'] });
+	crafted = await startOpenAiServer({ script: CRAFTED, models: ['crafted'] });
+});
+afterAll(async () => {
+	await mutants?.close();
+	await crafted?.close();
+});
+
+async function openApp(): Promise<Page> {
+	const browser = await connect();
+	const page = await (await browser.newContext()).newPage();
+	page.on('pageerror', (e) => console.error('[page error]', e.message));
+	await page.goto(inject('baseUrl'));
+	await page.locator('input[name=benchmark]').first().waitFor({ state: 'attached' });
+	return page;
+}
+
+const finished = (page: Page) => page.locator('section.results h2').textContent();
+
+describe('analyses in the app', () => {
+	it('why samples failed: the fidelity mutants of HumanEval/0–9, each by the rule that decided it', async () => {
+		const page = await openApp();
+		await fillSetup(page, {
+			benchmark: 'humaneval',
+			problems: PROBLEMS,
+			endpoint: { url: mutants.url, model: 'mutant-writer' },
+			n: 3,
+		});
+		// A base model's completions API: the mutants are bodies that complete the prompt as they are.
+		await page.locator('select[name=api]').selectOption('completions');
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => finished(page), { timeout: 120_000 }).toMatch(/\(done\)/);
+		const failing = rows.filter((r) => r.native !== 'passed').length;
+		expect(failing).toBe(18);
+		const chart = page.getByTestId('failure-chart');
+		const count = async (key: string) =>
+			Number(await chart.locator(`li[data-category="${key}"] span.tabular-nums`).textContent());
+		const expected = MUTANT_FAILURES;
+		for (const [key, n] of Object.entries(expected)) expect(`${key} ${await count(key)}`).toBe(`${key} ${n}`);
+		expect(Object.values(expected).reduce((a, b) => a + b, 0)).toBe(failing);
+		expect(await axeFindings(page, '[data-testid="failure-chart"]')).toEqual([]);
+		expect(await chart.locator('li[data-category]').count()).toBe(Object.keys(expected).length);
+		// A sample's own reading: HumanEval/1's int+1 mutant, with both sides of its failed assertion.
+		await page.locator('section.results .cell[data-state="failed"]').nth(2).click();
+		await expect
+			.poll(() => page.getByTestId('why').textContent())
+			.toMatch(/Why it failed: functional · logic/);
+		expect((await page.getByTestId('sides').textContent())!.replace(/\s+/g, ' ').trim()).toBe(
+			"Returned [] (list); the test expected ['(()())', '((()))', '()', '((())()())'] (list).",
+		);
+		await page.context().close();
+	});
+
+	it('distinct correct solutions: two algorithms spelled three ways are two solutions', async () => {
+		const page = await openApp();
+		await fillSetup(page, {
+			benchmark: 'classroom',
+			problems: 2,
+			endpoint: { url: crafted.url, model: 'crafted' },
+			n: 5,
+			temperature: 0.8,
+		});
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => finished(page), { timeout: 90_000 }).toMatch(/\(done\)/);
+		await page.getByTestId('diversity-panel').locator('summary').click();
+		const panel = page.getByTestId('diversity');
+		// fizzbuzz: one solution (4 correct of 5); sum_list: two (3 + 2 of 5).
+		await expect.poll(() => panel.getByTestId('mean-distinct').textContent()).toMatch(/1\.50/);
+		await page.getByLabel('Problem whose solutions to show').selectOption('Classroom/sum_list');
+		const groups = panel.getByTestId('solution-group');
+		expect(await groups.count()).toBe(2);
+		expect(await groups.locator('h4').allTextContents()).toEqual([
+			'Solution 1 · 3 samples',
+			'Solution 2 · 2 samples',
+		]);
+		expect(await groups.locator('p.muted').allTextContents()).toEqual(['samples 1, 3, 5', 'samples 2, 4']);
+		expect(await axeFindings(page, '[data-testid="diversity-panel"]')).toEqual([]);
+		// distinct@1 is pass@1: (4/5 + 5/5) / 2 = 0.9
+		expect(await panel.textContent()).toMatch(/distinct@1\s*0\.900/);
+		await page.context().close();
+	});
+});
