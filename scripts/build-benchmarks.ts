@@ -2,7 +2,7 @@
 // classroom problems. Deterministic: the unit tests rebuild into a temp dir and compare.
 //   npm run benchmarks [-- <out dir>]
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { hashProblems } from '../src/lib/benchmarks/hash';
@@ -11,7 +11,7 @@ import { parseJsonl } from '../src/lib/core/text';
 import { repairJsPrompt } from '../src/lib/benchmarks/repair';
 import { EVALPLUS_STOP, HUMAN_EVAL_STOP, MBPP_STOP, MULTIPLE_STOP } from '../src/lib/benchmarks/stops';
 import { closeFunction, syntaxError } from '../src/lib/benchmarks/syntax';
-import type { Benchmark, BenchmarkInfo, Problem } from '../src/lib/benchmarks/types';
+import type { Benchmark, BenchmarkInfo, Problem, RecodeFamily } from '../src/lib/benchmarks/types';
 import { renderClassroom } from './classroom-render';
 import ts from 'typescript';
 
@@ -36,6 +36,16 @@ const LICENSES = {
 	evalplus: 'Apache-2.0 (EvalPlus)',
 	codeevalPro: 'MIT (CodeEval-Pro)',
 	cruxeval: 'MIT (CRUXEval)',
+	recode: 'Apache-2.0 (ReCode)',
+};
+const RECODE = 'amazon-science/recode @6688522';
+/** ReCode's folders (config.json's RECIPES) and the family each is; natgen and format perturb
+ * partial code, so they are compared with the partial nominal set. */
+const RECODE_FAMILIES: Record<string, [RecodeFamily, 'full' | 'partial']> = {
+	nlaugmenter: ['docstring', 'full'],
+	func_name: ['function-name', 'full'],
+	natgen: ['code-syntax', 'partial'],
+	format: ['format', 'partial'],
 };
 
 /** EvalPlus names its results by the md5 of the decompressed JSONL (get_human_eval_plus_hash). */
@@ -226,10 +236,52 @@ function specs(): Spec[] {
 	];
 }
 
+/** ReCode's HumanEval: the two nominal sets and seed 0 of each of its 29 transformations, each a
+ * set of its own (`recode/<transformation>`), kept out of Setup's list of benchmarks. */
+function recodeSpecs(): Spec[] {
+	const nominal = (partial: boolean): Spec => ({
+		id: partial ? 'recode/nominal-partial' : 'recode/nominal',
+		name: `ReCode HumanEval, nominal${partial ? ' (partial code)' : ''}`,
+		version: RECODE,
+		source: `${RECODE} dataset-release/nominal/${partial ? 'humaneval_partial' : 'HumanEval'}.jsonl`,
+		license: LICENSES.recode,
+		parsed: fromFile(`recode/nominal/${partial ? 'humaneval_partial' : 'HumanEval'}.jsonl`),
+		stop: HUMAN_EVAL_STOP,
+		recode: { family: 'nominal', transformation: partial ? 'nominal-partial' : 'nominal', nominal: '' },
+	});
+	const base = 'recode/perturbed_finalized/humaneval/full';
+	return [
+		nominal(false),
+		nominal(true),
+		...Object.entries(RECODE_FAMILIES).flatMap(([dir, [family, against]]) =>
+			readdirSync(join(D, base, dir))
+				.sort()
+				.map((file): Spec => {
+					const transformation = file.replace(/^humaneval_/, '').replace(/_s0\.jsonl$/, '');
+					return {
+						id: `recode/${transformation}`,
+						name: `ReCode HumanEval, ${family}: ${transformation}`,
+						version: RECODE,
+						source: `${RECODE} dataset-release/perturbed_finalized/humaneval/full/${dir}/${file}`,
+						license: LICENSES.recode,
+						parsed: fromFile(`${base}/${dir}/${file}`),
+						stop: HUMAN_EVAL_STOP,
+						recode: {
+							family,
+							transformation,
+							nominal: against === 'partial' ? 'recode/nominal-partial' : 'recode/nominal',
+						},
+					};
+				}),
+		),
+	];
+}
+
 export async function buildBenchmarks(outDir: string): Promise<BenchmarkInfo[]> {
 	mkdirSync(outDir, { recursive: true });
 	const index: BenchmarkInfo[] = [];
-	for (const { parsed, stop, ...spec } of specs()) {
+	mkdirSync(join(outDir, 'recode'), { recursive: true });
+	for (const { parsed, stop, ...spec } of [...specs(), ...recodeSpecs()]) {
 		const { problems, notes } = validate(spec.id, parsed, parsed.problems);
 		const info: BenchmarkInfo = {
 			...spec,

@@ -1,6 +1,6 @@
 // The precache list for the service worker (src/sw.ts): every file of the build the app, the embed
 // page and the runtimes need, with a content hash where the name has none. web-llm (12 MB of
-// JavaScript) and the Node runtime's helpers are left to be cached on first use.
+// JavaScript), the Node runtime's helpers and ReCode's sets are left to be cached on first use.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -14,7 +14,8 @@ export function chunkName(c: { name: string; moduleIds: readonly string[] }): st
 }
 
 const PRECACHED = /\.(html|js|mjs|css|json|wasm|zip|png|svg)$/;
-const ON_USE = /^assets\/(webllm|wllama|node|driver)-|^driver\.html$|^sw\.js$/;
+// ReCode's 31 sets (6.4 MB) are a robustness run's: cached when one is run.
+const ON_USE = /^assets\/(webllm|wllama|node|driver)-|^driver\.html$|^sw\.js$|^benchmarks\/recode\//;
 
 function files(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

@@ -44,6 +44,19 @@ export interface BenchmarkInfo {
 	upstreamHash?: string;
 	/** What was changed from upstream, if anything (e.g. repaired JS comment lines). */
 	notes?: string;
+	/** A ReCode set: its family, its transformation, and the nominal set it is compared with. Not
+	 * offered as a benchmark of its own; a robustness run takes it. */
+	recode?: RecodeSet;
+}
+
+/** ReCode's four families of perturbation (its config.json: nlaugmenter, func_name, natgen, format). */
+export type RecodeFamily = 'docstring' | 'function-name' | 'code-syntax' | 'format';
+
+export interface RecodeSet {
+	family: RecodeFamily | 'nominal';
+	transformation: string;
+	/** The nominal set (full or partial code) the transformation is measured against. */
+	nominal: string;
 }
 
 export interface Benchmark extends BenchmarkInfo {
