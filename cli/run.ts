@@ -2,15 +2,18 @@
 // pipeline in headless Chromium. An endpoint is reached through the local server (same origin, so
 // no CORS setup is needed); web-llm needs a browser with a WebGPU adapter.
 import { parseArgs } from 'node:util';
-import type { DriverApi } from '../src/driver';
 import { DEFAULT_KS } from '../src/lib/scoring';
 import type { Outcome, ResultsFormat } from '../src/lib/formats/results';
 import { RESULTS_FORMATS } from '../src/lib/formats/results';
 import { generatedRunConfig, outcomeOf } from '../src/lib/formats/run-record';
-import type { SampleRecord } from '../src/lib/run/spec';
 import { inRunOrder } from '../src/lib/run/spec';
 import { planRun } from '../src/lib/pipeline/session';
-import { exposeProgress, PROGRESS_MS, withDriver, type ProgressBinding } from './browser';
+import { exposeProgress, withDriver } from './browser';
+import { disposeExecutor, runInPage } from './run-page';
+import { robustnessCommand } from './robustness';
+import type { Benchmark } from '../src/lib/benchmarks/types';
+import type { TaskId } from '../src/lib/core/ids';
+import type { RunSpec } from '../src/lib/run/spec';
 import { progressBar } from './progress';
 import {
 	loadBenchmarkArg,
@@ -36,13 +39,17 @@ export const RUN_USAGE = `  run --benchmark <id> (--endpoint <url> --model <name
       [--max-tokens 512] [--seed 0] [--limit N] [--template <name>] [--out <path>]
       [--out-format ${RESULTS_FORMATS.join('|')}] [--summary <path>] [--k 1,10,100]
       [--timeout-ms N] [--calibrated] [--workers N] [--allow-software-gpu] [--shard K/N]
-      [--analyses failures,diversity]
+      [--analyses failures,diversity] [--robustness <families>]
       Generates n samples per problem and scores each as soon as it is written. --gguf runs a GGUF
       model in the page with wllama (llama.cpp, CPU): a local file (all parts of a split model beside
       it) or a URL; --api completions prompts it without its chat template. The API key may
       also come from OPENAI_API_KEY. Temperature defaults to 0 for n = 1, else 0.8 (top-p 0.95).
       --shard K/N generates and scores every N-th problem from the K-th into a shard file (--out).
-      --analyses: why samples failed and distinct correct solutions, as for score.`;
+      --analyses: why samples failed and distinct correct solutions, as for score.
+      --robustness <families or transformations> (HumanEval): ReCode — the nominal prompts and
+      each chosen perturbation (docstring, function-name, code-syntax, format, all, or names such
+      as doc2comments) with the same model and settings; prints Robust Pass/Drop/Relative_s@k.
+      --out is then a directory: one results file per set.`;
 
 const PROXY = '/__endpoint/';
 const GGUF_PATH = '/__gguf/';
@@ -79,16 +86,6 @@ function num(name: string, v: string | undefined, int = false): number | undefin
 	return n;
 }
 
-interface PageResult {
-	records: SampleRecord[];
-	status: string;
-	error?: string;
-	userAgent: string;
-	workers: number;
-	engine?: string;
-	gpu?: { ok: boolean; message: string };
-}
-
 export async function runCommand(argv: string[]): Promise<number> {
 	const { values: o } = parseArgs({
 		args: argv,
@@ -108,6 +105,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 			limit: { type: 'string' },
 			template: { type: 'string' },
 			'allow-software-gpu': { type: 'boolean' },
+			robustness: { type: 'string' },
 		},
 	});
 	if (!o.benchmark) throw new Error('--benchmark is required');
@@ -133,103 +131,78 @@ export async function runCommand(argv: string[]): Promise<number> {
 	const which = o.analyses === undefined ? [] : parseAnalyses(o.analyses);
 	if (shard) refuseShardWithout(o);
 	const planned = bench.problems.slice(0, limit ?? bench.problems.length).map((p) => p.taskId);
-	const spec = planRun(bench, {
-		taskIds: shard ? shardProblems(planned, shard) : planned,
-		generator: o.endpoint
-			? { kind: 'endpoint', baseUrl: PROXY, model: o.model!, api: chat ? 'chat' : 'completions' }
-			: gguf
-				? { ...gguf.spec }
-				: o.webllm
-					? { kind: 'webllm', modelId: o.webllm }
-					: { kind: 'reference' },
-		n,
-		sampling: {
-			temperature: num('temperature', o.temperature) ?? (n > 1 ? 0.8 : 0),
-			topP: num('top-p', o['top-p']) ?? (n > 1 ? 0.95 : 1),
-			maxTokens: positiveInt('max-tokens', o['max-tokens']) ?? 512,
-			seed: num('seed', o.seed, true) ?? 0,
-			repetitionPenalty: 1,
-			presencePenalty: 0,
-			frequencyPenalty: 0,
-		},
-		ks,
-		template: o.template,
-		calibrated: o.calibrated,
-		timeMs: positiveInt('timeout-ms', o['timeout-ms']),
-	});
+	const planFor = (b: Benchmark, taskIds: TaskId[]) =>
+		planRun(b, {
+			taskIds,
+			generator: o.endpoint
+				? { kind: 'endpoint', baseUrl: PROXY, model: o.model!, api: chat ? 'chat' : 'completions' }
+				: gguf
+					? { ...gguf.spec }
+					: o.webllm
+						? { kind: 'webllm', modelId: o.webllm }
+						: { kind: 'reference' },
+			n,
+			sampling: {
+				temperature: num('temperature', o.temperature) ?? (n > 1 ? 0.8 : 0),
+				topP: num('top-p', o['top-p']) ?? (n > 1 ? 0.95 : 1),
+				maxTokens: positiveInt('max-tokens', o['max-tokens']) ?? 512,
+				seed: num('seed', o.seed, true) ?? 0,
+				repetitionPenalty: 1,
+				presencePenalty: 0,
+				frequencyPenalty: 0,
+			},
+			ks,
+			template: o.template,
+			calibrated: o.calibrated,
+			timeMs: positiveInt('timeout-ms', o['timeout-ms']),
+		});
 	const workers = positiveInt('workers', o.workers);
+	const driver = {
+		flags: o.webllm ? ['--enable-unsafe-webgpu'] : [],
+		proxy: o.endpoint ? { path: PROXY, target: o.endpoint.replace(/\/v1\/?$/, '') } : undefined,
+		mount: gguf?.mount ? { path: GGUF_PATH, dir: gguf.mount } : undefined,
+	};
+	/** The page reaches an endpoint through its own proxy, and a local GGUF file where it is mounted. */
+	const inPage = (spec: RunSpec, url: string) => {
+		if (spec.generator.kind === 'endpoint') spec.generator.baseUrl = new URL(PROXY, url).href;
+		if (spec.generator.kind === 'gguf' && gguf?.mount)
+			spec.generator.url = new URL(`${GGUF_PATH}${encodeURIComponent(gguf.file)}`, url).href;
+		return spec;
+	};
+	const pageOptions = {
+		workers,
+		apiKey: o['api-key'] ?? process.env.OPENAI_API_KEY,
+		allowSoftware: !!o['allow-software-gpu'],
+		language: bench.language,
+	};
+	if (o.robustness) {
+		if (shard) throw new Error('--robustness runs every set on one machine: it does not take --shard');
+		return robustnessCommand({
+			arg: o.robustness,
+			bench,
+			taskIds: planned,
+			plan: planFor,
+			inPage,
+			driver,
+			pageOptions,
+			ks,
+			out: o.out,
+			summary: o.summary,
+			endpoint: o.endpoint,
+		});
+	}
+	const spec = planFor(bench, shard ? shardProblems(planned, shard) : planned);
 	// What a shard must share with its siblings: the whole run's plan (taken before the page
 	// rewrites the endpoint to its local proxy).
 	const input = inputHash([JSON.stringify({ ...spec, taskIds: planned })]);
 	const total = spec.taskIds.length * spec.n;
 	const bar = progressBar(total, `${bench.id}`);
-	const result = await withDriver(
-		async (page, url) => {
-			await exposeProgress(page, (_i, status) => bar.tick(status));
-			if (spec.generator.kind === 'endpoint') spec.generator.baseUrl = new URL(PROXY, url).href;
-			if (spec.generator.kind === 'gguf' && gguf?.mount)
-				spec.generator.url = new URL(`${GGUF_PATH}${encodeURIComponent(gguf.file)}`, url).href;
-			return page.evaluate(
-				async ({ spec, workers, apiKey, allowSoftware, language, every }): Promise<PageResult> => {
-					const w = window as unknown as { benchtop: DriverApi; __benchtopProgress: ProgressBinding };
-					const bt = w.benchtop;
-					if (spec.generator.kind === 'webllm') {
-						const verdict = bt.gpu.assess(await bt.gpu.probe());
-						const soft = verdict.findings.find((f) => /software renderer/.test(f.message));
-						const err = verdict.findings.find((f) => f.level === 'error');
-						if (err)
-							return {
-								gpu: {
-									ok: false,
-									message: `--webllm needs a browser with WebGPU: ${err.message} ${err.action}`,
-								},
-							} as PageResult;
-						if (soft && !allowSoftware)
-							return {
-								gpu: {
-									ok: false,
-									message: `--webllm: ${soft.message} Pass --allow-software-gpu to run anyway, or use --endpoint.`,
-								},
-							} as PageResult;
-					}
-					const executor = new bt.Executor({ size: workers ?? navigator.hardwareConcurrency });
-					const run = await bt.pipeline.startRun(spec, 'benchtop run', {
-						store: new bt.pipeline.MemoryRunStore(),
-						executor,
-						benchmarksBase: bt.benchmarksBase,
-						apiKey,
-					});
-					const progress = bt.pipeline.batched(w.__benchtopProgress, every);
-					run.on((e) => e.type === 'sample' && progress.push([e.record.index, e.record.result.status]));
-					await run.run().catch(() => {});
-					await progress.end();
-					const size = (await executor.pool(language)).size;
-					await executor.dispose();
-					return {
-						records: [...run.records.values()],
-						status: run.status,
-						error: run.meta.error,
-						userAgent: navigator.userAgent,
-						workers: size,
-						engine: run.meta.engine,
-					};
-				},
-				{
-					spec,
-					workers,
-					apiKey: o['api-key'] ?? process.env.OPENAI_API_KEY,
-					allowSoftware: !!o['allow-software-gpu'],
-					language: bench.language,
-					every: PROGRESS_MS,
-				},
-			);
-		},
-		{
-			flags: o.webllm ? ['--enable-unsafe-webgpu'] : [],
-			proxy: o.endpoint ? { path: PROXY, target: o.endpoint.replace(/\/v1\/?$/, '') } : undefined,
-			mount: gguf?.mount ? { path: GGUF_PATH, dir: gguf.mount } : undefined,
-		},
-	);
+	const result = await withDriver(async (page, url) => {
+		await exposeProgress(page, (_i, status) => bar.tick(status));
+		const done = await runInPage(page, inPage(spec, url), pageOptions);
+		await disposeExecutor(page);
+		return done;
+	}, driver);
 	bar.end();
 	if (result.gpu) throw new Error(result.gpu.message);
 	if (result.status === 'failed')

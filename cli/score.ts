@@ -1,6 +1,6 @@
 // benchtop score: runs a samples file against a benchmark in headless Chromium and writes the
 // results in the reference tools' formats. Everything is checked before anything runs.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -83,8 +83,8 @@ async function readInput(path: string): Promise<InputFile> {
 }
 
 export async function loadBenchmarkArg(arg: string): Promise<Benchmark> {
-	if (!arg.includes('/') && !arg.includes('.') && listBundled().includes(arg))
-		return loadBenchmark(arg, BUNDLED, readFromDisk);
+	// A bundled id (ReCode's sets are "recode/<name>"); a file path otherwise.
+	if (listBundled().includes(arg) && !existsSync(arg)) return loadBenchmark(arg, BUNDLED, readFromDisk);
 	let file: InputFile;
 	try {
 		file = await readInput(arg);

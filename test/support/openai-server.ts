@@ -21,6 +21,8 @@ export interface ScriptedServer {
 export interface ServerOptions {
 	/** fn name → replies by seed offset. */
 	script: Record<string, Reply[]>;
+	/** Asked first: a reply chosen from the whole prompt (e.g. one per benchmark set). */
+	respond?: (prompt: string, seed: number) => Reply | undefined;
 	models?: string[];
 	apiKey?: string;
 	/** Send CORS headers (a server configured to allow the page). */
@@ -78,7 +80,7 @@ export async function startOpenAiServer(o: ServerOptions): Promise<ScriptedServe
 		const fn = functionAsked(prompt);
 		const seed = body.seed ?? 0;
 		requests.push({ path, model: body.model, fn, seed, body });
-		const reply = o.script[fn]?.[seed];
+		const reply = o.respond?.(prompt, seed) ?? o.script[fn]?.[seed];
 		if (!reply) return fail(res, 400, `script has no reply for ${fn} seed ${seed}`);
 		res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
 		const n = o.pieces ?? 4;

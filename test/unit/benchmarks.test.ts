@@ -103,14 +103,38 @@ describe('bundled benchmarks', () => {
 	it('are exactly what scripts/build-benchmarks.ts makes from datasets/', async () => {
 		const out = mkdtempSync(join(tmpdir(), 'benchtop-benchmarks-'));
 		await buildBenchmarks(out);
-		for (const name of readdirSync(dir))
+		const files = (d: string) => readdirSync(d, { recursive: true, encoding: 'utf8' }).sort();
+		for (const name of files(dir).filter((f) => f.endsWith('.json')))
 			expect(readFileSync(join(out, name), 'utf8'), name).toBe(readFileSync(join(dir, name), 'utf8'));
-		expect(readdirSync(out).sort()).toEqual(readdirSync(dir).sort());
+		expect(files(out)).toEqual(files(dir));
 	});
 
 	it('ship the expected problem counts, with versions and hashes', () => {
 		const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as Benchmark[];
-		expect(Object.fromEntries(index.map((b) => [b.id, b.count]))).toEqual({
+		// ReCode: both nominal sets and the 29 transformations of seed 0, 164 problems each, in
+		// ReCode's four families; its nominal set and FuncRenameSynonymSub_s0 are HumanEval itself.
+		const recode = index.filter((b) => b.recode);
+		expect(recode.map((b) => b.count)).toEqual(recode.map(() => 164));
+		expect(
+			Object.fromEntries(
+				['nominal', 'docstring', 'function-name', 'code-syntax', 'format'].map((f) => [
+					f,
+					recode.filter((b) => b.recode!.family === f).length,
+				]),
+			),
+		).toEqual({
+			nominal: 2,
+			docstring: 10,
+			'function-name': 6,
+			'code-syntax': 7,
+			format: 6,
+		});
+		const hashOf = (id: string) => index.find((b) => b.id === id)!.hash;
+		expect([hashOf('recode/nominal'), hashOf('recode/FuncRenameSynonymSub')]).toEqual([
+			hashOf('humaneval'),
+			hashOf('humaneval'),
+		]);
+		expect(Object.fromEntries(index.filter((b) => !b.recode).map((b) => [b.id, b.count]))).toEqual({
 			humaneval: 164,
 			'humaneval-js': 161,
 			'humaneval-ts': 159,

@@ -1,0 +1,149 @@
+// benchtop run --robustness: ReCode on HumanEval. The same model and settings generate for the
+// nominal prompts and for every chosen perturbation (one run per set, in one page, one executor),
+// and the verdicts become ReCode's Robust Pass/Drop/Relative_s@k per transformation and family.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Benchmark, BenchmarkInfo } from '../src/lib/benchmarks/types';
+import type { TaskId } from '../src/lib/core/ids';
+import { outcomeOf } from '../src/lib/formats/run-record';
+import { toHumanEval } from '../src/lib/formats/results';
+import { inRunOrder, type RunSpec, type SampleRecord } from '../src/lib/run/spec';
+import { robustness, type RobustRow, type Robustness, type SetVerdicts } from '../src/lib/scoring/robustness';
+import { exposeProgress, ROOT, withDriver } from './browser';
+import { progressBar } from './progress';
+import { disposeExecutor, runInPage } from './run-page';
+import { loadBenchmarkArg } from './score';
+
+const FAMILIES = ['docstring', 'function-name', 'code-syntax', 'format'] as const;
+
+/** The ReCode sets a `--robustness` argument names: families, `all`, or transformation names. */
+export function recodeSelection(arg: string, index: readonly BenchmarkInfo[]): BenchmarkInfo[] {
+	const sets = index.filter((b) => b.recode && b.recode.family !== 'nominal');
+	const picked = new Map<string, BenchmarkInfo>();
+	for (const word of arg
+		.split(',')
+		.map((w) => w.trim())
+		.filter(Boolean)) {
+		const hits =
+			word === 'all'
+				? sets
+				: sets.filter((b) => b.recode!.family === word || b.recode!.transformation === word);
+		if (!hits.length)
+			throw new Error(
+				`--robustness: "${word}" is neither a ReCode family (${FAMILIES.join(', ')}, all) nor a transformation (${sets.map((b) => b.recode!.transformation).join(', ')})`,
+			);
+		for (const b of hits) picked.set(b.id, b);
+	}
+	return [...picked.values()];
+}
+
+export interface RobustnessRun {
+	arg: string;
+	bench: Benchmark;
+	taskIds: TaskId[];
+	plan: (b: Benchmark, taskIds: TaskId[]) => RunSpec;
+	inPage: (spec: RunSpec, url: string) => RunSpec;
+	driver: Parameters<typeof withDriver>[1];
+	pageOptions: Parameters<typeof runInPage>[2];
+	ks: number[];
+	out?: string;
+	summary?: string;
+	endpoint?: string;
+}
+
+const verdictsOf = (records: readonly SampleRecord[]): SetVerdicts => {
+	const by: SetVerdicts = {};
+	for (const r of records) (by[r.taskId] ??= [])[r.index] = r.result.status === 'passed';
+	return by;
+};
+
+export async function robustnessCommand(r: RobustnessRun): Promise<number> {
+	if (!['humaneval', 'recode/nominal'].includes(r.bench.id))
+		throw new Error(
+			`--robustness: ReCode's perturbations are of HumanEval (--benchmark humaneval), not ${r.bench.id}`,
+		);
+	const index = JSON.parse(readFileSync(`${ROOT}public/benchmarks/index.json`, 'utf8')) as BenchmarkInfo[];
+	const chosen = recodeSelection(r.arg, index);
+	const nominals = [...new Set(chosen.map((b) => b.recode!.nominal))];
+	const sets = await Promise.all([...nominals, ...chosen.map((b) => b.id)].map((id) => loadBenchmarkArg(id)));
+	const n = r.plan(r.bench, r.taskIds).n;
+	const bar = progressBar(sets.length * r.taskIds.length * n, `ReCode: ${sets.length} sets`);
+	const results = await withDriver(async (page, url) => {
+		await exposeProgress(page, (_i, status) => bar.tick(status));
+		const out: { set: Benchmark; spec: RunSpec; records: SampleRecord[] }[] = [];
+		for (const set of sets) {
+			const spec = r.plan(set, r.taskIds);
+			const done = await runInPage(page, r.inPage(structuredClone(spec), url), r.pageOptions);
+			if (done.gpu) throw new Error(done.gpu.message);
+			if (done.status === 'failed')
+				throw new Error(`the ${set.id} run failed after ${done.records.length} samples: ${done.error}`);
+			out.push({ set, spec, records: inRunOrder({ spec }, done.records) });
+		}
+		await disposeExecutor(page);
+		return out;
+	}, r.driver);
+	bar.end();
+	const byId = new Map(results.map((x) => [x.set.id, x]));
+	const report = robustness(
+		(family) =>
+			verdictsOf(
+				byId.get(
+					family === 'code-syntax' || family === 'format' ? 'recode/nominal-partial' : 'recode/nominal',
+				)!.records,
+			),
+		chosen.map((b) => ({
+			transformation: b.recode!.transformation,
+			family: b.recode!.family,
+			verdicts: verdictsOf(byId.get(b.id)!.records),
+		})),
+		r.ks,
+	);
+	if (r.out) {
+		mkdirSync(r.out, { recursive: true });
+		for (const x of results)
+			writeFileSync(
+				join(r.out, `${x.set.recode!.transformation}.jsonl`),
+				toHumanEval(x.records.map((rec) => outcomeOf(rec, x.set.id))),
+			);
+	}
+	if (r.summary)
+		writeFileSync(
+			r.summary,
+			JSON.stringify(
+				{
+					robustness: report,
+					sets: results.map((x) => ({ id: x.set.id, hash: x.set.hash, samples: x.records.length })),
+					generator: r.endpoint
+						? { ...results[0]!.spec.generator, baseUrl: r.endpoint }
+						: results[0]!.spec.generator,
+					sampling: results[0]!.spec.sampling,
+					problems: r.taskIds.length,
+				},
+				null,
+				2,
+			) + '\n',
+		);
+	console.log(robustnessTable(report, r.ks));
+	return 0;
+}
+
+const pct = (x: number) => (Number.isNaN(x) ? '—' : `${(100 * x).toFixed(1)}%`);
+
+/** The report as the terminal shows it: a row per family, then per transformation. */
+export function robustnessTable(report: Robustness, ks: readonly number[]): string {
+	const k = `pass@${ks.find((x) => x <= report.n) ?? 1}`;
+	const line = (row: RobustRow, indent: string) => {
+		const rp = row.robustPass[k]!;
+		const ci = `[${pct(rp.ci[0])}, ${pct(rp.ci[1])}]`;
+		return `${indent}${row.name.padEnd(34 - indent.length)} ${pct(row.nominal[k]!).padStart(7)} ${pct(rp.value).padStart(7)} ${ci.padEnd(17)} ${pct(row.robustDrop[k]!.value).padStart(7)} ${pct(row.robustRelative[k]!.value).padStart(7)}`;
+	};
+	return [
+		`ReCode robustness (${report.form}, n = ${report.n}, ${k}; the worst case over each row's perturbed sets)`,
+		`${'set'.padEnd(34)} ${'nominal'.padStart(7)} ${'RP'.padStart(7)} ${'95% CI'.padEnd(17)} ${'RD'.padStart(7)} ${'RR'.padStart(7)}`,
+		...report.perFamily.flatMap((f) => [
+			line(f, ''),
+			...report.perTransformation.filter((t) => t.family === f.family).map((t) => line(t, '  ')),
+		]),
+		`RP: Robust Pass_s@k · RD: Robust Drop_s@k · RR: Robust Relative_s@k (ReCode, Wang et al. 2022) · ${report.method}`,
+	].join('\n');
+}
