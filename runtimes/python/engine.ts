@@ -68,6 +68,7 @@ export function pythonEngine(
 	const dumpOutputs = ep<[PyProxy, string, string, number], PyProxy | undefined>('dump');
 	const referenceOutputs = ep<[string, string, string, PyProxy], PyProxy>('reference_outputs');
 	const checkOutput = ep<[string, string, PyProxy, number], number>('check');
+	const failedSides = ep<[], PyProxy | undefined>('failed_sides');
 	// JavaScript's undefined arrives as None (null would be a JsNull).
 	const begin = fn<[string, number, string | undefined], PyProxy>('begin');
 	const testNames = fn<[string, number], string | undefined>('test_names');
@@ -263,6 +264,10 @@ export function pythonEngine(
 						hold,
 						check: (dataset, entryPoint, atol) => checkOutput(dataset, entryPoint, holder, atol),
 						outputs,
+						failedSides: () => {
+							const shown = failedSides();
+							return shown ? read<[string, string, string, string]>(shown) : null;
+						},
 					};
 					const ptr = (p: PyProxy | null) => (p ? m.PyProxy_getPtr(p) : 0);
 					const { timesMs, ...v } = runInputs(

@@ -171,14 +171,42 @@ def _allclose(a, b, rtol, atol):
     raise ValueError("shapes do not broadcast")
 
 
+_failed = []
+
+
 def check(dataset, entry_point, holder, atol):
     """EvalPlus's comparison of one output; the worker put (args, output, expected) in `holder`.
     Returns 1 when it passes, plus 2 when atol became 1e-6 — EvalPlus's loop keeps that for the
     rest of the inputs once an expected output is a float, and so does the worker. Any exception
-    (the sample's __eq__ too) means the input failed."""
+    (the sample's __eq__ too) means the input failed. A failed output and its expected one are
+    kept for failed_sides()."""
     exp = holder.pop()
     out = holder.pop()
     args = holder.pop()
+    _failed.clear()
+    _failed.extend((out, exp))
+    code = _check(dataset, entry_point, args, out, exp, atol)
+    if code & 1:
+        _failed.clear()
+    return code
+
+
+def failed_sides():
+    """The last failed input's output and expected output as (repr, type name) pairs, cut to 300
+    characters, for the failure taxonomy and the drill-down; None when there is none or they cannot
+    be printed. Runs after the verdict (a sample's __repr__ may run here, under its deadline)."""
+    if len(_failed) != 2:
+        return None
+    out, exp = _failed
+    _failed.clear()
+    try:
+        shown = [repr(out), type(out).__name__, repr(exp), type(exp).__name__]
+    except BaseException:  # noqa: B902 - a sample's __repr__ can raise anything
+        return None
+    return tuple(t if len(t) <= 300 else t[:300] + "…" for t in shown)
+
+
+def _check(dataset, entry_point, args, out, exp, atol):
     changed = 0
     exact_match = out == exp
     if dataset == "mbpp":

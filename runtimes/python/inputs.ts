@@ -26,6 +26,8 @@ export interface LoopContext {
 	check(dataset: string, entryPoint: string, atol: number): number;
 	/** A fresh Python list the reference's outputs go into. */
 	outputs: PyProxy | null;
+	/** The last failed comparison's sides, printed (evalplus.py's failed_sides), or null. */
+	failedSides(): [string, string, string, string] | null;
 }
 
 type Phase = ExecVerdict & { timesMs: number[] };
@@ -103,15 +105,28 @@ export function runInputs(
 		c.arm(0);
 		if (!settle(c) || c.now() >= until) return timedOut(i, timesMs);
 		if (code & 2) atol = 1e-6;
-		if (!(code & 1))
+		if (!(code & 1)) {
+			// Printing the two outputs may run the sample's __repr__: under what is left of the deadline.
+			c.arm(until);
+			let sides: [string, string, string, string] | null = null;
+			try {
+				sides = c.failedSides();
+			} catch {
+				sides = null;
+			}
+			c.arm(0);
 			return {
 				status: 'failed',
 				kind: 'assertion',
 				errorType: 'AssertionError',
 				message: `wrong output for input ${i + 1} of ${n}`,
 				input: i,
+				...(sides && {
+					assertion: { actual: sides[0], actualType: sides[1], expected: sides[2], expectedType: sides[3] },
+				}),
 				timesMs,
 			};
+		}
 	}
 	return { status: 'passed', timesMs };
 }

@@ -50,15 +50,56 @@ const CRAFTED: Record<string, Reply[]> = {
 	sum_list: [LOOP[0]!, BUILTIN[0]!, LOOP[1]!, BUILTIN[1]!, LOOP[2]!].map((c) => ({ text: fence(c) })),
 };
 
+// ReCode's function-name family on HumanEval/0–2: a base model that completes every prompt with its
+// set's reference, except HumanEval/1 in the nominal prompts (so also FuncRenameSynonymSub, whose
+// prompts are the nominal ones) and HumanEval/0 under FuncRenameCamelCase.
+const RECODE_WRONG: Record<string, string[]> = {
+	nominal: ['HumanEval/1'],
+	FuncRenameCamelCase: ['HumanEval/0'],
+};
+const recodeAnswers = new Map<string, string>();
+const recodeIndex = JSON.parse(readFileSync('public/benchmarks/index.json', 'utf8')) as {
+	id: string;
+	recode?: { family: string; transformation: string };
+}[];
+for (const set of recodeIndex.filter(
+	(b) => b.recode && ['nominal', 'function-name'].includes(b.recode.family),
+)) {
+	const b = JSON.parse(readFileSync(`public/benchmarks/${set.id}.json`, 'utf8')) as {
+		problems: { taskId: string; prompt: string; reference: string }[];
+	};
+	for (const p of b.problems.slice(0, 3)) {
+		const key = p.prompt.trimEnd();
+		// the first set with this prompt answers for it (nominal before its byte-identical copy)
+		if (!recodeAnswers.has(key))
+			recodeAnswers.set(
+				key,
+				RECODE_WRONG[set.recode!.transformation]?.includes(p.taskId)
+					? '\n    return None  # wrong\n'
+					: p.reference,
+			);
+	}
+}
+
 let mutants: ScriptedServer;
 let crafted: ScriptedServer;
+let recode: ScriptedServer;
 beforeAll(async () => {
 	mutants = await startOpenAiServer({ script, models: ['mutant-writer'] });
 	crafted = await startOpenAiServer({ script: CRAFTED, models: ['crafted'] });
+	recode = await startOpenAiServer({
+		script: {},
+		models: ['base'],
+		respond: (prompt) => {
+			const text = recodeAnswers.get(prompt.trimEnd());
+			return text === undefined ? undefined : { text };
+		},
+	});
 });
 afterAll(async () => {
 	await mutants?.close();
 	await crafted?.close();
+	await recode?.close();
 });
 
 async function openApp(): Promise<Page> {
@@ -103,6 +144,62 @@ describe('analyses in the app', () => {
 		expect((await page.getByTestId('sides').textContent())!.replace(/\s+/g, ' ').trim()).toBe(
 			"Returned [] (list); the test expected ['(()())', '((()))', '()', '((())()())'] (list).",
 		);
+		await page.context().close();
+	});
+
+	it('robustness (ReCode): a function-name run through Set up, its metrics, and a flip with its prompt change', async () => {
+		const page = await openApp();
+		await fillSetup(page, {
+			benchmark: 'humaneval',
+			problems: 3,
+			endpoint: { url: recode.url, model: 'base' },
+		});
+		await page.locator('select[name=api]').selectOption('completions');
+		await page.getByRole('checkbox', { name: /function name \(6\)/ }).check();
+		await expect
+			.poll(() => page.getByTestId('robustness-choice').textContent())
+			.toMatch(/7 runs one after another/);
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		const view = page.getByTestId('robustness');
+		await expect
+			.poll(() => view.locator('h2').textContent(), { timeout: 180_000 })
+			.toMatch(/7 of 7 sets done/);
+		const cells = async (name: string) =>
+			(await view.locator(`tr[data-row="${name}"] td`).allTextContents()).map((t) =>
+				t.replace(/\s+/g, ' ').trim(),
+			);
+		// The family: nominal passes 0 and 2; in the worst case only 2 passes (0 fails renamed to
+		// camelCase, 1 fails in FuncRenameSynonymSub's nominal prompt) → RP 1/3, drop (2/3 − 1/3) / (2/3);
+		// 0 lost, 1 won (other renamings pass it) → relative 2/3.
+		const family = await cells('function-name');
+		expect([family[0], family[1]!.split(' ')[0], family[2], family[3], family[4]]).toEqual([
+			'66.7%',
+			'33.3%',
+			'50.0%',
+			'66.7%',
+			'2',
+		]);
+		const camel = await cells('FuncRenameCamelCase');
+		expect([camel[0], camel[1]!.split(' ')[0], camel[2], camel[3], camel[4]]).toEqual([
+			'66.7%',
+			'66.7%',
+			'0.0%',
+			'66.7%',
+			'2',
+		]);
+		// HumanEval/0 under FuncRenameCamelCase: the renamed function in the prompt, the two samples' verdicts.
+		await view
+			.getByRole('button', { name: /Show the 2 problems that flipped under FuncRenameCamelCase/ })
+			.click();
+		const diff = page.getByTestId('prompt-diff');
+		expect(await diff.locator('del').allTextContents()).toContain('has_close_elements');
+		expect(await diff.locator('ins').allTextContents()).toContain('hasCloseElements');
+		expect(await page.getByTestId('flip-samples').locator('h4').allTextContents()).toEqual([
+			expect.stringMatching(/Nominal · sample 1\s*✔ passed/),
+			expect.stringMatching(/FuncRenameCamelCase · sample 1\s*✘ failed/),
+		]);
+		expect(await axeFindings(page, '[data-testid="robustness"]')).toEqual([]);
+		expect(recode.requests).toHaveLength(21);
 		await page.context().close();
 	});
 

@@ -40,6 +40,10 @@ describe('input by input', () => {
 		expect(check(add, add, io).status).toBe('passed');
 		const wrong = check(add, 'def add(a, b):\n    return 8 if a == 3 else a + b\n', io);
 		expect(wrong).toMatchObject({ status: 'failed', kind: 'assertion', input: 1 });
+		// What came back against what the reference gave, for the failure taxonomy and the drill-down.
+		expect(wrong.assertion).toEqual({ actual: '8', actualType: 'int', expected: '7', expectedType: 'int' });
+		const typed = check(add, 'def add(a, b):\n    return str(a + b)\n', io);
+		expect(typed.assertion).toEqual({ actual: "'3'", actualType: 'str', expected: '3', expectedType: 'int' });
 	});
 
 	it("fails an input that runs past its own limit, and times out past the job's", () => {

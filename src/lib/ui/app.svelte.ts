@@ -18,13 +18,21 @@ import type { Generator } from '../generation/types';
 import type { GgufInfo } from '../generation/gguf/header';
 import { generatorSpec, pickTasks, type Settings } from './settings';
 
-export type View = 'setup' | 'run' | 'results' | 'history' | 'compare' | 'teach';
+export type View = 'setup' | 'run' | 'results' | 'history' | 'compare' | 'teach' | 'robustness';
+
+/** A robustness run: one run per ReCode set, nominal first, in the order they ran. */
+export interface RobustnessRun {
+	sets: { info: BenchmarkInfo; state: RunState }[];
+	/** Sets still to run after those in `sets`. */
+	pending: number;
+}
 
 export class AppState {
 	view = $state<View>('setup');
 	benchmarks = $state<BenchmarkInfo[]>([]);
 	current = $state<RunState | undefined>();
 	comparing = $state<RunState[] | undefined>();
+	robustness = $state<RobustnessRun | undefined>();
 	error = $state<string | undefined>();
 	notice = $state<string | undefined>();
 	/** A web-llm model being downloaded or compiled for the run about to start. */
@@ -103,6 +111,7 @@ export class AppState {
 	/** Builds the run from the set-up form and starts it. */
 	async start(s: Settings, taskIds: TaskId[]): Promise<void> {
 		this.error = undefined;
+		if (s.benchmark === 'humaneval' && s.robustness.length) return this.#robustness(s, taskIds);
 		try {
 			const { startRun, planRun } = await import('../pipeline/session');
 			const info = this.benchmarks.find((b) => b.id === s.benchmark)!;
@@ -119,6 +128,54 @@ export class AppState {
 			const env = await this.#env(await this.#localModel(s), s.apiKey || undefined, s.allCores);
 			const run = await startRun(spec, name, { ...env, onLoadProgress: (p) => (this.modelLoading = p) });
 			this.#follow(new RunState(run, run.meta));
+		} catch (e) {
+			this.error = messageOf(e);
+		} finally {
+			this.modelLoading = undefined;
+		}
+	}
+
+	/** ReCode: the nominal set(s) and every transformation of the chosen families, one run each with
+	 * the same model and settings, one after another; the Robustness view follows them. */
+	async #robustness(s: Settings, taskIds: TaskId[]): Promise<void> {
+		const chosen = this.benchmarks.filter(
+			(b) => b.recode && b.recode.family !== 'nominal' && s.robustness.includes(b.recode.family),
+		);
+		const nominals = chosen.map((b) => b.recode!.nominal).filter((id, i, all) => all.indexOf(id) === i);
+		const sets = [...nominals, ...chosen.map((b) => b.id)].map((id) =>
+			this.benchmarks.find((b) => b.id === id)!,
+		);
+		const progress: RobustnessRun = { sets: [], pending: sets.length };
+		this.robustness = progress;
+		try {
+			const { startRun, planRun } = await import('../pipeline/session');
+			const local = await this.#localModel(s);
+			const picked = pickTasks(taskIds, s);
+			for (const info of sets) {
+				const spec = planRun(info, {
+					taskIds: picked,
+					generator: generatorSpec(s, this.ggufFile),
+					n: s.n,
+					sampling: s.sampling,
+					ks: s.ks,
+					template: s.template,
+					calibrated: s.calibrated,
+				});
+				const name = `ReCode ${info.recode!.transformation} · ${modelName(spec.generator, 'humaneval')}`;
+				const env = await this.#env(local, s.apiKey || undefined, s.allCores);
+				const run = await startRun(spec, name, env);
+				const state = new RunState(run, run.meta);
+				progress.sets = [...progress.sets, { info, state }];
+				progress.pending--;
+				this.robustness = { ...progress };
+				this.current = state;
+				this.shared = false;
+				if (this.view !== 'robustness') this.view = 'run';
+				await run.run();
+				if (run.status !== 'done')
+					throw new Error(`the ${info.recode!.transformation} run ${run.status}: ${run.meta.error ?? ''}`);
+			}
+			this.view = 'robustness';
 		} catch (e) {
 			this.error = messageOf(e);
 		} finally {

@@ -6,6 +6,7 @@ import type { GeneratorSpec } from '../run/spec';
 import { GGUF_CATALOG, modelUrl } from '../generation/gguf/catalog';
 import { ggufName, namesChatModel } from '../generation/gguf/names';
 import type { TemplateName } from '../prompts/templates';
+import type { RecodeFamily } from '../benchmarks/types';
 import { mulberry32 } from '../scoring/bootstrap';
 
 export type ModelSource = 'reference' | 'endpoint' | 'webllm' | 'gguf';
@@ -33,6 +34,8 @@ export interface Settings {
 	calibrated: boolean;
 	/** Run samples on every core; by default one is kept for the page (see README: Speed). */
 	allCores: boolean;
+	/** HumanEval only: also run these ReCode families' perturbed sets (a robustness run). */
+	robustness: RecodeFamily[];
 }
 
 export const PRESETS: {
@@ -68,6 +71,7 @@ const DEFAULTS: Settings = {
 	ks: [1],
 	calibrated: false,
 	allCores: false,
+	robustness: [],
 };
 
 const KEY = 'benchtop.settings';
