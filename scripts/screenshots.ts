@@ -1,6 +1,6 @@
 // Screenshots of every view, taken in headless Chromium against the scripted OpenAI-compatible
-// server: Set up, the live run part-way, Results with a sample open and its timeout checked, History, Compare, Teach
-// and a big run's grid (imported from a file), at
+// server: Set up, the live run part-way, Results with a sample open, why samples failed and the timeout checked,
+// History, Compare, Teach, a robustness run (ReCode) with a flip open, and a big run's grid (imported from a file), at
 // 1366×800 and 390×844, light and dark; presentation mode; and the embed widget inside a page. The
 // README shows the main ones (desktop, light).
 //   npm run screenshots   → docs/screenshots/<view>-<width>-<theme>.png
@@ -13,6 +13,7 @@ import { build, preview } from 'vite';
 import { CHROMIUM_FLAGS, findChromium } from '../cli/chromium';
 import { CHAT } from '../test/fixtures/scripted-replies';
 import { bigRunFile } from '../test/fixtures/runs';
+import { recodeModel } from '../test/fixtures/recode-model';
 import { startOpenAiServer } from '../test/support/openai-server';
 import { fillSetup } from '../test/support/setup-form';
 
@@ -30,6 +31,7 @@ const model = await startOpenAiServer({
 	models: ['qwen2.5-coder:1.5b'],
 	pieces: 12,
 });
+const recode = await startOpenAiServer({ script: {}, models: ['base'], respond: recodeModel() });
 const SIZES = [
 	{ width: 1366, height: 800 },
 	{ width: 390, height: 844 },
@@ -57,6 +59,8 @@ async function views(browser: Browser, size: (typeof SIZES)[number], theme: 'lig
 	await page.locator('section.results').waitFor({ timeout: 120_000 });
 	await page.getByRole('cell', { name: 'Classroom/sum_list sample 2: passed' }).click();
 	await shot('results');
+	await page.getByTestId('failure-chart').scrollIntoViewIfNeeded();
+	await shot('why-failed');
 	// the run had a timeout: "too slow, or just slower?", checked against calibrated limits
 	const slow = page.getByRole('region', { name: 'Timed out' });
 	await slow.getByRole('button', { name: 'Check against calibrated limits' }).click();
@@ -92,7 +96,24 @@ async function views(browser: Browser, size: (typeof SIZES)[number], theme: 'lig
 	if (size.width > 1000 && theme === 'light') {
 		await page.getByLabel('Presentation mode (large type)').check();
 		await page.screenshot({ path: `${OUT}presentation.png` });
+		await page.getByLabel('Presentation mode (large type)').uncheck();
 	}
+	// a robustness run: ReCode's function-name family on three HumanEval problems, a flip opened
+	await page.getByRole('button', { name: 'Set up', exact: true }).click();
+	await fillSetup(page, {
+		benchmark: 'humaneval',
+		problems: 3,
+		endpoint: { url: recode.url, model: 'base' },
+	});
+	await page.locator('select[name=api]').selectOption('completions');
+	await page.getByRole('checkbox', { name: /function name/ }).check();
+	await page.getByRole('button', { name: 'Run', exact: true }).click();
+	const robust = page.getByTestId('robustness');
+	await robust.locator('h2', { hasText: '7 of 7 sets done' }).waitFor({ timeout: 180_000 });
+	await robust.getByRole('button', { name: /flipped under FuncRenameCamelCase/ }).click();
+	await shot('robustness');
+	await page.getByTestId('prompt-diff').scrollIntoViewIfNeeded();
+	await shot('robustness-flip');
 	await page.close();
 }
 
@@ -134,5 +155,6 @@ try {
 } finally {
 	await browser.close();
 	await model.close();
+	await recode.close();
 	server.httpServer.close();
 }

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fence } from '../fixtures/scripted-replies';
 import { MUTANT_FAILURES, MUTANT_PROBLEMS, MUTANT_ROWS } from '../fixtures/mutant-failures';
+import { recodeModel } from '../fixtures/recode-model';
 import { startOpenAiServer, type Reply, type ScriptedServer } from '../support/openai-server';
 import { fillSetup } from '../support/setup-form';
 import { connect } from './support/page';
@@ -50,37 +51,6 @@ const CRAFTED: Record<string, Reply[]> = {
 	sum_list: [LOOP[0]!, BUILTIN[0]!, LOOP[1]!, BUILTIN[1]!, LOOP[2]!].map((c) => ({ text: fence(c) })),
 };
 
-// ReCode's function-name family on HumanEval/0–2: a base model that completes every prompt with its
-// set's reference, except HumanEval/1 in the nominal prompts (so also FuncRenameSynonymSub, whose
-// prompts are the nominal ones) and HumanEval/0 under FuncRenameCamelCase.
-const RECODE_WRONG: Record<string, string[]> = {
-	nominal: ['HumanEval/1'],
-	FuncRenameCamelCase: ['HumanEval/0'],
-};
-const recodeAnswers = new Map<string, string>();
-const recodeIndex = JSON.parse(readFileSync('public/benchmarks/index.json', 'utf8')) as {
-	id: string;
-	recode?: { family: string; transformation: string };
-}[];
-for (const set of recodeIndex.filter(
-	(b) => b.recode && ['nominal', 'function-name'].includes(b.recode.family),
-)) {
-	const b = JSON.parse(readFileSync(`public/benchmarks/${set.id}.json`, 'utf8')) as {
-		problems: { taskId: string; prompt: string; reference: string }[];
-	};
-	for (const p of b.problems.slice(0, 3)) {
-		const key = p.prompt.trimEnd();
-		// the first set with this prompt answers for it (nominal before its byte-identical copy)
-		if (!recodeAnswers.has(key))
-			recodeAnswers.set(
-				key,
-				RECODE_WRONG[set.recode!.transformation]?.includes(p.taskId)
-					? '\n    return None  # wrong\n'
-					: p.reference,
-			);
-	}
-}
-
 let mutants: ScriptedServer;
 let crafted: ScriptedServer;
 let recode: ScriptedServer;
@@ -90,10 +60,7 @@ beforeAll(async () => {
 	recode = await startOpenAiServer({
 		script: {},
 		models: ['base'],
-		respond: (prompt) => {
-			const text = recodeAnswers.get(prompt.trimEnd());
-			return text === undefined ? undefined : { text };
-		},
+		respond: recodeModel(),
 	});
 });
 afterAll(async () => {
