@@ -8,7 +8,7 @@ import { analysesOf, loadBenchmarkArg, runDate, scoreOutcomes, summary, table, w
 import { analysesTable, parseAnalyses } from '../src/lib/scoring/analyses';
 
 export const MERGE_USAGE = `  merge <shard files…> [--out <path>] [--out-format ${RESULTS_FORMATS.join('|')}] [--summary <path>]
-        [--analyses failures,diversity]
+        [--analyses failures,diversity,efficiency]
       Combines the files written by score/run --shard K/N (all N of them, any order) into the
       results and summary one unsharded run writes. Refuses shards of different runs or settings.`;
 
@@ -47,7 +47,7 @@ export async function mergeCommand(argv: string[]): Promise<number> {
 	const format = (o['out-format'] as ResultsFormat) ?? merged.out.format;
 	const out = o.out ?? merged.out.path;
 	if (out) writeResults(out, format, outcomes, bench, result, config, runDate());
-	const analyses = analysesOf(which, bench, outcomes, config.ks);
+	const analyses = await analysesOf(which, bench, outcomes, config.ks, config.limits);
 	if (o.summary)
 		writeFileSync(o.summary, JSON.stringify(summary(result, config, base, analyses), null, 2) + '\n');
 	console.log(table(bench, result, outcomes.length, config, out && `${out} (${format})`, base));

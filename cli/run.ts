@@ -39,7 +39,7 @@ export const RUN_USAGE = `  run --benchmark <id> (--endpoint <url> --model <name
       [--max-tokens 512] [--seed 0] [--limit N] [--template <name>] [--out <path>]
       [--out-format ${RESULTS_FORMATS.join('|')}] [--summary <path>] [--k 1,10,100]
       [--timeout-ms N] [--calibrated] [--workers N] [--allow-software-gpu] [--shard K/N]
-      [--analyses failures,diversity] [--robustness <families>]
+      [--analyses failures,diversity,efficiency] [--robustness <families>]
       Generates n samples per problem and scores each as soon as it is written. --gguf runs a GGUF
       model in the page with wllama (llama.cpp, CPU): a local file (all parts of a split model beside
       it) or a URL; --api completions prompts it without its chat template. The API key may
@@ -246,7 +246,14 @@ export async function runCommand(argv: string[]): Promise<number> {
 		console.log(shardLine(shard, spec.taskIds.length, records.length, o.out!));
 		return 0;
 	}
-	const analyses = analysesOf(which, bench, outcomes, spec.ks, (i) => records[i]!.finishReason === 'length');
+	const analyses = await analysesOf(
+		which,
+		bench,
+		outcomes,
+		spec.ks,
+		spec.limits,
+		(i) => records[i]!.finishReason === 'length',
+	);
 	if (o.out) writeResults(o.out, outFormat, outcomes, bench, scored, config, runDate());
 	if (o.summary)
 		writeFileSync(o.summary, JSON.stringify(summary(scored, config, undefined, analyses), null, 2) + '\n');

@@ -36,6 +36,7 @@ import { calibrate } from './calibrate';
 import { progressBar } from './progress';
 import { parseShard, shardProblems } from '../src/lib/run/shard';
 import { inputHash, refuseShardWithout, shardLine, writeShard } from './shard';
+import { timeEfficiency } from './efficiency';
 import {
 	analyse,
 	analysesTable,
@@ -47,13 +48,14 @@ import {
 export const SCORE_USAGE = `  score --benchmark <id or path> (--samples <path> | --reference) [--out <path>]
         [--format ${SAMPLES_FORMATS.join('|')}] [--out-format ${RESULTS_FORMATS.join('|')}]
         [--summary <path>] [--k 1,10,100] [--timeout-ms N] [--calibrated] [--workers N]
-        [--shard K/N] [--analyses failures,diversity]
+        [--shard K/N] [--analyses failures,diversity,efficiency]
       Runs the samples (a file, a .gz, or a directory of MultiPL-E files) and prints pass@k with
       95% confidence intervals. --reference scores the benchmark's own reference solutions.
       --workers defaults to every core. --shard K/N runs every N-th problem from the K-th and
       writes a shard file to --out; benchtop merge combines the N of them. --analyses adds why
-      samples failed (the taxonomy of Dou et al.) and how many distinct correct solutions there
-      are, printed and in the summary.
+      samples failed (the taxonomy of Dou et al.), how many distinct correct solutions there
+      are, and how fast the correct ones are against the reference (timed again, one worker),
+      printed and in the summary.
       Bundled benchmarks: ${listBundled().join(', ')}`;
 
 function listBundled(): string[] {
@@ -228,7 +230,7 @@ export async function scoreCommand(argv: string[]): Promise<number> {
 		return 0;
 	}
 	const date = runDate();
-	const analyses = analysesOf(which, bench, outcomes, ks);
+	const analyses = await analysesOf(which, bench, outcomes, ks, limits);
 	if (out) writeResults(out, outFormat, outcomes, bench, result, config, date);
 	if (o.summary)
 		writeFileSync(o.summary, JSON.stringify(summary(result, config, base, analyses), null, 2) + '\n');
@@ -319,13 +321,14 @@ export function writeResults(
 
 /** The analyses asked for, over outcomes in run order; `cut`: which samples' generation hit its
  * token limit, where known (benchtop run). */
-export function analysesOf(
+export async function analysesOf(
 	which: readonly AnalysisName[],
 	bench: Benchmark,
 	outcomes: readonly Outcome[],
 	ks: readonly number[],
+	limits: Limits,
 	cut?: (i: number) => boolean,
-): Analyses | undefined {
+): Promise<Analyses | undefined> {
 	if (!which.length) return undefined;
 	const entry = new Map(bench.problems.map((p) => [p.taskId as string, p.entryPoint]));
 	const samples = outcomes.map((x, i) => ({
@@ -336,7 +339,9 @@ export function analysesOf(
 		result: x.result,
 		cut: cut?.(i),
 	}));
-	return analyse(samples, bench.language, ks, which);
+	const out = analyse(samples, bench.language, ks, which);
+	if (which.includes('efficiency')) out.efficiency = await timeEfficiency(bench, outcomes, limits);
+	return out;
 }
 
 export function summary(s: Score, config: RunConfig, base?: Score, analyses?: Analyses) {

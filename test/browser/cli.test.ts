@@ -168,7 +168,46 @@ describe('benchtop score', () => {
 		expect(analyses.diversity.expected['distinct@1']).toBeCloseTo(pass_at_k['pass@1'], 12);
 		expect(analyses.diversity.meanDistinct).toBeCloseTo(12 / 10, 12);
 		expect((await benchtop('--benchmark', 'humaneval', '--reference', '--analyses', 'speed')).stderr).toMatch(
-			/--analyses: "speed" is not an analysis \(choose from failures, diversity\)/,
+			/--analyses: "speed" is not an analysis \(choose from failures, diversity, efficiency\)/,
+		);
+	});
+
+	it('--analyses efficiency: correct samples timed against the reference, the one only a generous limit passes flagged', async () => {
+		const busy = (s: number) =>
+			`    import time\n    t = time.time()\n    while time.time() - t < ${s}:\n        pass\n    return sum(numbers)\n`;
+		const samples = join(tmp, 'efficiency.jsonl');
+		const rows = [
+			['Classroom/sum_list', '    total = 0\n    for x in numbers:\n        total += x\n    return total\n'],
+			['Classroom/sum_list', busy(0.02)], // 5 calls × 20 ms: slower, within any limit
+			['Classroom/sum_list', busy(0.25)], // 5 calls × 250 ms: passes the fixed 3 s, not max(1 s, 4 × reference)
+			['Classroom/sum_list', '    return sum(numbers) + 1\n'], // wrong: not timed
+		];
+		writeFileSync(
+			samples,
+			rows.map(([t, c]) => JSON.stringify({ task_id: t, completion: c })).join('\n') + '\n',
+		);
+		const summary = join(tmp, 'efficiency_summary.json');
+		const r = await benchtop(
+			'--benchmark',
+			'classroom',
+			'--samples',
+			samples,
+			'--summary',
+			summary,
+			'--analyses',
+			'efficiency',
+		);
+		expect(r.code, r.stderr).toBe(0);
+		const e = summaryOf(summary).analyses.efficiency;
+		expect(e.samples.map((x: { index: number }) => x.index)).toEqual([0, 1, 2]);
+		const [same, medium, slow] = e.samples as { net: number; sampleMs: number; generous: boolean }[];
+		expect([same!.generous, medium!.generous, slow!.generous]).toEqual([false, false, true]);
+		expect(slow!.sampleMs).toBeGreaterThanOrEqual(1250);
+		expect(slow!.net).toBeGreaterThan(medium!.net);
+		expect(medium!.net).toBeGreaterThan(same!.net);
+		expect(e.generous).toBe(1);
+		expect(r.stdout).toMatch(
+			/Efficiency: 3 passing samples timed against their reference .* 1 pass only because the limit is generous/,
 		);
 	});
 

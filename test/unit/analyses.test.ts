@@ -5,6 +5,7 @@ import type { ExecResult } from '../../src/lib/core/result';
 import { classifyFailure, failureBreakdown, itemsOf } from '../../src/lib/scoring/analyses/failures';
 import { shapeOf } from '../../src/lib/scoring/analyses/normalize';
 import { diversity } from '../../src/lib/scoring/analyses/diversity';
+import { efficiency, median } from '../../src/lib/scoring/analyses/efficiency';
 import type { Language } from '../../src/lib/core/ids';
 
 const failed = (extra: Partial<ExecResult>): ExecResult => ({
@@ -277,5 +278,33 @@ describe('diversity of correct solutions', () => {
 		expect(d.expected['distinct@1']).toBeCloseTo(0.375, 12);
 		expect(d.expected['distinct@2']).toBeCloseTo(2 / 3, 12);
 		expect(d.expected['distinct@5']).toBeUndefined();
+	});
+});
+
+describe('efficiency against the reference', () => {
+	it('medians, NET = sample / reference, per problem, and the samples only a generous limit lets pass', () => {
+		expect(median([5, 1, 3])).toBe(3);
+		expect(median([4, 1, 3, 2])).toBe(2.5);
+		const e = efficiency([
+			{ taskId: 'A', index: 0, sampleMs: [10, 12, 11], referenceMs: [5, 6, 5] }, // NET 11 / 5
+			{ taskId: 'A', index: 1, sampleMs: [5, 5, 9], referenceMs: [5, 4, 5] }, // NET 1; spread 4 / 5
+			{ taskId: 'B', index: 2, sampleMs: [1200, 1300, 1250], referenceMs: [100, 100, 100] }, // 1,250 ms ≤ 4 × 100? no: > 1 s → generous
+			{ taskId: 'C', index: 3, sampleMs: [3, 3, 3], referenceMs: [0, 0, 0] }, // a reference too quick to time
+		]);
+		expect(e.samples.map((x) => [x.sampleMs, x.referenceMs, x.net, x.generous])).toEqual([
+			[11, 5, 2.2, false],
+			[5, 5, 1, false],
+			[1250, 100, 12.5, true],
+			[3, 0, NaN, false],
+		]);
+		expect(e.samples[1]!.spread).toBeCloseTo(0.8, 12);
+		expect(e.perProblem).toEqual([
+			{ taskId: 'A', samples: 2, medianNet: 1.6, minNet: 1, maxNet: 2.2 },
+			{ taskId: 'B', samples: 1, medianNet: 12.5, minNet: 12.5, maxNet: 12.5 },
+		]);
+		expect(e.meanNet).toBeCloseTo((2.2 + 1 + 12.5) / 3, 12);
+		expect(e.medianNet).toBe(2.2);
+		expect(e.generous).toBe(1);
+		expect(efficiency([]).meanNet).toBeNull();
 	});
 });

@@ -5,8 +5,9 @@ import type { ExecResult } from '../../core/result';
 import { diversity, type Diversity } from './diversity';
 import { classifyFailure, failureBreakdown, type FailureBreakdown } from './failures';
 import { CATEGORY_LABEL, TAXONOMY } from './taxonomy';
+import type { Efficiency } from './efficiency';
 
-export const ANALYSES = ['failures', 'diversity'] as const;
+export const ANALYSES = ['failures', 'diversity', 'efficiency'] as const;
 export type AnalysisName = (typeof ANALYSES)[number];
 
 /** "failures,diversity" → the names; an unknown one is refused with the list. */
@@ -34,6 +35,8 @@ export interface AnalysedSample {
 export interface Analyses {
 	failures?: FailureBreakdown & { taxonomy: string };
 	diversity?: Diversity;
+	/** Timed in the sandbox by the command (cli/efficiency.ts), not computed here. */
+	efficiency?: Efficiency;
 }
 
 export const TAXONOMY_SOURCE =
@@ -97,6 +100,19 @@ export function analysesTable(a: Analyses): string {
 		);
 		for (const [k, v] of Object.entries(d.expected)) lines.push(`  ${k.padEnd(14)} ${v.toFixed(3)}`);
 		lines.push(`  ${d.definition}`);
+	}
+	if (a.efficiency) {
+		const e = a.efficiency;
+		const f = (x: number | null) => (x === null ? '—' : x.toFixed(2));
+		lines.push(
+			`Efficiency: ${e.samples.length} passing samples timed against their reference · NET mean ${f(e.meanNet)} · median ${f(e.medianNet)} · ${e.generous} pass only because the limit is generous`,
+		);
+		const slow = [...e.perProblem].sort((x, y) => y.medianNet - x.medianNet).slice(0, 5);
+		for (const p of slow)
+			lines.push(
+				`  ${p.taskId.padEnd(26)} NET median ${f(p.medianNet)} (${f(p.minNet)}–${f(p.maxNet)}, ${p.samples} samples)`,
+			);
+		lines.push(`  ${e.method}`);
 	}
 	return lines.join('\n');
 }

@@ -1,0 +1,87 @@
+// How fast the correct samples are, against the problem's reference solution: EffiBench's
+// normalised execution time (NET = the sample's time / the reference's time on the same tests),
+// both timed in the same sandbox, one worker, their runs interleaved (sample, reference, sample, …)
+// so both see the same machine; each time is the median of its runs. Per sample, per problem and
+// over the run; a sample is flagged when it passes only because the limit is generous — slower than
+// EvalPlus's calibrated limit for its problem, max(1 s, 4 × the reference's time).
+
+export const EFFICIENCY_REPEATS = 5;
+
+export const EFFICIENCY_METHOD =
+	`each passing sample and its problem's reference solution run ${EFFICIENCY_REPEATS} times each, interleaved, ` +
+	"on one worker in the same sandbox; a time is the median of its runs (the whole program: the sample's code and " +
+	'its tests); NET = sample / reference (EffiBench). Flagged: slower than max(1 s, 4 × the reference), the limit ' +
+	'EvalPlus would have given it. Wall-clock times depend on the machine; the ratio much less.';
+
+export interface Timed {
+	taskId: string;
+	/** The sample's position among the run's samples. */
+	index: number;
+	sampleMs: number[];
+	referenceMs: number[];
+}
+
+export interface SampleEfficiency {
+	taskId: string;
+	index: number;
+	sampleMs: number;
+	referenceMs: number;
+	net: number;
+	/** (max − min) / median of the sample's runs: how steady its timing was. */
+	spread: number;
+	generous: boolean;
+}
+
+export interface Efficiency {
+	method: string;
+	samples: SampleEfficiency[];
+	perProblem: { taskId: string; samples: number; medianNet: number; minNet: number; maxNet: number }[];
+	/** Over every timed sample. */
+	meanNet: number | null;
+	medianNet: number | null;
+	/** Samples that pass only because the limit is generous. */
+	generous: number;
+}
+
+export const median = (xs: readonly number[]): number => {
+	const s = [...xs].sort((a, b) => a - b);
+	const m = s.length >> 1;
+	return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** The calibrated limit EvalPlus would give a problem whose reference takes `referenceMs`. */
+export const calibratedLimitMs = (referenceMs: number) => Math.max(1000, 4 * referenceMs);
+
+export function efficiency(timed: readonly Timed[]): Efficiency {
+	const samples = timed.map((t): SampleEfficiency => {
+		const [s, r] = [median(t.sampleMs), median(t.referenceMs)];
+		return {
+			taskId: t.taskId,
+			index: t.index,
+			sampleMs: s,
+			referenceMs: r,
+			// A reference too quick to time (0 ms) gives no ratio.
+			net: r > 0 ? s / r : NaN,
+			spread: s > 0 ? (Math.max(...t.sampleMs) - Math.min(...t.sampleMs)) / s : 0,
+			generous: s > calibratedLimitMs(r),
+		};
+	});
+	const byTask = new Map<string, number[]>();
+	for (const x of samples)
+		if (!Number.isNaN(x.net)) byTask.set(x.taskId, [...(byTask.get(x.taskId) ?? []), x.net]);
+	const nets = samples.map((x) => x.net).filter((x) => !Number.isNaN(x));
+	return {
+		method: EFFICIENCY_METHOD,
+		samples,
+		perProblem: [...byTask].map(([taskId, v]) => ({
+			taskId,
+			samples: v.length,
+			medianNet: median(v),
+			minNet: Math.min(...v),
+			maxNet: Math.max(...v),
+		})),
+		meanNet: nets.length ? nets.reduce((a, b) => a + b, 0) / nets.length : null,
+		medianNet: nets.length ? median(nets) : null,
+		generous: samples.filter((x) => x.generous).length,
+	};
+}
