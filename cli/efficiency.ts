@@ -47,6 +47,10 @@ export async function timeEfficiency(
 			index,
 			sampleMs: mine.filter((_, i) => i % 2 === 0).map((r) => r.durationMs),
 			referenceMs: mine.filter((_, i) => i % 2 === 1).map((r) => r.durationMs),
+			sampleWork: mine.filter((_, i) => i % 2 === 0).flatMap((r) => (r.work === undefined ? [] : [r.work])),
+			referenceWork: mine
+				.filter((_, i) => i % 2 === 1)
+				.flatMap((r) => (r.work === undefined ? [] : [r.work])),
 		});
 	});
 	return efficiency(timed);

@@ -84,7 +84,10 @@ function runOne(
 	const rt = keep(qjs.newRuntime());
 	rt.setMemoryLimit(job.limits.memoryBytes);
 	rt.setMaxStackSize(job.limits.stackBytes);
+	// QuickJS asks after a fixed count of its own steps: the calls count the work done (efficiency).
+	let work = 0;
 	rt.setInterruptHandler(() => {
+		work++;
 		if (stop) return true;
 		if (performance.now() > deadline) stop = 'timeout';
 		return stop !== undefined;
@@ -95,6 +98,7 @@ function runOne(
 		...out.result(),
 		...(exitCode !== undefined && { exitCode }),
 		durationMs: performance.now() - started,
+		work,
 	});
 	try {
 		const host = keep(vm.newObject());

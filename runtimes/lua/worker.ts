@@ -33,7 +33,10 @@ function runOne(engine: LuaEngine, job: Job, deadline: number, ctx: SandboxConte
 	ctx.sink.out = (s) => out.write('stdout', s + '\n');
 	ctx.sink.err = (s) => out.write('stderr', s + '\n');
 	// Raise an error from the hook while a stop is pending: pcall cannot swallow it for long.
+	// Called every HOOK_COUNT VM instructions: the calls count the work done (efficiency).
+	let work = 0;
 	const hook = lua.module.addFunction((L: number) => {
+		work++;
 		if (!run.stop && performance.now() > deadline) run.stop = 'timeout';
 		if (run.stop) {
 			lua.lua_pushstring(L, `benchtop: ${run.stop}`);
@@ -94,6 +97,7 @@ function runOne(engine: LuaEngine, job: Job, deadline: number, ctx: SandboxConte
 		...(sides && { assertion: sides }),
 		...output,
 		durationMs: performance.now() - started,
+		work,
 	};
 }
 

@@ -116,6 +116,9 @@ export function pythonEngine(
 	let deadline = Infinity;
 	let heapLimit = Infinity;
 	let polls = 0;
+	/** Polls while a sample's code runs. CPython's eval loop polls after a fixed number of its own
+	 * steps, so this counts work done, whatever the machine (the efficiency analysis reads it). */
+	let work = 0;
 	let lastSignal = 0;
 	// The heap never shrinks: a worker that went past the limit is replaced after the sample.
 	let overLimit = false;
@@ -130,6 +133,7 @@ export function pythonEngine(
 	py.setInterruptBuffer({
 		get 0() {
 			if (!armed) return 0;
+			work++;
 			if (interrupt && Atomics.exchange(interrupt, 0, 0) === SIGINT) return SIGINT;
 			// The heap is checked on every poll: one poll can be hundreds of MB of allocation apart.
 			if (heap() > heapLimit) {
@@ -177,6 +181,7 @@ export function pythonEngine(
 		tainted: () => overLimit,
 		run(job: Job, jobUntil: number): ExecResult {
 			const started = now();
+			work = 0;
 			image.restore();
 			fdOut = '';
 			const made: PyProxy[] = [];
@@ -314,7 +319,7 @@ export function pythonEngine(
 				} catch {
 					// A sample that broke its own streams loses its output, not its verdict.
 				}
-				return { ...v, stdout: stdout + fdOut, stderr, truncated, durationMs: now() - started };
+				return { ...v, stdout: stdout + fdOut, stderr, truncated, durationMs: now() - started, work };
 			}
 		},
 	};

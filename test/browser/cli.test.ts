@@ -205,6 +205,8 @@ describe('benchtop score', () => {
 		expect(slow!.sampleMs).toBeGreaterThanOrEqual(1250);
 		expect(slow!.net).toBeGreaterThan(medium!.net);
 		expect(medium!.net).toBeGreaterThan(same!.net);
+		// The same code does the same work: its work ratio is exactly 1, on any machine.
+		expect(e.samples[0].workRatio).toBe(1);
 		expect(e.generous).toBe(1);
 		expect(r.stdout).toMatch(
 			/Efficiency: 3 passing samples timed against their reference .* 1 pass only because the limit is generous/,

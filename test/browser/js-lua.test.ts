@@ -18,6 +18,11 @@ describe('JavaScript sandbox', () => {
 		]);
 		expect(ok).toMatchObject({ status: 'passed', stdout: 'done [ 1, 2 ]\n' });
 		expect(bad).toMatchObject({ status: 'failed', kind: 'assertion', errorType: 'AssertionError', line: 3 });
+		// The same program does the same work (QuickJS's own step count), on any machine.
+		const loop = jsTest('let s = 0; for (let i = 0; i < 300000; i++) s += i;');
+		const [a, b] = await runPrograms(h.page, 'javascript', [loop, loop]);
+		expect(a!.work).toBeGreaterThan(0);
+		expect(a!.work).toBe(b!.work);
 		// Both sides as the prelude printed them when the assertion failed (the failure taxonomy's input).
 		expect(bad?.assertion).toEqual({
 			actual: '1',
@@ -92,7 +97,12 @@ describe('Lua sandbox', () => {
 		expect(ok?.stdout).toContain('hi\n');
 		expect(ok?.stdout).toContain('OK');
 		expect(bad).toMatchObject({ status: 'failed', kind: 'assertion', exitCode: 1 });
-		// LuaUnit's "expected: … actual: …", with each side's type read off how it prints.
+		// LuaUnit's "expected: … actual: …", with each side's type read off how it prints; the work the
+		// VM did, in blocks of 1,000 instructions, the same for the same program.
+		const loop = 'local s = 0\nfor i = 1, 300000 do s = s + i end';
+		const [x, y] = await runPrograms(h.page, 'lua', [loop, loop]);
+		expect(x!.work).toBeGreaterThan(100);
+		expect(x!.work).toBe(y!.work);
 		expect(bad?.assertion).toMatchObject({ actualType: 'table', expectedType: 'table' });
 		expect(bad?.assertion?.actual).toMatch(/^\{1, 1\}$/);
 	});

@@ -106,6 +106,16 @@ describe("a failed assertion's two sides", () => {
 	});
 });
 
+describe("work: the interpreter's own count of steps", () => {
+	it('is the same on every run of a program and grows with the steps it takes', () => {
+		const loop = (n: number) => run(`s = 0\nfor i in range(${n}):\n    s += i\nassert s >= 0\n`).work!;
+		expect(loop(20_000)).toBe(loop(20_000));
+		expect(loop(20_000)).toBeGreaterThan(100);
+		// twice the iterations, twice the work (to within a poll at each end)
+		expect(Math.abs(loop(40_000) - 2 * loop(20_000))).toBeLessThanOrEqual(2);
+	});
+});
+
 /** A poisoner, then a victim that would fail if anything of the poisoner's survived. */
 const afterPoison = (poison: string, victim: string) => {
 	run(poison);

@@ -36,6 +36,9 @@ export interface ExecResult {
 	/** Process exit code where the language has one (Lua's os.exit, JS's process.exit). */
 	exitCode?: number;
 	durationMs: number;
+	/** Work the interpreter did, in its own units, the same on any machine (Python: eval-loop polls;
+	 * Lua: blocks of 1,000 VM instructions; JavaScript: QuickJS interrupt checks). */
+	work?: number;
 	/** Input-by-input tests (EvalPlus): the input (0-based) the run stopped at, if it stopped early. */
 	input?: number;
 	/** The reference run in that mode: its outputs, pickled (null: too big to hand over), and each

@@ -285,6 +285,7 @@ function sanitize(v: ExecResult, measuredMs: number): ExecResult {
 	if (typeof v?.message === 'string') out.message = clip(v.message, 4000);
 	if (typeof v?.line === 'number') out.line = v.line;
 	if (typeof v?.exitCode === 'number') out.exitCode = v.exitCode;
+	if (Number.isInteger(v?.work) && v.work! >= 0) out.work = v.work;
 	if (Number.isInteger(v?.input) && v.input! >= 0) out.input = v.input;
 	const a = v?.assertion;
 	if (

@@ -11,7 +11,9 @@ export const EFFICIENCY_METHOD =
 	`each passing sample and its problem's reference solution run ${EFFICIENCY_REPEATS} times each, interleaved, ` +
 	"on one worker in the same sandbox; a time is the median of its runs (the whole program: the sample's code and " +
 	'its tests); NET = sample / reference (EffiBench). Flagged: slower than max(1 s, 4 × the reference), the limit ' +
-	'EvalPlus would have given it. Wall-clock times depend on the machine; the ratio much less.';
+	'EvalPlus would have given it. Wall-clock times depend on the machine, the ratio less; the work ratio not at all: ' +
+	"each interpreter's own count of steps (Python: eval-loop polls, ~one per 200 bytecodes, C builtins not counted; " +
+	'Lua: blocks of 1,000 VM instructions; JavaScript: QuickJS interrupt checks), sample / reference.';
 
 export interface Timed {
 	taskId: string;
@@ -19,6 +21,9 @@ export interface Timed {
 	index: number;
 	sampleMs: number[];
 	referenceMs: number[];
+	/** The interpreter's own count of work done (ExecResult.work), per run, where it reports one. */
+	sampleWork?: number[];
+	referenceWork?: number[];
 }
 
 export interface SampleEfficiency {
@@ -27,6 +32,8 @@ export interface SampleEfficiency {
 	sampleMs: number;
 	referenceMs: number;
 	net: number;
+	/** sample work / reference work: the same on any machine (NaN where either is unknown or 0). */
+	workRatio: number;
 	/** (max − min) / median of the sample's runs: how steady its timing was. */
 	spread: number;
 	generous: boolean;
@@ -35,10 +42,20 @@ export interface SampleEfficiency {
 export interface Efficiency {
 	method: string;
 	samples: SampleEfficiency[];
-	perProblem: { taskId: string; samples: number; medianNet: number; minNet: number; maxNet: number }[];
+	perProblem: {
+		taskId: string;
+		samples: number;
+		medianNet: number;
+		minNet: number;
+		maxNet: number;
+		/** NaN where no sample of it has a work ratio. */
+		medianWorkRatio: number;
+	}[];
 	/** Over every timed sample. */
 	meanNet: number | null;
 	medianNet: number | null;
+	/** The work ratio's median over the samples that have one. */
+	medianWorkRatio: number | null;
 	/** Samples that pass only because the limit is generous. */
 	generous: number;
 }
@@ -52,6 +69,12 @@ export const median = (xs: readonly number[]): number => {
 /** The calibrated limit EvalPlus would give a problem whose reference takes `referenceMs`. */
 export const calibratedLimitMs = (referenceMs: number) => Math.max(1000, 4 * referenceMs);
 
+const ratio = (a?: number[], b?: number[]) => {
+	if (!a?.length || !b?.length) return NaN;
+	const [x, y] = [median(a), median(b)];
+	return y > 0 ? x / y : NaN;
+};
+
 export function efficiency(timed: readonly Timed[]): Efficiency {
 	const samples = timed.map((t): SampleEfficiency => {
 		const [s, r] = [median(t.sampleMs), median(t.referenceMs)];
@@ -62,6 +85,7 @@ export function efficiency(timed: readonly Timed[]): Efficiency {
 			referenceMs: r,
 			// A reference too quick to time (0 ms) gives no ratio.
 			net: r > 0 ? s / r : NaN,
+			workRatio: ratio(t.sampleWork, t.referenceWork),
 			spread: s > 0 ? (Math.max(...t.sampleMs) - Math.min(...t.sampleMs)) / s : 0,
 			generous: s > calibratedLimitMs(r),
 		};
@@ -70,17 +94,25 @@ export function efficiency(timed: readonly Timed[]): Efficiency {
 	for (const x of samples)
 		if (!Number.isNaN(x.net)) byTask.set(x.taskId, [...(byTask.get(x.taskId) ?? []), x.net]);
 	const nets = samples.map((x) => x.net).filter((x) => !Number.isNaN(x));
+	const works = samples.map((x) => x.workRatio).filter((x) => !Number.isNaN(x));
 	return {
 		method: EFFICIENCY_METHOD,
 		samples,
-		perProblem: [...byTask].map(([taskId, v]) => ({
-			taskId,
-			samples: v.length,
-			medianNet: median(v),
-			minNet: Math.min(...v),
-			maxNet: Math.max(...v),
-		})),
+		perProblem: [...byTask].map(([taskId, v]) => {
+			const w = samples
+				.filter((x) => x.taskId === taskId && !Number.isNaN(x.workRatio))
+				.map((x) => x.workRatio);
+			return {
+				taskId,
+				samples: v.length,
+				medianNet: median(v),
+				minNet: Math.min(...v),
+				maxNet: Math.max(...v),
+				medianWorkRatio: w.length ? median(w) : NaN,
+			};
+		}),
 		meanNet: nets.length ? nets.reduce((a, b) => a + b, 0) / nets.length : null,
+		medianWorkRatio: works.length ? median(works) : null,
 		medianNet: nets.length ? median(nets) : null,
 		generous: samples.filter((x) => x.generous).length,
 	};

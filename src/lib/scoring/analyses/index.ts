@@ -105,12 +105,15 @@ export function analysesTable(a: Analyses): string {
 		const e = a.efficiency;
 		const f = (x: number | null) => (x === null ? '—' : x.toFixed(2));
 		lines.push(
-			`Efficiency: ${e.samples.length} passing samples timed against their reference · NET mean ${f(e.meanNet)} · median ${f(e.medianNet)} · ${e.generous} pass only because the limit is generous`,
+			`Efficiency: ${e.samples.length} passing samples timed against their reference · NET mean ${f(e.meanNet)} · median ${f(e.medianNet)} · work ratio median ${f(e.medianWorkRatio)} · ${e.generous} pass only because the limit is generous`,
 		);
-		const slow = [...e.perProblem].sort((x, y) => y.medianNet - x.medianNet).slice(0, 5);
+		// The most work against the reference first: a machine-independent ranking where there is one.
+		const key = (p: (typeof e.perProblem)[number]) =>
+			Number.isNaN(p.medianWorkRatio) ? p.medianNet : p.medianWorkRatio;
+		const slow = [...e.perProblem].sort((x, y) => key(y) - key(x)).slice(0, 5);
 		for (const p of slow)
 			lines.push(
-				`  ${p.taskId.padEnd(26)} NET median ${f(p.medianNet)} (${f(p.minNet)}–${f(p.maxNet)}, ${p.samples} samples)`,
+				`  ${p.taskId.padEnd(26)} work ×${f(Number.isNaN(p.medianWorkRatio) ? null : p.medianWorkRatio)} · NET median ${f(p.medianNet)} (${f(p.minNet)}–${f(p.maxNet)}, ${p.samples} samples)`,
 			);
 		lines.push(`  ${e.method}`);
 	}
