@@ -3,25 +3,13 @@
 // a run of crafted correct answers — two algorithms, spelled three ways — shows them grouped.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fence } from '../fixtures/scripted-replies';
 import { MUTANT_FAILURES, MUTANT_PROBLEMS, MUTANT_ROWS } from '../fixtures/mutant-failures';
 import { recodeModel } from '../fixtures/recode-model';
 import { startOpenAiServer, type Reply, type ScriptedServer } from '../support/openai-server';
 import { fillSetup } from '../support/setup-form';
-import { connect } from './support/page';
-import AxeBuilder from '@axe-core/playwright';
-
-/** Serious or critical WCAG 2.1 A/AA findings inside `selector`. */
-async function axeFindings(page: Page, selector: string): Promise<string[]> {
-	const axe = await new AxeBuilder({ page: page as never })
-		.include(selector)
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	return axe.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { axeFindings, openApp } from './support/page';
 
 const PROBLEMS = MUTANT_PROBLEMS;
 const rows = MUTANT_ROWS;
@@ -68,15 +56,6 @@ afterAll(async () => {
 	await crafted?.close();
 	await recode?.close();
 });
-
-async function openApp(): Promise<Page> {
-	const browser = await connect();
-	const page = await (await browser.newContext()).newPage();
-	page.on('pageerror', (e) => console.error('[page error]', e.message));
-	await page.goto(inject('baseUrl'));
-	await page.locator('input[name=benchmark]').first().waitFor({ state: 'attached' });
-	return page;
-}
 
 const finished = (page: Page) => page.locator('section.results h2').textContent();
 

@@ -6,13 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseResultsFile } from '../../src/lib/formats/results';
 import { CHAT, PASS_AT_1 } from '../fixtures/scripted-replies';
 import { startOpenAiServer, type ScriptedServer } from '../support/openai-server';
 import { fillSetup } from '../support/setup-form';
-import { connect } from './support/page';
-import AxeBuilder from '@axe-core/playwright';
+import { axeFindings, openApp } from './support/page';
 import { bigRunFile } from '../fixtures/runs';
 
 let server: ScriptedServer;
@@ -30,15 +29,6 @@ afterAll(async () => {
 	await server?.close();
 	await slow?.close();
 });
-
-async function openApp(): Promise<Page> {
-	const browser = await connect();
-	const page = await (await browser.newContext()).newPage();
-	page.on('pageerror', (e) => console.error('[page error]', e.message));
-	await page.goto(inject('baseUrl'));
-	await page.locator('input[name=benchmark]').first().waitFor({ state: 'attached' });
-	return page;
-}
 
 const setUpEndpointRun = (page: Page, url: string) =>
 	fillSetup(page, {
@@ -334,15 +324,7 @@ describe('the app', () => {
 		await rows.nth(5).click();
 		expect(await page.locator('section.results .cell').count()).toBe(60);
 		expect(await page.locator('section.results .cell[data-state="passed"]').count()).toBe(15);
-		const axe = await new AxeBuilder({ page: page as never })
-			.include('section.results .grid')
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-			.analyze();
-		expect(
-			axe.violations
-				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-				.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} (${n.target.join(' ')})`)),
-		).toEqual([]);
+		expect(await axeFindings(page, 'section.results .grid')).toEqual([]);
 		// on a phone each problem's bar goes under its name; the page does not scroll sideways
 		await page.setViewportSize({ width: 390, height: 844 });
 		expect(

@@ -17,6 +17,10 @@ import { modelName } from '../formats/run-record';
 import type { Generator } from '../generation/types';
 import type { GgufInfo } from '../generation/gguf/header';
 import { generatorSpec, pickTasks, type Settings } from './settings';
+import type { planRun } from '../pipeline/session';
+
+/** The session's planner, passed in: the pipeline is imported only when a run starts. */
+type PlanRun = typeof planRun;
 
 export type View = 'setup' | 'run' | 'results' | 'history' | 'compare' | 'teach' | 'robustness';
 
@@ -115,15 +119,7 @@ export class AppState {
 		try {
 			const { startRun, planRun } = await import('../pipeline/session');
 			const info = this.benchmarks.find((b) => b.id === s.benchmark)!;
-			const spec = planRun(info, {
-				taskIds: pickTasks(taskIds, s),
-				generator: generatorSpec(s, this.ggufFile),
-				n: s.n,
-				sampling: s.sampling,
-				ks: s.ks,
-				template: s.template,
-				calibrated: s.calibrated,
-			});
+			const spec = this.#plan(planRun, info, s, pickTasks(taskIds, s));
 			const name = `${info.name} · ${modelName(spec.generator, info.id)}`;
 			const env = await this.#env(await this.#localModel(s), s.apiKey || undefined, s.allCores);
 			const run = await startRun(spec, name, { ...env, onLoadProgress: (p) => (this.modelLoading = p) });
@@ -133,6 +129,19 @@ export class AppState {
 		} finally {
 			this.modelLoading = undefined;
 		}
+	}
+
+	/** A run of `info`'s problems `taskIds` with the form's model and settings. */
+	#plan(planRun: PlanRun, info: BenchmarkInfo, s: Settings, taskIds: TaskId[]) {
+		return planRun(info, {
+			taskIds,
+			generator: generatorSpec(s, this.ggufFile),
+			n: s.n,
+			sampling: s.sampling,
+			ks: s.ks,
+			template: s.template,
+			calibrated: s.calibrated,
+		});
 	}
 
 	/** ReCode: the nominal set(s) and every transformation of the chosen families, one run each with
@@ -152,15 +161,7 @@ export class AppState {
 			const local = await this.#localModel(s);
 			const picked = pickTasks(taskIds, s);
 			for (const info of sets) {
-				const spec = planRun(info, {
-					taskIds: picked,
-					generator: generatorSpec(s, this.ggufFile),
-					n: s.n,
-					sampling: s.sampling,
-					ks: s.ks,
-					template: s.template,
-					calibrated: s.calibrated,
-				});
+				const spec = this.#plan(planRun, info, s, picked);
 				const name = `ReCode ${info.recode!.transformation} · ${modelName(spec.generator, 'humaneval')}`;
 				const env = await this.#env(local, s.apiKey || undefined, s.allCores);
 				const run = await startRun(spec, name, env);
