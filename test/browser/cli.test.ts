@@ -173,13 +173,19 @@ describe('benchtop score', () => {
 	});
 
 	it('--analyses efficiency: correct samples timed against the reference, the one only a generous limit passes flagged', async () => {
-		const busy = (s: number) =>
-			`    import time\n    t = time.time()\n    while time.time() - t < ${s}:\n        pass\n    return sum(numbers)\n`;
 		const samples = join(tmp, 'efficiency.jsonl');
 		const rows = [
 			['Classroom/sum_list', '    total = 0\n    for x in numbers:\n        total += x\n    return total\n'],
-			['Classroom/sum_list', busy(0.02)], // 5 calls × 20 ms: slower, within any limit
-			['Classroom/sum_list', busy(0.25)], // 5 calls × 250 ms: passes the fixed 3 s, not max(1 s, 4 × reference)
+			// a needless 30,000-step loop per call: more work, the same answer
+			[
+				'Classroom/sum_list',
+				'    s = 0\n    for i in range(30000):\n        s += i\n    return sum(numbers)\n',
+			],
+			// 5 calls × 250 ms of waiting: passes the fixed 3 s, not max(1 s, 4 × the reference)
+			[
+				'Classroom/sum_list',
+				'    import time\n    t = time.time()\n    while time.time() - t < 0.25:\n        pass\n    return sum(numbers)\n',
+			],
 			['Classroom/sum_list', '    return sum(numbers) + 1\n'], // wrong: not timed
 		];
 		writeFileSync(
@@ -200,16 +206,16 @@ describe('benchtop score', () => {
 		expect(r.code, r.stderr).toBe(0);
 		const e = summaryOf(summary).analyses.efficiency;
 		expect(e.samples.map((x: { index: number }) => x.index)).toEqual([0, 1, 2]);
-		const [same, medium, slow] = e.samples as { net: number; sampleMs: number; generous: boolean }[];
-		expect([same!.generous, medium!.generous, slow!.generous]).toEqual([false, false, true]);
+		const [same, loop, slow] = e.samples as { workRatio: number; sampleMs: number; generous: boolean }[];
+		// The work ratio does not depend on the machine: exactly 1 for the reference's own code, far
+		// above it for the needless loop. (Wall-clock NET is reported, not pinned: it is the machine's.)
+		expect(same!.workRatio).toBe(1);
+		expect(loop!.workRatio).toBeGreaterThan(10);
+		// Flagged by the time it waited, whatever the machine: at least 1.25 s > max(1 s, 4 × reference).
 		expect(slow!.sampleMs).toBeGreaterThanOrEqual(1250);
-		expect(slow!.net).toBeGreaterThan(medium!.net);
-		expect(medium!.net).toBeGreaterThan(same!.net);
-		// The same code does the same work: its work ratio is exactly 1, on any machine.
-		expect(e.samples[0].workRatio).toBe(1);
-		expect(e.generous).toBe(1);
+		expect([same!.generous, slow!.generous]).toEqual([false, true]);
 		expect(r.stdout).toMatch(
-			/Efficiency: 3 passing samples timed against their reference .* 1 pass only because the limit is generous/,
+			/Efficiency: 3 passing samples timed against their reference .* pass only because the limit is generous/,
 		);
 	});
 

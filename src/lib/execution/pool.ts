@@ -36,8 +36,6 @@ interface Slot {
 	host: WorkerHost;
 	/** Jobs given and not answered. */
 	load: number;
-	/** When it last answered, or was given a job while idle: how long it has been on its head job. */
-	since: number;
 	/** Added while others were stuck; retired once idle with nobody stuck. */
 	extra: boolean;
 }
@@ -106,11 +104,14 @@ export class Pool {
 	}
 
 	#slot(extra: boolean): Slot {
-		return { host: new WorkerHost(this.runtime, this.#opts), load: 0, since: 0, extra };
+		return { host: new WorkerHost(this.runtime, this.#opts), load: 0, extra };
 	}
 
 	#stuck(s: Slot, now: number): boolean {
-		return s.load > 0 && now - s.since > this.#opts.stallMs;
+		// Measured from when its worker began the job at its head: a worker still loading (the first
+		// visit boots Pyodide for seconds on a busy machine) is slow, not stuck, and gets no company.
+		const since = s.host.runningSince;
+		return s.load > 0 && since !== undefined && now - since > this.#opts.stallMs;
 	}
 
 	#pump() {
@@ -126,11 +127,10 @@ export class Pool {
 			}
 			const item = this.#queue.shift()!;
 			const slot = best;
-			if (slot.load++ === 0) slot.since = now;
+			slot.load++;
 			slot.host.run(item.job).then((r) => {
 				item.resolve(r);
 				slot.load--;
-				slot.since = performance.now();
 				if (this.#disposed) return;
 				this.#retire(slot);
 				this.#pump();
@@ -165,7 +165,8 @@ export class Pool {
 		const now = performance.now();
 		const busy = this.#slots.filter((s) => s.load > 0 && !this.#stuck(s, now));
 		if (!busy.length) return;
-		const next = Math.min(...busy.map((s) => s.since + this.#opts.stallMs - now));
+		// (one still loading is looked at again a stall's length from now)
+		const next = Math.min(...busy.map((s) => (s.host.runningSince ?? now) + this.#opts.stallMs - now));
 		this.#watch = setTimeout(
 			() => {
 				this.#watch = undefined;

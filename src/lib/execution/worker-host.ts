@@ -166,6 +166,12 @@ export class WorkerHost {
 		port1.onmessage = (ev: MessageEvent<unknown>) => this.#onResponse(ev.data);
 	}
 
+	/** When the job the worker is running now started (after the worker had loaded); undefined while
+	 * it loads or has nothing to do. A slow start-up is not a stuck sample. */
+	get runningSince(): number | undefined {
+		return this.#inflight[0]?.started || undefined;
+	}
+
 	async run(job: Job): Promise<ExecResult> {
 		const down = await this.#startOrWhy();
 		if (down !== null) return failure('runtime-unavailable', down);
