@@ -95,6 +95,7 @@ export async function robustnessCommand(r: RobustnessRun): Promise<number> {
 			transformation: b.recode!.transformation,
 			family: b.recode!.family,
 			verdicts: verdictsOf(byId.get(b.id)!.records),
+			faults: b.recode!.faults,
 		})),
 		r.ks,
 	);
@@ -145,5 +146,11 @@ export function robustnessTable(report: Robustness, ks: readonly number[]): stri
 			...report.perTransformation.filter((t) => t.family === f.family).map((t) => line(t, '  ')),
 		]),
 		`RP: Robust Pass_s@k · RD: Robust Drop_s@k · RR: Robust Relative_s@k (ReCode, Wang et al. 2022) · ${report.method}`,
+		...report.perTransformation
+			.filter((t) => t.faults.length)
+			.map(
+				(t) =>
+					`data fault: ${t.faults.length} of ${t.name}'s prompts run here are damaged in ReCode's released data (a docstring's closing """ became " " "); ${t.flips.filter((f) => f.fault).length} of its ${t.flips.length} flips are among them. Shipped as released, so scores match ReCode's.`,
+			),
 	].join('\n');
 }

@@ -258,18 +258,23 @@ function recodeSpecs(): Spec[] {
 				.sort()
 				.map((file): Spec => {
 					const transformation = file.replace(/^humaneval_/, '').replace(/_s0\.jsonl$/, '');
+					const parsed = fromFile(`${base}/${dir}/${file}`);
+					const faults = parsed.problems
+						.filter((p) => p.prompt.includes('" " "'))
+						.map((p) => p.taskId as string);
 					return {
 						id: `recode/${transformation}`,
 						name: `ReCode HumanEval, ${family}: ${transformation}`,
 						version: RECODE,
 						source: `${RECODE} dataset-release/perturbed_finalized/humaneval/full/${dir}/${file}`,
 						license: LICENSES.recode,
-						parsed: fromFile(`${base}/${dir}/${file}`),
+						parsed,
 						stop: HUMAN_EVAL_STOP,
 						recode: {
 							family,
 							transformation,
 							nominal: against === 'partial' ? 'recode/nominal-partial' : 'recode/nominal',
+							...(faults.length && { faults }),
 						},
 					};
 				}),

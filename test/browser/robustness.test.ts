@@ -9,11 +9,12 @@ import { benchtopCli as benchtop } from '../support/cli';
 import { startOpenAiServer, type ScriptedServer } from '../support/openai-server';
 
 const tmp = mkdtempSync(join(tmpdir(), 'benchtop-recode-'));
-const SETS = ['nominal', 'nominal-partial', 'doc2comments', 'FuncRenameCamelCase'];
+const SETS = ['nominal', 'nominal-partial', 'doc2comments', 'FuncRenameCamelCase', 'SynonymInsertion'];
 /** set → the problems the scripted model gets wrong in it. */
 const WRONG: Record<string, string[]> = {
 	nominal: ['HumanEval/1'],
 	'nominal-partial': [],
+	SynonymInsertion: [],
 	doc2comments: ['HumanEval/0'],
 	FuncRenameCamelCase: ['HumanEval/0'],
 };
@@ -29,8 +30,10 @@ for (const set of SETS) {
 	const b = JSON.parse(readFileSync(`public/benchmarks/recode/${set}.json`, 'utf8')) as {
 		problems: Problem[];
 	};
-	for (const p of b.problems.slice(0, 3))
-		answers.set(p.prompt.trimEnd(), { set, taskId: p.taskId, reference: p.reference });
+	// the first set with a prompt answers for it (a perturbation can leave a prompt as it was)
+	for (const p of b.problems.slice(0, 42))
+		if (!answers.has(p.prompt.trimEnd()))
+			answers.set(p.prompt.trimEnd(), { set, taskId: p.taskId, reference: p.reference });
 }
 
 let server: ScriptedServer;
@@ -108,6 +111,40 @@ describe('benchtop run --robustness', () => {
 		expect(doc.map((l: { passed: boolean }) => l.passed)).toEqual([false, true, true]);
 		// every request was one of the four sets' prompts
 		expect(server.requests).toHaveLength(12);
+	});
+
+	it("marks the flips on prompts ReCode's released data damaged (a docstring that never closes)", async () => {
+		const summary = join(tmp, 'faults.json');
+		const r = await benchtop(
+			'run',
+			'--benchmark',
+			'humaneval',
+			'--endpoint',
+			server.url,
+			'--model',
+			'base',
+			'--api',
+			'completions',
+			'--limit',
+			'42',
+			'--k',
+			'1',
+			'--robustness',
+			'SynonymInsertion',
+			'--summary',
+			summary,
+		);
+		expect(r.code, r.stderr).toBe(0);
+		const [row] = JSON.parse(readFileSync(summary, 'utf8')).robustness.perTransformation;
+		// HumanEval/38 and /41 are the first of its 72 damaged prompts: their references cannot pass.
+		expect(row.faults).toEqual(['HumanEval/38', 'HumanEval/41']);
+		const flips = row.flips
+			.filter((f: { fault?: boolean }) => f.fault)
+			.map((f: { taskId: string }) => f.taskId);
+		expect(flips).toEqual(['HumanEval/38', 'HumanEval/41']);
+		expect(r.stdout).toMatch(
+			/data fault: 2 of SynonymInsertion's prompts run here are damaged in ReCode's released data/,
+		);
 	});
 
 	it('refuses what it cannot run, saying why', async () => {

@@ -11,7 +11,12 @@ describe('ReCode robustness metrics', () => {
 	it('greedy: per transformation and over a family (worst and best case across its transformations)', () => {
 		const nominal = { a: [T], b: [T], c: [F], d: [F] };
 		const sets: PerturbedSet[] = [
-			{ transformation: 'A', family: 'docstring', verdicts: { a: [T], b: [F], c: [T], d: [F] } },
+			{
+				transformation: 'A',
+				family: 'docstring',
+				verdicts: { a: [T], b: [F], c: [T], d: [F] },
+				faults: ['b', 'z'],
+			},
 			{ transformation: 'B', family: 'docstring', verdicts: { a: [T], b: [T], c: [F], d: [F] } },
 		];
 		const r = robustness(() => nominal, sets, [1]);
@@ -23,6 +28,10 @@ describe('ReCode robustness metrics', () => {
 		]);
 		expect(A!.robustRelative['pass@1']!.value).toBe(0.5);
 		expect(A!.flips.map((f) => f.taskId)).toEqual(['b', 'c']);
+		// b's prompt is damaged in the released data (z was not run): its flip is marked, not dropped.
+		expect(A!.faults).toEqual(['b']);
+		expect(A!.flips.map((f) => !!f.fault)).toEqual([true, false]);
+		expect(r.perFamily[0]!.faults).toEqual(['b']);
 		// B is the nominal set again: nothing moves.
 		expect([
 			B!.robustPass['pass@1']!.value,

@@ -57,6 +57,9 @@ export interface RecodeSet {
 	transformation: string;
 	/** The nominal set (full or partial code) the transformation is measured against. */
 	nominal: string;
+	/** Problems whose prompt the released data damaged (a docstring's closing quotes became `" " "`,
+	 * so it never closes): shipped as released, named so a reader knows a flip there is the data's. */
+	faults?: string[];
 }
 
 export interface Benchmark extends BenchmarkInfo {

@@ -21,6 +21,8 @@ export interface PerturbedSet {
 	transformation: string;
 	family: string;
 	verdicts: SetVerdicts;
+	/** Problems whose perturbed prompt the released data damaged (RecodeSet.faults). */
+	faults?: readonly string[];
 }
 
 export interface Estimate {
@@ -38,8 +40,11 @@ export interface RobustRow {
 	robustPass: Record<string, Estimate>;
 	robustDrop: Record<string, Estimate>;
 	robustRelative: Record<string, Estimate>;
-	/** Problems where some sample's verdict differs between nominal and a perturbed version. */
-	flips: { taskId: string; nominal: boolean[]; worst: boolean[]; best: boolean[] }[];
+	/** Problems where some sample's verdict differs between nominal and a perturbed version;
+	 * `fault`: its prompt is damaged in the released data of one of the row's sets. */
+	flips: { taskId: string; nominal: boolean[]; worst: boolean[]; best: boolean[]; fault?: true }[];
+	/** Problems of this row (among those run) whose prompt is damaged in the released data. */
+	faults: string[];
 }
 
 export interface Robustness {
@@ -95,7 +100,9 @@ function row(
 			relative: passAtK(n, neg, k) + passAtK(n, pos, k),
 		}));
 	});
+	const damaged = new Set(sets.flatMap((s) => s.faults ?? []).filter((t) => t in nominal));
 	const out: RobustRow = {
+		faults: tasks.filter((t) => damaged.has(t)),
 		name,
 		family,
 		transformations: sets.map((s) => s.transformation),
@@ -105,7 +112,15 @@ function row(
 		robustRelative: {},
 		flips: tasks.flatMap((t, j) =>
 			nominal[t]!.some((v, i) => worst[j]![i] !== v || best[j]![i] !== v)
-				? [{ taskId: t, nominal: nominal[t]!, worst: worst[j]!, best: best[j]! }]
+				? [
+						{
+							taskId: t,
+							nominal: nominal[t]!,
+							worst: worst[j]!,
+							best: best[j]!,
+							...(damaged.has(t) && { fault: true as const }),
+						},
+					]
 				: [],
 		),
 	};

@@ -27,6 +27,7 @@ export function robustnessOf(r: RobustnessRun, ks: readonly number[]): Robustnes
 			transformation: x.info.recode!.transformation,
 			family: x.info.recode!.family,
 			verdicts: verdictsOf(x.state),
+			faults: x.info.recode!.faults,
 		})),
 		ks,
 	);
