@@ -51,21 +51,28 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/** `benchtop run` on HumanEval's first `limit` problems against the scripted base model. */
+const recodeRun = (limit: string, ...rest: string[]) =>
+	benchtop(
+		'run',
+		'--benchmark',
+		'humaneval',
+		'--endpoint',
+		server.url,
+		'--model',
+		'base',
+		'--api',
+		'completions',
+		'--limit',
+		limit,
+		...rest,
+	);
+
 describe('benchtop run --robustness', () => {
 	it('ReCode: the nominal sets and two perturbations, each metric as its definition gives it', async () => {
 		const summary = join(tmp, 'summary.json');
 		const out = join(tmp, 'sets');
-		const r = await benchtop(
-			'run',
-			'--benchmark',
-			'humaneval',
-			'--endpoint',
-			server.url,
-			'--model',
-			'base',
-			'--api',
-			'completions',
-			'--limit',
+		const r = await recodeRun(
 			'3',
 			'--k',
 			'1',
@@ -115,25 +122,7 @@ describe('benchtop run --robustness', () => {
 
 	it("marks the flips on prompts ReCode's released data damaged (a docstring that never closes)", async () => {
 		const summary = join(tmp, 'faults.json');
-		const r = await benchtop(
-			'run',
-			'--benchmark',
-			'humaneval',
-			'--endpoint',
-			server.url,
-			'--model',
-			'base',
-			'--api',
-			'completions',
-			'--limit',
-			'42',
-			'--k',
-			'1',
-			'--robustness',
-			'SynonymInsertion',
-			'--summary',
-			summary,
-		);
+		const r = await recodeRun('42', '--k', '1', '--robustness', 'SynonymInsertion', '--summary', summary);
 		expect(r.code, r.stderr).toBe(0);
 		const [row] = JSON.parse(readFileSync(summary, 'utf8')).robustness.perTransformation;
 		// HumanEval/38 and /41 are the first of its 72 damaged prompts: their references cannot pass.
