@@ -10,7 +10,14 @@ import {
 	type QuickJSHandle,
 	type QuickJSWASMModule,
 } from 'quickjs-emscripten-core';
-import { failure, type ExecResult, type ExecVerdict, type FailureKind } from '../../src/lib/core/result';
+import {
+	assertionSides,
+	failure,
+	type ExecResult,
+	type ExecVerdict,
+	type FailureKind,
+	type ShownSides,
+} from '../../src/lib/core/result';
 import type { Engine, Job } from '../../src/lib/execution/runtime';
 import { serveSandbox, type SandboxContext } from '../../src/lib/execution/sandbox/serve';
 import { OutputBuffer } from '../../src/lib/execution/sandbox/output';
@@ -223,11 +230,7 @@ function jsError(
 	handle.dispose();
 	if (!Array.isArray(shown) || shown.length !== 4 || !shown.every((x) => typeof x === 'string'))
 		return verdict;
-	const [actual, actualType, expected, expectedType] = shown as string[];
-	return {
-		...verdict,
-		assertion: { actual: actual!, actualType: actualType!, expected: expected!, expectedType: expectedType! },
-	};
+	return { ...verdict, assertion: assertionSides(shown as unknown as ShownSides) };
 }
 
 serveSandbox(load);

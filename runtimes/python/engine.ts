@@ -9,7 +9,12 @@
 // memory limit.
 import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
-import type { ExecResult, ExecVerdict } from '../../src/lib/core/result';
+import {
+	assertionSides,
+	type ExecResult,
+	type ExecVerdict,
+	type ShownSides,
+} from '../../src/lib/core/result';
 import type { Engine, InputTests, Job } from '../../src/lib/execution/runtime';
 import { cutJavaScriptBridge, exceptionKinds, removeBuiltinModules, REMOVED_BUILTINS } from './capi';
 import { takeImage, type EmscriptenFS, type Image } from './image';
@@ -196,7 +201,7 @@ export function pythonEngine(
 				const kind = kindOf(exc);
 				hold(exc);
 				let [message, errorType, line]: [string, string, number | null] = ['', 'Exception', null];
-				let sides: [string, string, string, string] | null | undefined;
+				let sides: ShownSides | null | undefined;
 				// A failed assertion's two sides are evaluated again (harness.py's _operands): that is the
 				// sample's code running, so it gets what is left of its time, and at most a second.
 				if (kind === 'assertion') arm(Math.min(jobUntil, now() + 1000));
@@ -211,9 +216,7 @@ export function pythonEngine(
 				const base = {
 					errorType,
 					line: line ?? undefined,
-					...(sides && {
-						assertion: { actual: sides[0], actualType: sides[1], expected: sides[2], expectedType: sides[3] },
-					}),
+					...(sides && { assertion: assertionSides(sides) }),
 				};
 				if (kind === 'timeout') return { status: 'timeout', kind, message: 'timed out', ...base };
 				if (kind === 'early-exit') {
@@ -271,7 +274,7 @@ export function pythonEngine(
 						outputs,
 						failedSides: () => {
 							const shown = failedSides();
-							return shown ? read<[string, string, string, string]>(shown) : null;
+							return shown ? assertionSides(read<ShownSides>(shown)) : null;
 						},
 					};
 					const ptr = (p: PyProxy | null) => (p ? m.PyProxy_getPtr(p) : 0);

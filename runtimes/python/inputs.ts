@@ -7,7 +7,7 @@
 // SIGALRM raises inside the call); running past the whole job's limit is a timeout (EvalPlus kills
 // the process). The first failing input stops the run, as EvalPlus's default fast check does.
 import type { PyProxy } from 'pyodide/ffi';
-import type { ExecVerdict } from '../../src/lib/core/result';
+import type { AssertionSides, ExecVerdict } from '../../src/lib/core/result';
 import type { InputTests } from '../../src/lib/execution/runtime';
 import type { CApiModule } from './capi';
 
@@ -27,7 +27,7 @@ export interface LoopContext {
 	/** A fresh Python list the reference's outputs go into. */
 	outputs: PyProxy | null;
 	/** The last failed comparison's sides, printed (evalplus.py's failed_sides), or null. */
-	failedSides(): [string, string, string, string] | null;
+	failedSides(): AssertionSides | null;
 }
 
 type Phase = ExecVerdict & { timesMs: number[] };
@@ -108,11 +108,11 @@ export function runInputs(
 		if (!(code & 1)) {
 			// Printing the two outputs may run the sample's __repr__: under what is left of the deadline.
 			c.arm(until);
-			let sides: [string, string, string, string] | null = null;
+			let sides: AssertionSides | null = null;
 			try {
 				sides = c.failedSides();
 			} catch {
-				sides = null;
+				// not printable: the verdict stands without them
 			}
 			c.arm(0);
 			return {
@@ -121,9 +121,7 @@ export function runInputs(
 				errorType: 'AssertionError',
 				message: `wrong output for input ${i + 1} of ${n}`,
 				input: i,
-				...(sides && {
-					assertion: { actual: sides[0], actualType: sides[1], expected: sides[2], expectedType: sides[3] },
-				}),
+				...(sides && { assertion: sides }),
 				timesMs,
 			};
 		}

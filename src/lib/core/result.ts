@@ -57,6 +57,16 @@ export interface AssertionSides {
 	expectedType: string;
 }
 
+/** The sides as the runtimes hand them over: [actual, its type, expected, its type]. */
+export type ShownSides = readonly [string, string, string, string];
+
+export const assertionSides = ([actual, actualType, expected, expectedType]: ShownSides): AssertionSides => ({
+	actual,
+	actualType,
+	expected,
+	expectedType,
+});
+
 /** What a runtime decides about a program, before its output and duration are attached. */
 export type ExecVerdict = Omit<ExecResult, 'stdout' | 'stderr' | 'truncated' | 'durationMs'>;
 
