@@ -8,34 +8,24 @@ import type { TaskId } from '../src/lib/core/ids';
 import { outcomeOf } from '../src/lib/formats/run-record';
 import { toHumanEval } from '../src/lib/formats/results';
 import { inRunOrder, type RunSpec, type SampleRecord } from '../src/lib/run/spec';
-import { robustness, type RobustRow, type Robustness, type SetVerdicts } from '../src/lib/scoring/robustness';
+import {
+	reportedK,
+	robustness,
+	rowsInOrder,
+	setVerdicts,
+	type RobustRow,
+	type Robustness,
+} from '../src/lib/scoring/robustness';
+import {
+	nominalOfFamily,
+	RECODE_FAMILIES,
+	recodeRunOrder,
+	recodeSelection,
+} from '../src/lib/benchmarks/recode';
 import { exposeProgress, ROOT, withDriver } from './browser';
 import { progressBar } from './progress';
 import { disposeExecutor, runInPage } from './run-page';
 import { loadBenchmarkArg } from './score';
-
-const FAMILIES = ['docstring', 'function-name', 'code-syntax', 'format'] as const;
-
-/** The ReCode sets a `--robustness` argument names: families, `all`, or transformation names. */
-export function recodeSelection(arg: string, index: readonly BenchmarkInfo[]): BenchmarkInfo[] {
-	const sets = index.filter((b) => b.recode && b.recode.family !== 'nominal');
-	const picked = new Map<string, BenchmarkInfo>();
-	for (const word of arg
-		.split(',')
-		.map((w) => w.trim())
-		.filter(Boolean)) {
-		const hits =
-			word === 'all'
-				? sets
-				: sets.filter((b) => b.recode!.family === word || b.recode!.transformation === word);
-		if (!hits.length)
-			throw new Error(
-				`--robustness: "${word}" is neither a ReCode family (${FAMILIES.join(', ')}, all) nor a transformation (${sets.map((b) => b.recode!.transformation).join(', ')})`,
-			);
-		for (const b of hits) picked.set(b.id, b);
-	}
-	return [...picked.values()];
-}
 
 export interface RobustnessRun {
 	arg: string;
@@ -51,21 +41,27 @@ export interface RobustnessRun {
 	endpoint?: string;
 }
 
-const verdictsOf = (records: readonly SampleRecord[]): SetVerdicts => {
-	const by: SetVerdicts = {};
-	for (const r of records) (by[r.taskId] ??= [])[r.index] = r.result.status === 'passed';
-	return by;
-};
-
 export async function robustnessCommand(r: RobustnessRun): Promise<number> {
 	if (!['humaneval', 'recode/nominal'].includes(r.bench.id))
 		throw new Error(
 			`--robustness: ReCode's perturbations are of HumanEval (--benchmark humaneval), not ${r.bench.id}`,
 		);
 	const index = JSON.parse(readFileSync(`${ROOT}public/benchmarks/index.json`, 'utf8')) as BenchmarkInfo[];
-	const chosen = recodeSelection(r.arg, index);
-	const nominals = [...new Set(chosen.map((b) => b.recode!.nominal))];
-	const sets = await Promise.all([...nominals, ...chosen.map((b) => b.id)].map((id) => loadBenchmarkArg(id)));
+	const { chosen, unknown } = recodeSelection(
+		r.arg
+			.split(',')
+			.map((w) => w.trim())
+			.filter(Boolean),
+		index,
+	);
+	if (unknown.length)
+		throw new Error(
+			`--robustness: "${unknown[0]}" is neither a ReCode family (${RECODE_FAMILIES.join(', ')}, all) nor a transformation (${index
+				.filter((b) => b.recode && b.recode.family !== 'nominal')
+				.map((b) => b.recode!.transformation)
+				.join(', ')})`,
+		);
+	const sets = await Promise.all(recodeRunOrder(chosen, index).map((b) => loadBenchmarkArg(b.id)));
 	const n = r.plan(r.bench, r.taskIds).n;
 	const bar = progressBar(sets.length * r.taskIds.length * n, `ReCode: ${sets.length} sets`);
 	const results = await withDriver(async (page, url) => {
@@ -85,16 +81,11 @@ export async function robustnessCommand(r: RobustnessRun): Promise<number> {
 	bar.end();
 	const byId = new Map(results.map((x) => [x.set.id, x]));
 	const report = robustness(
-		(family) =>
-			verdictsOf(
-				byId.get(
-					family === 'code-syntax' || family === 'format' ? 'recode/nominal-partial' : 'recode/nominal',
-				)!.records,
-			),
+		(family) => setVerdicts(byId.get(nominalOfFamily(family, chosen)!)!.records),
 		chosen.map((b) => ({
 			transformation: b.recode!.transformation,
 			family: b.recode!.family,
-			verdicts: verdictsOf(byId.get(b.id)!.records),
+			verdicts: setVerdicts(byId.get(b.id)!.records),
 			faults: b.recode!.faults,
 		})),
 		r.ks,
@@ -132,7 +123,7 @@ const pct = (x: number) => (Number.isNaN(x) ? '—' : `${(100 * x).toFixed(1)}%`
 
 /** The report as the terminal shows it: a row per family, then per transformation. */
 export function robustnessTable(report: Robustness, ks: readonly number[]): string {
-	const k = `pass@${ks.find((x) => x <= report.n) ?? 1}`;
+	const k = reportedK(report, ks);
 	const line = (row: RobustRow, indent: string) => {
 		const rp = row.robustPass[k]!;
 		const ci = `[${pct(rp.ci[0])}, ${pct(rp.ci[1])}]`;
@@ -141,10 +132,7 @@ export function robustnessTable(report: Robustness, ks: readonly number[]): stri
 	return [
 		`ReCode robustness (${report.form}, n = ${report.n}, ${k}; the worst case over each row's perturbed sets)`,
 		`${'set'.padEnd(34)} ${'nominal'.padStart(7)} ${'RP'.padStart(7)} ${'95% CI'.padEnd(17)} ${'RD'.padStart(7)} ${'RR'.padStart(7)}`,
-		...report.perFamily.flatMap((f) => [
-			line(f, ''),
-			...report.perTransformation.filter((t) => t.family === f.family).map((t) => line(t, '  ')),
-		]),
+		...rowsInOrder(report).map(({ row, family }) => line(row, family ? '' : '  ')),
 		`RP: Robust Pass_s@k · RD: Robust Drop_s@k · RR: Robust Relative_s@k (ReCode, Wang et al. 2022) · ${report.method}`,
 		...report.perTransformation
 			.filter((t) => t.faults.length)

@@ -2,7 +2,10 @@
 // amazon-science/recode run_robust.py (calculate_metric for the greedy forms, report_results_coarse
 // for the sampled ones).
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { robustness, type PerturbedSet } from '../../src/lib/scoring/robustness';
+import { nominalOfFamily, recodeRunOrder, recodeSelection } from '../../src/lib/benchmarks/recode';
+import type { BenchmarkInfo } from '../../src/lib/benchmarks/types';
 
 const T = true;
 const F = false;
@@ -80,5 +83,29 @@ describe('ReCode robustness metrics', () => {
 		expect(() =>
 			robustness(() => ({ a: [T, T] }), [{ transformation: 'A', family: 'f', verdicts: { a: [T] } }], [1]),
 		).toThrow('robustness: A has 1 samples of a, not 2');
+	});
+});
+
+describe("ReCode's sets in the bundled index", () => {
+	const index = JSON.parse(readFileSync('public/benchmarks/index.json', 'utf8')) as BenchmarkInfo[];
+	it('picks families, transformations or all, names what matches nothing, and runs the nominal sets first', () => {
+		const { chosen, unknown } = recodeSelection(['doc2comments', 'function-name', 'speling'], index);
+		expect(unknown).toEqual(['speling']);
+		expect(chosen).toHaveLength(7);
+		expect(
+			recodeRunOrder(chosen, index)
+				.map((b) => b.id)
+				.slice(0, 4),
+		).toEqual([
+			'recode/nominal-partial',
+			'recode/nominal',
+			'recode/doc2comments',
+			'recode/FuncRenameButterFinger',
+		]);
+		expect(recodeSelection(['all'], index).chosen).toHaveLength(29);
+		expect(nominalOfFamily('code-syntax', recodeSelection(['all'], index).chosen)).toBe(
+			'recode/nominal-partial',
+		);
+		expect(nominalOfFamily('docstring', chosen)).toBeUndefined();
 	});
 });

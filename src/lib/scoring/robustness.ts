@@ -163,6 +163,26 @@ function paired(problems: number, stat: (pick: number[]) => number[]): [number, 
 	});
 }
 
+/** A set's verdicts from its records (any order). */
+export function setVerdicts(
+	records: Iterable<{ taskId: string; index: number; result: { status: string } }>,
+): SetVerdicts {
+	const by: SetVerdicts = {};
+	for (const r of records) (by[r.taskId] ??= [])[r.index] = r.result.status === 'passed';
+	return by;
+}
+
+/** The k a report is read at: the first asked for that n allows. */
+export const reportedK = (report: Robustness, ks: readonly number[]) =>
+	`pass@${ks.find((x) => x <= report.n) ?? 1}`;
+
+/** The rows in reading order: each family, then its transformations. */
+export const rowsInOrder = (report: Robustness): { row: RobustRow; family: boolean }[] =>
+	report.perFamily.flatMap((f) => [
+		{ row: f, family: true },
+		...report.perTransformation.filter((t) => t.family === f.family).map((t) => ({ row: t, family: false })),
+	]);
+
 /**
  * Every transformation against its nominal set, and every family over all of its transformations.
  * `nominalOf(family)`: the nominal verdicts the family is measured against (ReCode compares its

@@ -17,6 +17,7 @@ import { modelName } from '../formats/run-record';
 import type { Generator } from '../generation/types';
 import type { GgufInfo } from '../generation/gguf/header';
 import { generatorSpec, pickTasks, type Settings } from './settings';
+import { recodeRunOrder, recodeSelection } from '../benchmarks/recode';
 import type { planRun } from '../pipeline/session';
 
 /** The session's planner, passed in: the pipeline is imported only when a run starts. */
@@ -147,13 +148,7 @@ export class AppState {
 	/** ReCode: the nominal set(s) and every transformation of the chosen families, one run each with
 	 * the same model and settings, one after another; the Robustness view follows them. */
 	async #robustness(s: Settings, taskIds: TaskId[]): Promise<void> {
-		const chosen = this.benchmarks.filter(
-			(b) => b.recode && b.recode.family !== 'nominal' && s.robustness.includes(b.recode.family),
-		);
-		const nominals = chosen.map((b) => b.recode!.nominal).filter((id, i, all) => all.indexOf(id) === i);
-		const sets = [...nominals, ...chosen.map((b) => b.id)].map((id) =>
-			this.benchmarks.find((b) => b.id === id)!,
-		);
+		const sets = recodeRunOrder(recodeSelection(s.robustness, this.benchmarks).chosen, this.benchmarks);
 		const progress: RobustnessRun = { sets: [], pending: sets.length };
 		this.robustness = progress;
 		try {

@@ -2,23 +2,17 @@
 // and what it takes to show one problem's flip (both prompts, both samples).
 import type { RobustnessRun } from './app.svelte';
 import type { RunState } from '../pipeline/run-state.svelte';
-import { robustness, type Robustness, type SetVerdicts } from '../scoring/robustness';
+import { robustness, setVerdicts, type Robustness, type SetVerdicts } from '../scoring/robustness';
+import { nominalOfFamily } from '../benchmarks/recode';
 import { finished } from './analyses';
 
-const verdictsOf = (state: RunState): SetVerdicts => {
-	const by: SetVerdicts = {};
-	for (const r of finished(state.cells)) (by[r.taskId] ??= [])[r.index] = r.result.status === 'passed';
-	return by;
-};
-
-/** ReCode compares its code-syntax and format families with the partial-code nominal set. */
-export const nominalIdOf = (family: string) =>
-	family === 'code-syntax' || family === 'format' ? 'recode/nominal-partial' : 'recode/nominal';
+const verdictsOf = (state: RunState): SetVerdicts => setVerdicts(finished(state.cells));
+const infos = (r: RobustnessRun) => r.sets.map((x) => x.info);
 
 /** The metrics over every perturbed set that is done and whose nominal set is done. */
 export function robustnessOf(r: RobustnessRun, ks: readonly number[]): Robustness | undefined {
 	const done = r.sets.filter((x) => x.state.status === 'done');
-	const nominal = (family: string) => done.find((x) => x.info.id === nominalIdOf(family));
+	const nominal = (family: string) => done.find((x) => x.info.id === nominalOfFamily(family, infos(r)));
 	const sets = done.filter((x) => x.info.recode!.family !== 'nominal' && nominal(x.info.recode!.family));
 	if (!sets.length) return undefined;
 	return robustness(
@@ -36,7 +30,7 @@ export function robustnessOf(r: RobustnessRun, ks: readonly number[]): Robustnes
 /** One problem under one transformation: the two prompts and the first sample whose verdict moved. */
 export function flipOf(r: RobustnessRun, transformation: string, taskId: string) {
 	const set = r.sets.find((x) => x.info.recode!.transformation === transformation);
-	const nominal = set && r.sets.find((x) => x.info.id === nominalIdOf(set.info.recode!.family));
+	const nominal = set && r.sets.find((x) => x.info.id === set.info.recode!.nominal);
 	if (!set || !nominal) return undefined;
 	const prompt = (s: RunState) => s.run.bench.problems.find((p) => p.taskId === taskId)?.prompt ?? '';
 	const records = (s: RunState) => finished(s.cells).filter((x) => x.taskId === taskId);
