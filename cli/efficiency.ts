@@ -42,15 +42,15 @@ export async function timeEfficiency(
 		const mine = run.results.slice(c * 2 * EFFICIENCY_REPEATS, (c + 1) * 2 * EFFICIENCY_REPEATS);
 		// A run that did not pass this time (a flaky sample, a limit reached) is not a timing.
 		if (mine.some((r) => r.status !== 'passed')) return;
+		const [samples, refs] = [mine.filter((_, i) => i % 2 === 0), mine.filter((_, i) => i % 2 === 1)];
+		const work = (rs: typeof mine) => rs.flatMap((r) => (r.work === undefined ? [] : [r.work]));
 		timed.push({
 			taskId: o.sample.taskId,
 			index,
-			sampleMs: mine.filter((_, i) => i % 2 === 0).map((r) => r.durationMs),
-			referenceMs: mine.filter((_, i) => i % 2 === 1).map((r) => r.durationMs),
-			sampleWork: mine.filter((_, i) => i % 2 === 0).flatMap((r) => (r.work === undefined ? [] : [r.work])),
-			referenceWork: mine
-				.filter((_, i) => i % 2 === 1)
-				.flatMap((r) => (r.work === undefined ? [] : [r.work])),
+			sampleMs: samples.map((r) => r.durationMs),
+			referenceMs: refs.map((r) => r.durationMs),
+			sampleWork: work(samples),
+			referenceWork: work(refs),
 		});
 	});
 	return efficiency(timed);

@@ -330,16 +330,14 @@ export async function analysesOf(
 	cut?: (i: number) => boolean,
 ): Promise<Analyses | undefined> {
 	if (!which.length) return undefined;
-	const entry = new Map(bench.problems.map((p) => [p.taskId as string, p.entryPoint]));
 	const samples = outcomes.map((x, i) => ({
 		taskId: x.sample.taskId as string,
 		code: x.sample.code,
 		full: x.sample.full,
-		entryPoint: entry.get(x.sample.taskId),
 		result: x.result,
 		cut: cut?.(i),
 	}));
-	const out = analyse(samples, bench.language, ks, which);
+	const out = analyse(samples, bench, ks, which);
 	if (which.includes('efficiency')) out.efficiency = await timeEfficiency(bench, outcomes, limits);
 	return out;
 }

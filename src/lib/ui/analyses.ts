@@ -5,25 +5,27 @@ import type { Language } from '../core/ids';
 import type { Benchmark } from '../benchmarks/types';
 import type { SampleRecord } from '../run/spec';
 import type { Cell } from '../pipeline/run-state.svelte';
-import { analyse, type Analyses } from '../scoring/analyses';
-import { classifyFailure } from '../scoring/analyses/failures';
+import { analyse, classifySample, type Analyses, type AnalysedSample } from '../scoring/analyses';
 import type { FailureClass } from '../scoring/analyses/taxonomy';
 
 export const finished = (cells: readonly Cell[]): SampleRecord[] =>
 	cells.flatMap((c) => (c.record ? [c.record] : []));
 
+/** A stored sample as the analyses take it. */
+const analysed = (r: SampleRecord): AnalysedSample => ({
+	taskId: r.taskId,
+	code: r.code,
+	full: r.full,
+	result: r.result,
+	cut: r.finishReason === 'length',
+});
+
+/** One sample's failure class (the drill-down), by the same rules as the run's breakdown. */
 export const failureOf = (
 	r: SampleRecord,
 	language: Language,
 	entryPoint?: string,
-): FailureClass | undefined =>
-	classifyFailure(r.result, {
-		language,
-		cut: r.finishReason === 'length',
-		code: r.code,
-		full: r.full,
-		entryPoint,
-	});
+): FailureClass | undefined => classifySample(analysed(r), language, entryPoint);
 
 export function analysesOfRun(
 	cells: readonly Cell[],
@@ -31,14 +33,5 @@ export function analysesOfRun(
 	ks: readonly number[],
 	which: ('failures' | 'diversity')[],
 ): Analyses {
-	const entry = new Map(bench.problems.map((p) => [p.taskId as string, p.entryPoint]));
-	const samples = finished(cells).map((r) => ({
-		taskId: r.taskId as string,
-		code: r.code,
-		full: r.full,
-		entryPoint: entry.get(r.taskId),
-		result: r.result,
-		cut: r.finishReason === 'length',
-	}));
-	return analyse(samples, bench.language, ks, which);
+	return analyse(finished(cells).map(analysed), bench, ks, which);
 }
