@@ -15,6 +15,8 @@ import type { Benchmark } from '../src/lib/benchmarks/types';
 import type { TaskId } from '../src/lib/core/ids';
 import type { RunSpec } from '../src/lib/run/spec';
 import { progressBar } from './progress';
+import { repairScore } from '../src/lib/scoring/repair';
+import { repairSummary, repairTable } from './repair';
 import {
 	loadBenchmarkArg,
 	positiveInt,
@@ -39,7 +41,7 @@ export const RUN_USAGE = `  run --benchmark <id> (--endpoint <url> --model <name
       [--max-tokens 512] [--seed 0] [--limit N] [--template <name>] [--out <path>]
       [--out-format ${RESULTS_FORMATS.join('|')}] [--summary <path>] [--k 1,10,100]
       [--timeout-ms N] [--calibrated] [--workers N] [--allow-software-gpu] [--shard K/N]
-      [--analyses failures,diversity,efficiency] [--robustness <families>]
+      [--analyses failures,diversity,efficiency] [--robustness <families>] [--repair-rounds R]
       Generates n samples per problem and scores each as soon as it is written. --gguf runs a GGUF
       model in the page with wllama (llama.cpp, CPU): a local file (all parts of a split model beside
       it) or a URL; --api completions prompts it without its chat template. The API key may
@@ -49,7 +51,10 @@ export const RUN_USAGE = `  run --benchmark <id> (--endpoint <url> --model <name
       --robustness <families or transformations> (HumanEval): ReCode — the nominal prompts and
       each chosen perturbation (docstring, function-name, code-syntax, format, all, or names such
       as doc2comments) with the same model and settings; prints Robust Pass/Drop/Relative_s@k.
-      --out is then a directory: one results file per set.`;
+      --out is then a directory: one results file per set.
+      --repair-rounds R: a failing sample is shown its execution feedback (the failing test, the
+      error and its line, its output, or the time-out) and answers again, up to R times; prints
+      pass@k@r for r = 0…R, the gain per round, the repair rate per kind of failure and tokens.`;
 
 const PROXY = '/__endpoint/';
 const GGUF_PATH = '/__gguf/';
@@ -106,6 +111,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 			template: { type: 'string' },
 			'allow-software-gpu': { type: 'boolean' },
 			robustness: { type: 'string' },
+			'repair-rounds': { type: 'string' },
 		},
 	});
 	if (!o.benchmark) throw new Error('--benchmark is required');
@@ -155,6 +161,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 			template: o.template,
 			calibrated: o.calibrated,
 			timeMs: positiveInt('timeout-ms', o['timeout-ms']),
+			repairRounds: num('repair-rounds', o['repair-rounds'], true),
 		});
 	const workers = positiveInt('workers', o.workers);
 	const driver = {
@@ -255,9 +262,21 @@ export async function runCommand(argv: string[]): Promise<number> {
 		(i) => records[i]!.finishReason === 'length',
 	);
 	if (o.out) writeResults(o.out, outFormat, outcomes, bench, scored, config, runDate());
+	const repair = spec.repair && repairScore(records, spec.repair.rounds, spec.ks, spec.taskIds.length);
 	if (o.summary)
-		writeFileSync(o.summary, JSON.stringify(summary(scored, config, undefined, analyses), null, 2) + '\n');
+		writeFileSync(
+			o.summary,
+			JSON.stringify(
+				{
+					...summary(scored, config, undefined, analyses),
+					...(repair && { repair: repairSummary(repair, spec) }),
+				},
+				null,
+				2,
+			) + '\n',
+		);
 	console.log(table(bench, scored, records.length, config, o.out && `${o.out} (${outFormat})`));
+	if (repair) console.log(repairTable(repair));
 	if (analyses) console.log(analysesTable(analyses));
 	return 0;
 }

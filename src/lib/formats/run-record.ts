@@ -8,6 +8,7 @@ import type { Score } from '../scoring';
 import type { TaskId } from '../core/ids';
 import type { GeneratorSpec, RunSpec, SampleRecord } from '../run/spec';
 import type { Outcome } from './results';
+import { humanEvalResult } from '../core/result';
 
 export interface RunConfig {
 	benchmark: Pick<BenchmarkInfo, 'id' | 'name' | 'version' | 'hash' | 'language' | 'dialect' | 'composition'>;
@@ -69,6 +70,7 @@ export function toBenchtop(
 					code: sample.code,
 					full: sample.full,
 					...result,
+					...(sample.record?.repairs !== undefined && { repairs: sample.record.repairs }),
 				})),
 			},
 			null,
@@ -138,7 +140,23 @@ export function outcomeOf(r: SampleRecord, file: string): Outcome {
 			code: r.code,
 			full: r.full,
 			file,
-			record: { task_id: r.taskId, completion: r.code, raw: r.raw },
+			record: {
+				task_id: r.taskId,
+				completion: r.code,
+				raw: r.raw,
+				// Self-repair: the chain after this answer, round by round (what it was told, what it wrote).
+				...(r.repairs?.length && {
+					repairs: r.repairs.map((x, i) => ({
+						round: i + 1,
+						feedback: x.message,
+						raw: x.raw,
+						completion: x.code,
+						result: humanEvalResult(x.result),
+						passed: x.result.status === 'passed',
+						tokens: x.tokens,
+					})),
+				}),
+			},
 		},
 		program: r.program,
 		result: r.result,

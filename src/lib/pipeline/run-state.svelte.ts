@@ -67,6 +67,7 @@ export class RunState {
 				this.writing = { taskId: e.taskId, index: e.index, text: this.#text };
 			} else if (e.type === 'generated') this.#cell(e.taskId, e.index, { state: 'running' });
 			else if (e.type === 'sample') this.#finish(e.record);
+			else if (e.type === 'repair') this.#repaired(e.record, e.round);
 			else if (e.type === 'status') {
 				this.status = e.status;
 				this.error = e.error;
@@ -105,9 +106,20 @@ export class RunState {
 	#finish(r: SampleRecord) {
 		if (!this.cells[this.#at(r.taskId, r.index)]?.record) this.done++;
 		this.#cell(r.taskId, r.index, { state: r.result.status, record: r });
-		this.tokens += r.tokens;
-		this.genMs += r.genMs;
+		for (const x of [r, ...(r.repairs ?? [])]) {
+			this.tokens += x.tokens;
+			this.genMs += x.genMs;
+		}
 		if (r.speed) this.speed = r.speed;
+	}
+
+	/** A repair round finished: the cell keeps the sample's own verdict (pass@k is one-shot); its
+	 * record carries the chain, which the grid marks. */
+	#repaired(r: SampleRecord, round: number) {
+		const last = r.repairs![round - 1]!;
+		this.#cell(r.taskId, r.index, { record: r });
+		this.tokens += last.tokens;
+		this.genMs += last.genMs;
 	}
 
 	/** Scoring is recomputed once a frame at most. */

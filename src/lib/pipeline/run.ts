@@ -10,8 +10,10 @@ import { cruxAnswer } from '../extraction/cruxeval';
 import { extract, openedFunction, truncateAtStop } from '../extraction/extract';
 import type { Generated, Generator as SampleGenerator } from '../generation/types';
 import type { Prompt, Template } from '../prompts/templates';
+import { feedbackText, fillFeedback, repairPrompt, type Turn } from '../prompts/feedback';
+import { chainDone } from '../run/chain';
 import { baseVerdict, score, type Score } from '../scoring';
-import { inRunOrder, type RunMeta, type RunStatus, type SampleRecord } from '../run/spec';
+import { inRunOrder, type RepairRound, type RunMeta, type RunStatus, type SampleRecord } from '../run/spec';
 import type { RunStore } from '../run/store';
 import { Tester } from './tester';
 
@@ -19,6 +21,8 @@ export type RunEvent =
 	| { type: 'text'; taskId: string; index: number; delta: string }
 	| { type: 'generated'; taskId: string; index: number }
 	| { type: 'sample'; record: SampleRecord }
+	/** A self-repair round finished: `record` now holds it as `repairs[round - 1]`. */
+	| { type: 'repair'; record: SampleRecord; round: number }
 	| { type: 'status'; status: RunStatus; error?: string }
 	| { type: 'storage-error'; message: string };
 
@@ -30,6 +34,9 @@ export class PipelineRun {
 	#listeners = new Set<(e: RunEvent) => void>();
 	#gate: { promise: Promise<void>; open: () => void } | undefined;
 	#cancelled = false;
+	/** One model writes one answer at a time: samples and repair rounds take turns, first come first
+	 * served, so a repair waits for the sample being written and then goes before the next one. */
+	#writing: Promise<unknown> = Promise.resolve();
 	readonly #tester: Tester;
 
 	constructor(
@@ -135,11 +142,16 @@ export class PipelineRun {
 				(await this.deps.store.generated(this.meta.id)).map((g) => [key(g.taskId, g.index), g]),
 			);
 			for (const [problem, index] of this.#plan()) {
-				if (this.records.has(key(problem.taskId, index))) continue;
+				const done = this.records.get(key(problem.taskId, index));
 				if (this.#gate) await this.#gate.promise;
 				if (this.#cancelled) break;
-				const kept = written.get(key(problem.taskId, index));
 				const prompt = this.deps.template.build(this.deps.bench, problem);
+				if (done) {
+					// A chain the page left half-repaired goes on from its last round.
+					if (!chainDone(done, this.#rounds)) executing.push(this.#repair(problem, prompt, done));
+					continue;
+				}
+				const kept = written.get(key(problem.taskId, index));
 				const generated = kept
 					? {
 							text: kept.raw,
@@ -182,22 +194,29 @@ export class PipelineRun {
 
 	#generate(problem: Problem, prompt: Prompt, index: number): Promise<Generated & { full?: boolean }> {
 		const { spec } = this.meta;
-		return this.deps.generator.generate({
-			prompt,
-			sampling: spec.sampling,
-			index,
-			taskId: problem.taskId,
-			onText: (delta) => this.#emit({ type: 'text', taskId: problem.taskId, index, delta }),
-		});
+		const turn = this.#writing.then(() =>
+			// (a turn that comes after a cancel is not asked for)
+			this.#cancelled
+				? { text: '', tokens: 0, ms: 0, finishReason: 'interrupted' as const }
+				: this.deps.generator.generate({
+						prompt,
+						sampling: spec.sampling,
+						index,
+						taskId: problem.taskId,
+						onText: (delta) => this.#emit({ type: 'text', taskId: problem.taskId, index, delta }),
+					}),
+		);
+		this.#writing = turn.catch(() => {});
+		return turn;
 	}
 
-	async #execute(
-		problem: Problem,
-		prompt: Prompt,
-		index: number,
-		g: Generated & { full?: boolean },
-	): Promise<void> {
-		const { bench, generator, store } = this.deps;
+	get #rounds(): number {
+		return this.meta.spec.repair?.rounds ?? 0;
+	}
+
+	/** From the model's text to the verdict: the code extracted (or taken as given) and tested. */
+	async #test(problem: Problem, prompt: Prompt, g: Generated & { full?: boolean }) {
+		const { bench, generator } = this.deps;
 		const given = generator.describe.kind === 'replay' || generator.describe.kind === 'reference';
 		const crux =
 			bench.composition === 'cruxeval-output'
@@ -226,10 +245,7 @@ export class PipelineRun {
 			full: x.full,
 			file: 'run',
 		});
-		const record: SampleRecord = {
-			runId: this.meta.id,
-			taskId: problem.taskId,
-			index,
+		return {
 			raw: g.text,
 			code: x.code,
 			full: x.full,
@@ -242,11 +258,61 @@ export class PipelineRun {
 			result,
 			finishedAt: Date.now(),
 		};
-		this.records.set(key(problem.taskId, index), record);
-		await store
+	}
+
+	async #execute(
+		problem: Problem,
+		prompt: Prompt,
+		index: number,
+		g: Generated & { full?: boolean },
+	): Promise<void> {
+		const record: SampleRecord = {
+			runId: this.meta.id,
+			taskId: problem.taskId,
+			index,
+			...(await this.#test(problem, prompt, g)),
+		};
+		await this.#put(record);
+		this.#emit({ type: 'sample', record });
+		if (!chainDone(record, this.#rounds)) await this.#repair(problem, prompt, record);
+	}
+
+	async #put(record: SampleRecord) {
+		this.records.set(key(record.taskId, record.index), record);
+		await this.deps.store
 			.putSample(record)
 			.catch((e: Error) => this.#emit({ type: 'storage-error', message: e.message }));
-		this.#emit({ type: 'sample', record });
+	}
+
+	/** Self-repair: while the chain fails and rounds are left, the model gets its last answer's
+	 * execution feedback and answers again; each round is stored the moment it has its verdict. */
+	async #repair(problem: Problem, first: Prompt, record: SampleRecord): Promise<void> {
+		const repair = this.meta.spec.repair;
+		if (!repair) return;
+		const { bench } = this.deps;
+		const attempt = (r: { code: string; full: boolean }) => (r.full ? r.code : problem.prompt + r.code);
+		const turns: Turn[] = (record.repairs ?? []).map((r, i) => {
+			const before = i === 0 ? record : record.repairs![i - 1]!;
+			return { raw: before.raw, attempt: attempt(before), message: r.message };
+		});
+		while (!chainDone(record, repair.rounds)) {
+			if (this.#gate) await this.#gate.promise;
+			if (this.#cancelled) return;
+			const last = record.repairs?.at(-1) ?? record;
+			const message = fillFeedback(
+				repair.feedback,
+				bench,
+				feedbackText(last.result, last.program),
+				attempt(last),
+			);
+			turns.push({ raw: last.raw, attempt: attempt(last), message });
+			const g = await this.#generate(problem, repairPrompt(first, bench, turns), record.index);
+			if (this.#cancelled && g.finishReason === 'interrupted') return;
+			const round: RepairRound = { ...(await this.#test(problem, first, g)), message };
+			record = { ...record, repairs: [...(record.repairs ?? []), round] };
+			await this.#put(record);
+			this.#emit({ type: 'repair', record, round: record.repairs!.length });
+		}
 	}
 
 	/** Stops after the sample being written; its verdict still arrives. */

@@ -18,6 +18,7 @@ import type { Executes } from '../execution/runtime';
 import { EVALPLUS_CALIBRATION } from '../run/spec';
 import type { LoadProgress } from '../generation/webllm/progress';
 import { PipelineRun } from './run';
+import { REPAIR_FEEDBACK, type FeedbackTemplate } from '../prompts/feedback';
 
 export interface SessionEnv {
 	store: RunStore;
@@ -108,10 +109,17 @@ export function planRun(
 		calibrated?: boolean;
 		/** The fixed time limit per sample, when not the default. */
 		timeMs?: number;
+		/** Self-repair rounds after a failing sample (0: none), with the default feedback unless given. */
+		repairRounds?: number;
+		feedback?: FeedbackTemplate;
 	},
 ): RunSpec {
 	const g = o.generator;
 	const reference = g.kind === 'reference';
+	if (o.repairRounds && (reference || g.kind === 'replay'))
+		throw new BenchtopError(
+			'self-repair needs a model to answer the feedback: not reference solutions or a file',
+		);
 	const t = chooseTemplate(bench, promptedAs(g), o.template);
 	return {
 		benchmark: { id: bench.id, hash: bench.hash },
@@ -123,6 +131,7 @@ export function planRun(
 		...(o.calibrated && { calibration: EVALPLUS_CALIBRATION }),
 		ks: reference ? [1] : o.ks,
 		generator: g,
+		...(o.repairRounds && { repair: { rounds: o.repairRounds, feedback: o.feedback ?? REPAIR_FEEDBACK } }),
 	};
 }
 

@@ -8,6 +8,7 @@ import type { Limits } from '../execution/runtime';
 import type { EndpointConfig } from '../generation/endpoint';
 import type { FinishReason, Sampling, Speed } from '../generation/types';
 import type { CustomTemplate, PromptedAs } from '../prompts/templates';
+import type { FeedbackTemplate } from '../prompts/feedback';
 
 /** How to recreate the generator on resume. The API key is never stored here. */
 export type GeneratorSpec =
@@ -40,6 +41,9 @@ export interface RunSpec {
 	calibration?: Calibration;
 	ks: number[];
 	generator: GeneratorSpec;
+	/** Self-repair: a failing sample is shown its execution feedback and answers again, up to
+	 * `rounds` times (the template is kept whole so an edited one resumes too). */
+	repair?: { rounds: number; feedback: FeedbackTemplate };
 }
 
 export type RunStatus = 'running' | 'paused' | 'interrupted' | 'done' | 'cancelled' | 'failed';
@@ -95,7 +99,15 @@ export interface SampleRecord {
 	program: string;
 	result: ExecResult;
 	finishedAt: number;
+	/** Self-repair rounds 1, 2, … after this one (round 0) failed, each stored as it finishes. */
+	repairs?: RepairRound[];
 }
+
+/** One self-repair round: the feedback message the model was sent, and its answer run like a sample. */
+export type RepairRound = Pick<
+	SampleRecord,
+	'raw' | 'code' | 'full' | 'how' | 'tokens' | 'genMs' | 'finishReason' | 'program' | 'result' | 'finishedAt'
+> & { message: string };
 
 /** A sample's text, kept the moment generation ends, so a reload before its verdict does not
  * ask the model again. */
