@@ -70,7 +70,7 @@ describe('the next round’s prompt', () => {
 	const problem = { taskId: taskId('t'), prompt: 'def f(x):\n', tests: '', entryPoint: 'f' };
 	const b = { composition: 'human-eval' as const, language: 'python' as const, stop: ['\ndef'] };
 	it('chat: the same conversation, each answer and its feedback as turns', () => {
-		const first = instruct.build(b, problem);
+		const first = instruct.build(b, problem) as Extract<Prompt, { mode: 'chat' }>;
 		const p = repairPrompt(first, b, [
 			{ raw: 'A1', attempt: 'def f(x): 1', message: 'M1' },
 			{ raw: 'A2', attempt: 'def f(x): 2', message: 'M2' },
