@@ -238,12 +238,11 @@ describe('pass@k@r', () => {
 	});
 	const chain = (t: string, index: number, ...rounds: RepairRound[]): SampleRecord => {
 		const [first, ...repairs] = rounds;
-		const { message: _m, ...r0 } = first!;
 		return {
 			runId: 'r',
 			taskId: t as TaskId,
 			index,
-			...r0,
+			...first!,
 			...(repairs.length && { repairs }),
 		};
 	};
