@@ -4,11 +4,13 @@
 import type { Page } from 'playwright-core';
 import type { DriverApi } from '../src/driver';
 import type { Language } from '../src/lib/core/ids';
-import type { RunSpec, SampleRecord } from '../src/lib/run/spec';
+import type { RunSpec, SampleRecord, TestSetRecord } from '../src/lib/run/spec';
 import { PROGRESS_MS, type ProgressBinding } from './browser';
 
 export interface PageResult {
 	records: SampleRecord[];
+	/** Reranking runs: each problem's generated tests. */
+	tests?: TestSetRecord[];
 	status: string;
 	error?: string;
 	userAgent: string;
@@ -62,6 +64,7 @@ export function runInPage(
 			await progress.end();
 			return {
 				records: [...run.records.values()],
+				tests: run.tests && [...run.tests.sets.values()],
 				status: run.status,
 				error: run.meta.error,
 				userAgent: navigator.userAgent,

@@ -17,6 +17,9 @@ import type { RunSpec } from '../src/lib/run/spec';
 import { progressBar } from './progress';
 import { repairScore } from '../src/lib/scoring/repair';
 import { repairSummary, repairTable } from './repair';
+import { parseRankers, rerankSummary, rerankTable } from './rerank';
+import { rerankScore } from '../src/lib/scoring/rerank-score';
+import type { Ranker } from '../src/lib/scoring/rerank';
 import {
 	loadBenchmarkArg,
 	positiveInt,
@@ -42,6 +45,7 @@ export const RUN_USAGE = `  run --benchmark <id> (--endpoint <url> --model <name
       [--out-format ${RESULTS_FORMATS.join('|')}] [--summary <path>] [--k 1,10,100]
       [--timeout-ms N] [--calibrated] [--workers N] [--allow-software-gpu] [--shard K/N]
       [--analyses failures,diversity,efficiency] [--robustness <families>] [--repair-rounds R]
+      [--generated-tests M [--rankers codet,codet-paper,b4,maxpass,random] [--per-test-ms 1000]]
       Generates n samples per problem and scores each as soon as it is written. --gguf runs a GGUF
       model in the page with wllama (llama.cpp, CPU): a local file (all parts of a split model beside
       it) or a URL; --api completions prompts it without its chat template. The API key may
@@ -54,7 +58,11 @@ export const RUN_USAGE = `  run --benchmark <id> (--endpoint <url> --model <name
       --out is then a directory: one results file per set.
       --repair-rounds R: a failing sample is shown its execution feedback (the failing test, the
       error and its line, its output, or the time-out) and answers again, up to R times; prints
-      pass@k@r for r = 0…R, the gain per round, the repair rate per kind of failure and tokens.`;
+      pass@k@r for r = 0…R, the gain per round, the repair rate per kind of failure and tokens.
+      --generated-tests M: the model also answers a test-writing prompt (CodeT's) M times per
+      problem; every sample runs against every test it wrote, and each ranker picks (CodeT, B4,
+      MaxPass, random); prints reranked pass@k beside pass@k, and --summary holds each problem's
+      tests, which were right (the reference passes them) and the sample × test matrix.`;
 
 const PROXY = '/__endpoint/';
 const GGUF_PATH = '/__gguf/';
@@ -112,6 +120,9 @@ export async function runCommand(argv: string[]): Promise<number> {
 			'allow-software-gpu': { type: 'boolean' },
 			robustness: { type: 'string' },
 			'repair-rounds': { type: 'string' },
+			'generated-tests': { type: 'string' },
+			rankers: { type: 'string' },
+			'per-test-ms': { type: 'string' },
 		},
 	});
 	if (!o.benchmark) throw new Error('--benchmark is required');
@@ -162,6 +173,9 @@ export async function runCommand(argv: string[]): Promise<number> {
 			calibrated: o.calibrated,
 			timeMs: positiveInt('timeout-ms', o['timeout-ms']),
 			repairRounds: num('repair-rounds', o['repair-rounds'], true),
+			generatedTests: num('generated-tests', o['generated-tests'], true),
+			rankers: o.rankers === undefined ? undefined : parseRankers(o.rankers),
+			perTestMs: positiveInt('per-test-ms', o['per-test-ms']),
 		});
 	const workers = positiveInt('workers', o.workers);
 	const driver = {
@@ -263,6 +277,15 @@ export async function runCommand(argv: string[]): Promise<number> {
 	);
 	if (o.out) writeResults(o.out, outFormat, outcomes, bench, scored, config, runDate());
 	const repair = spec.repair && repairScore(records, spec.repair.rounds, spec.ks, spec.taskIds.length);
+	const sets = result.tests ?? [];
+	const rerank =
+		spec.tests &&
+		rerankScore(
+			records,
+			new Map(sets.map((s) => [s.taskId as string, s])),
+			spec.tests.rankers as Ranker[],
+			spec.ks,
+		);
 	if (o.summary)
 		writeFileSync(
 			o.summary,
@@ -270,6 +293,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 				{
 					...summary(scored, config, undefined, analyses),
 					...(repair && { repair: repairSummary(repair, spec) }),
+					...(rerank && { rerank: rerankSummary(rerank, sets, records) }),
 				},
 				null,
 				2,
@@ -277,6 +301,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 		);
 	console.log(table(bench, scored, records.length, config, o.out && `${o.out} (${outFormat})`));
 	if (repair) console.log(repairTable(repair));
+	if (rerank) console.log(rerankTable(rerank));
 	if (analyses) console.log(analysesTable(analyses));
 	return 0;
 }

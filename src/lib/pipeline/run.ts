@@ -13,7 +13,15 @@ import type { Prompt, Template } from '../prompts/templates';
 import { feedbackText, fillFeedback, repairPrompt, type Turn } from '../prompts/feedback';
 import { chainDone } from '../run/chain';
 import { baseVerdict, score, type Score } from '../scoring';
-import { inRunOrder, type RepairRound, type RunMeta, type RunStatus, type SampleRecord } from '../run/spec';
+import {
+	inRunOrder,
+	type RepairRound,
+	type RunMeta,
+	type RunStatus,
+	type SampleRecord,
+	type TestSetRecord,
+} from '../run/spec';
+import { GeneratedTests } from './generated-tests';
 import type { RunStore } from '../run/store';
 import { Tester } from './tester';
 
@@ -21,6 +29,8 @@ export type RunEvent =
 	| { type: 'text'; taskId: string; index: number; delta: string }
 	| { type: 'generated'; taskId: string; index: number }
 	| { type: 'sample'; record: SampleRecord }
+	/** Reranking: a problem's generated tests were written (or checked against its reference). */
+	| { type: 'tests'; set: TestSetRecord }
 	/** A self-repair round finished: `record` now holds it as `repairs[round - 1]`. */
 	| { type: 'repair'; record: SampleRecord; round: number }
 	| { type: 'status'; status: RunStatus; error?: string }
@@ -38,6 +48,8 @@ export class PipelineRun {
 	 * served, so a repair waits for the sample being written and then goes before the next one. */
 	#writing: Promise<unknown> = Promise.resolve();
 	readonly #tester: Tester;
+	/** Reranking runs: the model's tests per problem. */
+	readonly tests: GeneratedTests | undefined;
 
 	constructor(
 		readonly meta: RunMeta,
@@ -51,6 +63,20 @@ export class PipelineRun {
 	) {
 		this.#status = meta.status;
 		this.#tester = new Tester(deps.bench, deps.executor, meta.spec.limits, meta.spec.calibration);
+		const t = meta.spec.tests;
+		this.tests = t
+			? new GeneratedTests(t, {
+					runId: meta.id,
+					bench: deps.bench,
+					executor: deps.executor,
+					store: deps.store,
+					limits: meta.spec.limits,
+					chat: deps.template.build(deps.bench, deps.bench.problems[0]!).mode === 'chat',
+					generate: (problem, prompt, index) => this.#generate(problem, prompt, index),
+					onError: (message) => this.#emit({ type: 'storage-error', message }),
+					onSet: (set) => this.#emit({ type: 'tests', set }),
+				})
+			: undefined;
 	}
 
 	/** The problems this run is scored on (for verifying its verdicts again). */
@@ -127,6 +153,7 @@ export class PipelineRun {
 	/** Reads what the store already has for this run (finished samples). */
 	async load(): Promise<void> {
 		for (const r of await this.deps.store.samples(this.meta.id)) this.records.set(key(r.taskId, r.index), r);
+		await this.tests?.load();
 	}
 
 	async run(): Promise<void> {
@@ -149,8 +176,12 @@ export class PipelineRun {
 				if (done) {
 					// A chain the page left half-repaired goes on from its last round.
 					if (!chainDone(done, this.#rounds)) executing.push(this.#repair(problem, prompt, done));
+					if (this.tests && !done.testRow) executing.push(this.#rowFor(problem, done));
 					continue;
 				}
+				// Reranking: the problem's tests are written before its first sample.
+				if (this.tests) await this.tests.setFor(problem);
+				if (this.#cancelled) break;
 				const kept = written.get(key(problem.taskId, index));
 				const generated = kept
 					? {
@@ -167,6 +198,7 @@ export class PipelineRun {
 				executing.push(this.#execute(problem, prompt, index, generated));
 			}
 			await Promise.all(executing);
+			await this.tests?.settle();
 			await this.#setStatus(this.#cancelled ? 'cancelled' : 'done');
 		} catch (e) {
 			await Promise.allSettled(executing);
@@ -266,15 +298,29 @@ export class PipelineRun {
 		index: number,
 		g: Generated & { full?: boolean },
 	): Promise<void> {
-		const record: SampleRecord = {
+		let record: SampleRecord = {
 			runId: this.meta.id,
 			taskId: problem.taskId,
 			index,
 			...(await this.#test(problem, prompt, g)),
 		};
+		if (this.tests) {
+			const set = await this.tests.setFor(problem);
+			record = { ...record, testRow: await this.tests.row(problem, record, set) };
+		}
 		await this.#put(record);
 		this.#emit({ type: 'sample', record });
 		if (!chainDone(record, this.#rounds)) await this.#repair(problem, prompt, record);
+	}
+
+	/** A stored sample that has no row over the generated tests yet (the page went away first). */
+	async #rowFor(problem: Problem, record: SampleRecord): Promise<void> {
+		const set = await this.tests!.setFor(problem);
+		const done = { ...record, testRow: await this.tests!.row(problem, record, set) };
+		// (a repair round may have been stored meanwhile: keep its chain)
+		const now = this.records.get(key(record.taskId, record.index)) ?? record;
+		await this.#put({ ...now, testRow: done.testRow });
+		this.#emit({ type: 'sample', record: this.records.get(key(record.taskId, record.index))! });
 	}
 
 	async #put(record: SampleRecord) {

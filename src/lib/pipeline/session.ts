@@ -19,6 +19,13 @@ import { EVALPLUS_CALIBRATION } from '../run/spec';
 import type { LoadProgress } from '../generation/webllm/progress';
 import { PipelineRun } from './run';
 import { REPAIR_FEEDBACK, type FeedbackTemplate } from '../prompts/feedback';
+import { TEST_TEMPLATE } from '../prompts/test-gen';
+import { RANKERS, type Ranker } from '../scoring/rerank';
+import { dualSupported } from './dual';
+
+/** Each generated test's time when run against a sample (B4 gives 0.1 s on CPython; Pyodide in a
+ * worker is slower and shares the machine with the model). */
+export const DEFAULT_PER_TEST_MS = 1000;
 
 export interface SessionEnv {
 	store: RunStore;
@@ -96,7 +103,7 @@ async function open(meta: RunMeta, env: SessionEnv): Promise<PipelineRun> {
 /** A run's spec from what a form, an embed link or the CLI chose — the only way one is built. The
  * template follows `chooseTemplate`; reference solutions are one sample each, scored at k = 1. */
 export function planRun(
-	bench: Pick<BenchmarkInfo, 'id' | 'hash' | 'composition'>,
+	bench: Pick<BenchmarkInfo, 'id' | 'hash' | 'composition' | 'language' | 'dialect'>,
 	o: {
 		taskIds: TaskId[];
 		generator: GeneratorSpec;
@@ -112,6 +119,10 @@ export function planRun(
 		/** Self-repair rounds after a failing sample (0: none), with the default feedback unless given. */
 		repairRounds?: number;
 		feedback?: FeedbackTemplate;
+		/** Reranking: test-generation answers per problem (0: none), which rankers, each test's time. */
+		generatedTests?: number;
+		rankers?: Ranker[];
+		perTestMs?: number;
 	},
 ): RunSpec {
 	const g = o.generator;
@@ -132,6 +143,14 @@ export function planRun(
 		ks: reference ? [1] : o.ks,
 		generator: g,
 		...(o.repairRounds && { repair: { rounds: o.repairRounds, feedback: o.feedback ?? REPAIR_FEEDBACK } }),
+		...(o.generatedTests && {
+			tests: {
+				perProblem: o.generatedTests,
+				template: { ...TEST_TEMPLATE },
+				perTestMs: o.perTestMs ?? DEFAULT_PER_TEST_MS,
+				rankers: o.rankers ?? [...RANKERS],
+			},
+		}),
 	};
 }
 

@@ -44,6 +44,9 @@ export interface RunSpec {
 	/** Self-repair: a failing sample is shown its execution feedback and answers again, up to
 	 * `rounds` times (the template is kept whole so an edited one resumes too). */
 	repair?: { rounds: number; feedback: FeedbackTemplate };
+	/** Reranking: the model writes tests for each problem (`perProblem` answers to the test
+	 * template), every sample runs against every test (`perTestMs` each), and the rankers pick. */
+	tests?: { perProblem: number; template: { name: string; version: number }; perTestMs: number; rankers: string[] };
 }
 
 export type RunStatus = 'running' | 'paused' | 'interrupted' | 'done' | 'cancelled' | 'failed';
@@ -101,6 +104,20 @@ export interface SampleRecord {
 	finishedAt: number;
 	/** Self-repair rounds 1, 2, … after this one (round 0) failed, each stored as it finishes. */
 	repairs?: RepairRound[];
+	/** Reranking: which of the problem's generated tests (its TestSetRecord's order) this sample passed. */
+	testRow?: boolean[];
+}
+
+/** A problem's generated tests: the model's answers to the test prompt, the distinct tests taken
+ * from them (weighted by how many answers wrote each), and — where the benchmark has a reference
+ * solution — which tests it passes (a test it fails is wrong). Kept under index 0. */
+export interface TestSetRecord {
+	runId: string;
+	taskId: TaskId;
+	index: 0;
+	answers: { raw: string; tokens: number; genMs: number; finishReason: FinishReason; tests: string[] }[];
+	tests: { text: string; weight: number }[];
+	reference?: boolean[];
 }
 
 /** One self-repair round: the feedback message the model was sent, and its answer run like a sample. */

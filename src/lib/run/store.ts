@@ -1,6 +1,6 @@
 // Where a run's records live: IndexedDB in the app (storage/idb.ts), memory in the CLI, the embed and
 // shared links (storage/memory.ts). Records are written the moment each sample finishes.
-import type { GeneratedRecord, RunMeta, SampleRecord } from './spec';
+import type { GeneratedRecord, RunMeta, SampleRecord, TestSetRecord } from './spec';
 
 export interface RunStore {
 	saveRun(meta: RunMeta): Promise<void>;
@@ -11,4 +11,7 @@ export interface RunStore {
 	samples(runId: string): Promise<SampleRecord[]>;
 	putGenerated(rec: GeneratedRecord): Promise<void>;
 	generated(runId: string): Promise<GeneratedRecord[]>;
+	/** Reranking: each problem's generated tests. */
+	putTests(rec: TestSetRecord): Promise<void>;
+	tests(runId: string): Promise<TestSetRecord[]>;
 }

@@ -2,13 +2,14 @@
 // [runId, taskId, index]. Each sample is its own transaction, committed as it finishes.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { BenchtopError, messageOf } from '../core/errors';
-import type { GeneratedRecord, RunMeta, SampleRecord } from '../run/spec';
+import type { GeneratedRecord, RunMeta, SampleRecord, TestSetRecord } from '../run/spec';
 import type { RunStore } from '../run/store';
 
 interface Schema extends DBSchema {
 	runs: { key: string; value: RunMeta };
 	samples: { key: [string, string, number]; value: SampleRecord; indexes: { byRun: string } };
 	generated: { key: [string, string, number]; value: GeneratedRecord; indexes: { byRun: string } };
+	tests: { key: [string, string, number]; value: TestSetRecord; indexes: { byRun: string } };
 }
 
 class StorageError extends BenchtopError {
@@ -34,7 +35,7 @@ export class IdbRunStore implements RunStore {
 
 	constructor(name = 'benchtop') {
 		this.#db = new Promise((resolve, reject) => {
-			openDB<Schema>(name, 2, {
+			openDB<Schema>(name, 3, {
 				upgrade(db, from) {
 					const keyPath = ['runId', 'taskId', 'index'];
 					if (from < 1) {
@@ -42,6 +43,7 @@ export class IdbRunStore implements RunStore {
 						db.createObjectStore('samples', { keyPath }).createIndex('byRun', 'runId');
 					}
 					if (from < 2) db.createObjectStore('generated', { keyPath }).createIndex('byRun', 'runId');
+					if (from < 3) db.createObjectStore('tests', { keyPath }).createIndex('byRun', 'runId');
 				},
 				// Another tab upgrading or deleting the database must not wait on this one forever.
 				blocking(_current, _blocked, event) {
@@ -77,11 +79,10 @@ export class IdbRunStore implements RunStore {
 	}
 	deleteRun(id: string) {
 		return this.#do(async (db) => {
-			const tx = db.transaction(['runs', 'samples', 'generated'], 'readwrite');
+			const tx = db.transaction(['runs', 'samples', 'generated', 'tests'], 'readwrite');
 			await tx.objectStore('runs').delete(id);
-			for await (const cursor of tx.objectStore('samples').index('byRun').iterate(id)) await cursor.delete();
-			for await (const cursor of tx.objectStore('generated').index('byRun').iterate(id))
-				await cursor.delete();
+			for (const store of ['samples', 'generated', 'tests'] as const)
+				for await (const cursor of tx.objectStore(store).index('byRun').iterate(id)) await cursor.delete();
 			await tx.done;
 		});
 	}
@@ -96,5 +97,11 @@ export class IdbRunStore implements RunStore {
 	}
 	generated(runId: string) {
 		return this.#do((db) => db.getAllFromIndex('generated', 'byRun', runId));
+	}
+	putTests(rec: TestSetRecord) {
+		return this.#do(async (db) => void (await db.put('tests', rec)));
+	}
+	tests(runId: string) {
+		return this.#do((db) => db.getAllFromIndex('tests', 'byRun', runId));
 	}
 }
