@@ -131,6 +131,12 @@ export function planRun(
 		throw new BenchtopError(
 			'self-repair needs a model to answer the feedback: not reference solutions or a file',
 		);
+	if (o.generatedTests && (reference || g.kind === 'replay'))
+		throw new BenchtopError('generated tests need a model to write them: not reference solutions or a file');
+	if (o.generatedTests && !dualSupported(bench))
+		throw new BenchtopError(
+			`generated tests run on HumanEval-, MBPP- and MultiPL-E-style benchmarks in Python, JavaScript and Lua; not on ${bench.id} (${bench.composition}${bench.dialect ? `, ${bench.dialect}` : ''})`,
+		);
 	const t = chooseTemplate(bench, promptedAs(g), o.template);
 	return {
 		benchmark: { id: bench.id, hash: bench.hash },
