@@ -282,7 +282,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 		spec.tests &&
 		rerankScore(
 			records,
-			new Map(sets.map((s) => [s.taskId as string, s])),
+			Object.fromEntries(sets.map((s) => [s.taskId as string, s])),
 			spec.tests.rankers as Ranker[],
 			spec.ks,
 		);

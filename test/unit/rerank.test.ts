@@ -12,6 +12,8 @@ import {
 	topPicks,
 	type PassMatrix,
 } from '../../src/lib/scoring/rerank';
+import { parseRunFile, toRunFile } from '../../src/lib/formats/run-file';
+import type { RunMeta, SampleRecord, TestSetRecord } from '../../src/lib/run/spec';
 
 const rows = (...layouts: string[]) => layouts.map((l) => [...l].map((c) => c === '1'));
 
@@ -109,5 +111,47 @@ describe('ln Γ', () => {
 			[10004.5, 82141.16481551129],
 		] as const)
 			expect(Math.abs(lnGamma(x) - v)).toBeLessThan(1e-9 * Math.max(1, Math.abs(v)));
+	});
+});
+
+describe('a reranking run in a run file', () => {
+	const meta = {
+		id: 'r',
+		name: 'n',
+		created: 0,
+		status: 'done',
+		spec: { benchmark: { id: 'b', hash: 'h' }, taskIds: ['T/1'], n: 1, ks: [1] },
+	} as unknown as RunMeta;
+	const sample = {
+		taskId: 'T/1',
+		index: 0,
+		code: 'x',
+		raw: 'x',
+		result: { status: 'passed' },
+		testRow: [true],
+	};
+	const set = {
+		runId: 'r',
+		taskId: 'T/1',
+		index: 0,
+		answers: [],
+		tests: [{ text: 'assert f(1) == 1', weight: 2 }],
+		reference: [true],
+	} as unknown as TestSetRecord;
+
+	it('carries the generated tests beside the samples', () => {
+		const back = parseRunFile(toRunFile(meta, [sample as unknown as SampleRecord], [set]), 'run.json');
+		expect(back.tests).toEqual([set]);
+		expect(back.samples[0]!.testRow).toEqual([true]);
+	});
+
+	it('names the file and field of a malformed test set', () => {
+		const doc = JSON.parse(toRunFile(meta, [], [set]));
+		doc.tests[0].tests = [{ text: 1 }];
+		expect(() => parseRunFile(JSON.stringify(doc), 'run.json')).toThrow(/run\.json.*tests\[0\]\.tests/);
+		doc.tests[0].taskId = 'T/9';
+		expect(() => parseRunFile(JSON.stringify(doc), 'run.json')).toThrow(
+			/tests\[0\]\.taskId.*"T\/9" is not one of the run's problems/,
+		);
 	});
 });

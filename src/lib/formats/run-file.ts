@@ -3,21 +3,63 @@
 import { InputError } from '../core/errors';
 import { parseJson } from '../core/text';
 import { LANGUAGES } from '../core/ids';
-import type { RunMeta, SampleRecord } from '../run/spec';
+import type { RunMeta, SampleRecord, TestSetRecord } from '../run/spec';
 import { safeFileName } from './file-name';
 
 export const RUN_FILE_VERSION = 1;
 
-export function toRunFile(meta: RunMeta, samples: readonly SampleRecord[]): string {
-	return JSON.stringify({ benchtopRun: RUN_FILE_VERSION, meta, samples }, null, 1) + '\n';
+/** `tests`: a reranking run's generated tests per problem (the samples' rows refer to them). */
+export function toRunFile(
+	meta: RunMeta,
+	samples: readonly SampleRecord[],
+	tests: readonly TestSetRecord[] = [],
+): string {
+	return (
+		JSON.stringify(
+			{ benchtopRun: RUN_FILE_VERSION, meta, samples, ...(tests.length && { tests }) },
+			null,
+			1,
+		) + '\n'
+	);
 }
 
 export const runFileName = (runName: string) => `${safeFileName(runName)}.benchtop-run.json`;
 
 const STATUSES = new Set(['passed', 'failed', 'timeout', 'error']);
 
-export function parseRunFile(text: string, file: string): { meta: RunMeta; samples: SampleRecord[] } {
-	return checkRun(parseJson(text, file), file);
+export function parseRunFile(
+	text: string,
+	file: string,
+): { meta: RunMeta; samples: SampleRecord[]; tests: TestSetRecord[] } {
+	const doc = parseJson(text, file) as Record<string, unknown>;
+	const run = checkRun(doc, file);
+	return { ...run, tests: checkTests(doc.tests, run.meta, file) };
+}
+
+/** A reranking run's generated tests: each set names one of the run's problems and lists its tests. */
+function checkTests(value: unknown, meta: RunMeta, file: string): TestSetRecord[] {
+	if (value === undefined) return [];
+	if (!Array.isArray(value)) throw new InputError(file, undefined, 'tests', 'must be a list');
+	return value.map((t: TestSetRecord, i) => {
+		if (typeof t?.taskId !== 'string' || !meta.spec.taskIds.includes(t.taskId))
+			throw new InputError(
+				file,
+				undefined,
+				`tests[${i}].taskId`,
+				`"${String(t?.taskId)}" is not one of the run's problems`,
+			);
+		if (
+			!Array.isArray(t.tests) ||
+			t.tests.some((x) => typeof x?.text !== 'string' || !Number.isInteger(x.weight))
+		)
+			throw new InputError(
+				file,
+				undefined,
+				`tests[${i}].tests`,
+				'must list tests, each with a text and a weight',
+			);
+		return t;
+	});
 }
 
 /** Checks a run document (a parsed file, or a share link's payload) field by field. */

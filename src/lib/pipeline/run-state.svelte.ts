@@ -3,7 +3,7 @@
 // does not re-render the page for every token.
 import type { Speed } from '../generation/types';
 import type { Score } from '../scoring';
-import type { RunMeta, RunStatus, SampleRecord } from '../run/spec';
+import type { RunMeta, RunStatus, SampleRecord, TestSetRecord } from '../run/spec';
 import type { PipelineRun } from './run';
 
 export interface Cell {
@@ -39,6 +39,8 @@ export class RunState {
 	genMs = $state(0);
 	startedAt = Date.now();
 	storageWarning = $state<string | undefined>();
+	/** Reranking runs: each problem's generated tests, as they are written and checked. */
+	tests = $state.raw<Readonly<Record<string, TestSetRecord>>>({});
 	/** The engine's prompt and decode speeds on the latest sample that reported them. */
 	speed = $state<Speed | undefined>();
 	#pending = false;
@@ -56,18 +58,22 @@ export class RunState {
 			Array.from({ length: n }, (_, index) => ({ taskId, index, state: 'waiting' as const })),
 		);
 		for (const r of run.records.values()) this.#finish(r);
+		if (run.tests) this.tests = Object.fromEntries(run.tests.sets);
 		this.status = run.status;
 		run.on((e) => {
 			if (e.type === 'text') {
 				if (this.writing?.taskId !== e.taskId || this.writing.index !== e.index) {
 					this.#text = '';
-					this.#cell(e.taskId, e.index, { state: 'writing' });
+					// (a repair round, or a test being written, leaves a finished sample's verdict showing)
+					if (!this.cells[this.#at(e.taskId, e.index)]?.record)
+						this.#cell(e.taskId, e.index, { state: 'writing' });
 				}
 				this.#text += e.delta;
 				this.writing = { taskId: e.taskId, index: e.index, text: this.#text };
 			} else if (e.type === 'generated') this.#cell(e.taskId, e.index, { state: 'running' });
 			else if (e.type === 'sample') this.#finish(e.record);
 			else if (e.type === 'repair') this.#repaired(e.record, e.round);
+			else if (e.type === 'tests') this.tests = { ...this.tests, [e.set.taskId]: { ...e.set } };
 			else if (e.type === 'status') {
 				this.status = e.status;
 				this.error = e.error;

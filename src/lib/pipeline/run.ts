@@ -72,7 +72,7 @@ export class PipelineRun {
 					store: deps.store,
 					limits: meta.spec.limits,
 					chat: deps.template.build(deps.bench, deps.bench.problems[0]!).mode === 'chat',
-					generate: (problem, prompt, index) => this.#generate(problem, prompt, index),
+					generate: (problem, prompt, index) => this.#generate(problem, prompt, index, false),
 					onError: (message) => this.#emit({ type: 'storage-error', message }),
 					onSet: (set) => this.#emit({ type: 'tests', set }),
 				})
@@ -224,7 +224,13 @@ export class PipelineRun {
 			.catch((e: Error) => this.#emit({ type: 'storage-error', message: e.message }));
 	}
 
-	#generate(problem: Problem, prompt: Prompt, index: number): Promise<Generated & { full?: boolean }> {
+	/** `sample`: false for text that is not a sample's (generated tests), which the grid does not show. */
+	#generate(
+		problem: Problem,
+		prompt: Prompt,
+		index: number,
+		sample = true,
+	): Promise<Generated & { full?: boolean }> {
 		const { spec } = this.meta;
 		const turn = this.#writing.then(() =>
 			// (a turn that comes after a cancel is not asked for)
@@ -235,7 +241,9 @@ export class PipelineRun {
 						sampling: spec.sampling,
 						index,
 						taskId: problem.taskId,
-						onText: (delta) => this.#emit({ type: 'text', taskId: problem.taskId, index, delta }),
+						onText: sample
+							? (delta) => this.#emit({ type: 'text', taskId: problem.taskId, index, delta })
+							: undefined,
 					}),
 		);
 		this.#writing = turn.catch(() => {});

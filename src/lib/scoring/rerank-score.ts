@@ -28,7 +28,7 @@ export interface RerankReport {
 
 export function rerankScore(
 	records: readonly SampleRecord[],
-	sets: ReadonlyMap<string, Pick<TestSetRecord, 'tests' | 'reference'>>,
+	sets: Readonly<Record<string, Pick<TestSetRecord, 'tests' | 'reference'>>>,
 	rankers: readonly Ranker[],
 	ks: readonly number[],
 ): RerankReport {
@@ -41,7 +41,7 @@ export function rerankScore(
 	let checked = 0;
 	for (const [taskId, samples] of byTask) {
 		samples.sort((a, b) => a.index - b.index);
-		const set = sets.get(taskId);
+		const set = sets[taskId];
 		const weights = set?.tests.map((t) => t.weight) ?? [];
 		const rows = samples.map((s) =>
 			s.testRow?.length === weights.length ? s.testRow : weights.map(() => false),

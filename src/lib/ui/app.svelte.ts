@@ -16,7 +16,7 @@ import { settledStatus } from '../run/spec';
 import { modelName } from '../formats/run-record';
 import type { Generator } from '../generation/types';
 import type { GgufInfo } from '../generation/gguf/header';
-import { generatorSpec, pickTasks, type Settings } from './settings';
+import { feedbackTemplate, generatorSpec, pickTasks, type Settings } from './settings';
 import { recodeRunOrder, recodeSelection } from '../benchmarks/recode';
 import type { planRun } from '../pipeline/session';
 
@@ -142,6 +142,9 @@ export class AppState {
 			ks: s.ks,
 			template: s.template,
 			calibrated: s.calibrated,
+			repairRounds: s.source === 'reference' ? 0 : s.repairRounds,
+			feedback: feedbackTemplate(s),
+			generatedTests: s.source === 'reference' ? 0 : s.generatedTests,
 		});
 	}
 
@@ -244,7 +247,11 @@ export class AppState {
 	/** Keeps the shared run on screen in History. */
 	async keepShared(state: RunState): Promise<void> {
 		const { toRunFile } = await import('../formats/run-file');
-		const text = toRunFile(state.meta, [...state.run.records.values()]);
+		const text = toRunFile(
+			state.meta,
+			[...state.run.records.values()],
+			[...(state.run.tests?.sets.values() ?? [])],
+		);
 		const id = await this.importRun(new File([text], `${state.meta.name}.benchtop-run.json`));
 		if (id) this.shared = false;
 	}
@@ -351,7 +358,7 @@ export class AppState {
 		const { toRunFile, runFileName } = await import('../formats/run-file');
 		return {
 			name: runFileName(meta.name),
-			text: toRunFile(meta, await store.samples(id)),
+			text: toRunFile(meta, await store.samples(id), await store.tests(id)),
 		};
 	}
 
@@ -360,7 +367,7 @@ export class AppState {
 		this.error = undefined;
 		try {
 			const { parseRunFile } = await import('../formats/run-file');
-			const { meta, samples } = parseRunFile(await file.text(), file.name);
+			const { meta, samples, tests } = parseRunFile(await file.text(), file.name);
 			const store = await this.store();
 			const id = (await store.getRun(meta.id)) ? crypto.randomUUID() : meta.id;
 			await store.saveRun({
@@ -370,6 +377,7 @@ export class AppState {
 				name: id === meta.id ? meta.name : `${meta.name} (imported)`,
 			});
 			for (const s of samples) await store.putSample({ ...s, runId: id });
+			for (const t of tests) await store.putTests({ ...t, runId: id });
 			return id;
 		} catch (e) {
 			this.error = messageOf(e);

@@ -8,6 +8,7 @@ import { ggufName, namesChatModel } from '../generation/gguf/names';
 import type { TemplateName } from '../prompts/templates';
 import type { RecodeFamily } from '../benchmarks/types';
 import { mulberry32 } from '../scoring/bootstrap';
+import { REPAIR_FEEDBACK, type FeedbackTemplate } from '../prompts/feedback';
 
 export type ModelSource = 'reference' | 'endpoint' | 'webllm' | 'gguf';
 export type Subset = 'first' | 'random' | 'all' | 'picked';
@@ -36,6 +37,12 @@ export interface Settings {
 	allCores: boolean;
 	/** HumanEval only: also run these ReCode families' perturbed sets (a robustness run). */
 	robustness: RecodeFamily[];
+	/** Self-repair: rounds of execution feedback after a failing sample (0: none), and the feedback
+	 * template's text ({feedback}, {code}, {language}). */
+	repairRounds: number;
+	feedback: string;
+	/** Reranking: the model's answers to the test-writing prompt per problem (0: none). */
+	generatedTests: number;
 }
 
 export const PRESETS: {
@@ -72,7 +79,16 @@ const DEFAULTS: Settings = {
 	calibrated: false,
 	allCores: false,
 	robustness: [],
+	repairRounds: 0,
+	feedback: REPAIR_FEEDBACK.text,
+	generatedTests: 0,
 };
+
+/** The feedback template a run records: the built-in one by name, or the user's edit of it. */
+export const feedbackTemplate = (s: Pick<Settings, 'feedback'>): FeedbackTemplate =>
+	s.feedback === REPAIR_FEEDBACK.text
+		? REPAIR_FEEDBACK
+		: { name: 'custom-feedback', version: 1, text: s.feedback };
 
 const KEY = 'benchtop.settings';
 

@@ -32,6 +32,10 @@ export async function shareFile(
 	const { toRunFile, runFileName } = await import('../formats/run-file');
 	return {
 		name: runFileName(state.meta.name),
-		text: toRunFile(withProblems(state, bundled), [...state.run.records.values()]),
+		text: toRunFile(
+			withProblems(state, bundled),
+			[...state.run.records.values()],
+			[...(state.run.tests?.sets.values() ?? [])],
+		),
 	};
 }
