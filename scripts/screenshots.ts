@@ -1,6 +1,7 @@
 // Screenshots of every view, taken in headless Chromium against the scripted OpenAI-compatible
 // server: Set up, the live run part-way, Results with a sample open, why samples failed and the timeout checked,
-// History, Compare, Teach, a robustness run (ReCode) with a flip open, and a big run's grid (imported from a file), at
+// History, Compare, Teach, a robustness run (ReCode) with a flip open, a self-repair run and a reranking
+// run, and a big run's grid (imported from a file), at
 // 1366×800 and 390×844, light and dark; presentation mode; and the embed widget inside a page. The
 // README shows the main ones (desktop, light).
 //   npm run screenshots   → docs/screenshots/<view>-<width>-<theme>.png
@@ -14,6 +15,7 @@ import { CHROMIUM_FLAGS, findChromium } from '../cli/chromium';
 import { CHAT } from '../test/fixtures/scripted-replies';
 import { bigRunFile } from '../test/fixtures/runs';
 import { recodeModel } from '../test/fixtures/recode-model';
+import { repairReply, rerankReply } from '../test/fixtures/self-improve';
 import { startOpenAiServer } from '../test/support/openai-server';
 import { fillSetup } from '../test/support/setup-form';
 
@@ -32,6 +34,8 @@ const model = await startOpenAiServer({
 	pieces: 12,
 });
 const recode = await startOpenAiServer({ script: {}, models: ['base'], respond: recodeModel() });
+const repairing = await startOpenAiServer({ script: {}, models: ['m'], respond: repairReply });
+const reranking = await startOpenAiServer({ script: {}, models: ['m'], respond: rerankReply });
 const SIZES = [
 	{ width: 1366, height: 800 },
 	{ width: 390, height: 844 },
@@ -114,6 +118,38 @@ async function views(browser: Browser, size: (typeof SIZES)[number], theme: 'lig
 	await shot('robustness');
 	await page.getByTestId('prompt-diff').scrollIntoViewIfNeeded();
 	await shot('robustness-flip');
+	// self-repair: two rounds of execution feedback on two problems, the chain of the fixed sample open
+	await fillSetup(await back(page), {
+		benchmark: 'classroom',
+		problems: 2,
+		endpoint: { url: repairing.url, model: 'm' },
+		n: 1,
+	});
+	await page.getByLabel('Self-repair rounds').fill('2');
+	await page.getByRole('button', { name: 'Run', exact: true }).click();
+	const repair = page.getByTestId('repair-panel');
+	await repair.locator('svg[role=img]').nth(1).waitFor({ timeout: 120_000 });
+	await repair.scrollIntoViewIfNeeded();
+	await shot('self-repair');
+	await page.getByRole('cell', { name: /^Classroom\/fizzbuzz sample 1/ }).click();
+	await page.getByTestId('repair-chain').scrollIntoViewIfNeeded();
+	await shot('self-repair-chain');
+	// reranking: the model writes tests for fizzbuzz; its matrix open
+	await fillSetup(await back(page), {
+		benchmark: 'classroom',
+		problems: 1,
+		endpoint: { url: reranking.url, model: 'm' },
+		n: 6,
+		temperature: 0.8,
+	});
+	await page.getByLabel('Self-repair rounds').fill('0');
+	await page.getByLabel('Tests the model writes per problem').fill('3');
+	await page.getByRole('button', { name: 'Run', exact: true }).click();
+	const rerank = page.getByTestId('rerank-panel');
+	await rerank.getByTestId('tests-right').waitFor({ timeout: 120_000 });
+	await rerank.getByTestId('test-matrix').locator('summary').click();
+	await rerank.scrollIntoViewIfNeeded();
+	await shot('reranking');
 	await page.close();
 }
 
@@ -156,5 +192,7 @@ try {
 	await browser.close();
 	await model.close();
 	await recode.close();
+	await repairing.close();
+	await reranking.close();
 	server.httpServer.close();
 }

@@ -46,7 +46,12 @@ export interface RunSpec {
 	repair?: { rounds: number; feedback: FeedbackTemplate };
 	/** Reranking: the model writes tests for each problem (`perProblem` answers to the test
 	 * template), every sample runs against every test (`perTestMs` each), and the rankers pick. */
-	tests?: { perProblem: number; template: { name: string; version: number }; perTestMs: number; rankers: string[] };
+	tests?: {
+		perProblem: number;
+		template: { name: string; version: number };
+		perTestMs: number;
+		rankers: string[];
+	};
 }
 
 export type RunStatus = 'running' | 'paused' | 'interrupted' | 'done' | 'cancelled' | 'failed';
