@@ -12,7 +12,7 @@ const sample = (index: number, status: 'passed' | 'failed') =>
 describe('run files', () => {
 	it('round-trip exactly', () => {
 		const samples = [sample(0, 'passed'), sample(1, 'failed')];
-		expect(parseRunFile(toRunFile(meta, samples), 'run.json')).toEqual({ meta, samples });
+		expect(parseRunFile(toRunFile(meta, samples), 'run.json')).toEqual({ meta, samples, tests: [] });
 	});
 	it.each([
 		['{"x": 1}', 'run.json (field "benchtopRun"): not a Benchtop run file (export one from History)'],
