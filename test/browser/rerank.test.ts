@@ -54,7 +54,17 @@ describe('dual execution', () => {
 		];
 		for (const c of cases) {
 			const p = { taskId: taskId('t'), prompt: c.prompt, tests: '' };
-			const job = dualJob(c.bench, p, { code: c.code, full: false }, c.tests, DEFAULT_LIMITS, 1000, MARK);
+			const job = dualJob(
+				{
+					bench: c.bench,
+					problem: p,
+					sample: { code: c.code, full: false },
+					limits: DEFAULT_LIMITS,
+					perTestMs: 1000,
+				},
+				c.tests,
+				MARK,
+			);
 			const [r] = await runPrograms(h.page, c.bench.language, [job.program], job.limits);
 			const row = readRow(r!.message, MARK, c.tests.length);
 			expect(row?.map((x) => (x ? '1' : '0')).join(''), `${c.bench.language}: ${r!.message}`).toBe(c.want);

@@ -1,12 +1,10 @@
 // The run orchestrator's control flow with a scripted generator and executor: overlap of generation
 // and execution, resume from stored samples, pause / resume / cancel, failures kept with what was done.
 import { describe, expect, it } from 'vitest';
-import type { Benchmark } from '../../src/lib/benchmarks/types';
 import { taskId } from '../../src/lib/core/ids';
 import type { ExecResult } from '../../src/lib/core/result';
-import { DEFAULT_LIMITS, type Job } from '../../src/lib/execution/runtime';
+import type { Job } from '../../src/lib/execution/runtime';
 import {
-	GREEDY,
 	GenerationError,
 	type GenerateRequest,
 	type Generated,
@@ -15,44 +13,12 @@ import {
 import { ReplayGenerator } from '../../src/lib/generation/given';
 import { PipelineRun } from '../../src/lib/pipeline/run';
 import { completion } from '../../src/lib/prompts/templates';
-import type { RunMeta } from '../../src/lib/run/spec';
+import { tinyBench, tinyRun } from '../fixtures/tiny-run';
 import { MemoryRunStore } from '../../src/lib/storage/memory';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const bench: Benchmark = {
-	id: 'tiny',
-	name: 'tiny',
-	language: 'python',
-	composition: 'human-eval',
-	version: '1',
-	hash: 'h',
-	source: '',
-	license: '',
-	stop: ['\ndef'],
-	count: 2,
-	problems: ['a', 'b'].map((f) => ({
-		taskId: taskId(f),
-		prompt: `def ${f}():\n`,
-		tests: 'def check(c): assert c()',
-		entryPoint: f,
-	})),
-};
-const meta = (n: number): RunMeta => ({
-	id: 'run-1',
-	name: 't',
-	created: 0,
-	status: 'running',
-	spec: {
-		benchmark: { id: 'tiny', hash: 'h' },
-		taskIds: [taskId('a'), taskId('b')],
-		n,
-		sampling: GREEDY,
-		template: { name: 'completion', version: 1 },
-		limits: DEFAULT_LIMITS,
-		ks: [1],
-		generator: { kind: 'reference' },
-	},
-});
+const bench = tinyBench('def check(c): assert c()');
+const meta = (n: number) => tinyRun('run-1', { n, ks: [1], generator: { kind: 'reference' } });
 
 /** Writes "    return True" for even seeds and "    return False" for odd ones, taking `ms` each. */
 class Scripted implements Generator {

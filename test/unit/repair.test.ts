@@ -2,17 +2,17 @@
 // attempts for base models), the chain in the pipeline (stored round by round, resumed half-way),
 // and pass@k@r, the per-round gain, repair rates and tokens against hand-computed values.
 import { describe, expect, it } from 'vitest';
-import type { Benchmark } from '../../src/lib/benchmarks/types';
 import { taskId, type TaskId } from '../../src/lib/core/ids';
 import type { ExecResult } from '../../src/lib/core/result';
-import { DEFAULT_LIMITS, type Job } from '../../src/lib/execution/runtime';
-import { GREEDY, type GenerateRequest, type Generated, type Generator } from '../../src/lib/generation/types';
+import type { Job } from '../../src/lib/execution/runtime';
+import { type GenerateRequest, type Generated, type Generator } from '../../src/lib/generation/types';
 import { PipelineRun } from '../../src/lib/pipeline/run';
 import { feedbackText, repairPrompt, REPAIR_FEEDBACK, fillFeedback } from '../../src/lib/prompts/feedback';
 import { instruct, completion, promptText, type Prompt } from '../../src/lib/prompts/templates';
-import type { RepairRound, RunMeta, SampleRecord } from '../../src/lib/run/spec';
+import type { RepairRound, SampleRecord } from '../../src/lib/run/spec';
 import { repairScore } from '../../src/lib/scoring/repair';
 import { MemoryRunStore } from '../../src/lib/storage/memory';
+import { tinyBench, tinyRun } from '../fixtures/tiny-run';
 
 const res = (status: ExecResult['status'], extra: Partial<ExecResult> = {}): ExecResult => ({
 	status,
@@ -97,41 +97,14 @@ describe('the next round’s prompt', () => {
 });
 
 // The pipeline: a model that answers wrong until it is shown the failing test, then right.
-const bench: Benchmark = {
-	id: 'tiny',
-	name: 'tiny',
-	language: 'python',
-	composition: 'human-eval',
-	version: '1',
-	hash: 'h',
-	source: '',
-	license: '',
-	stop: ['\ndef'],
-	count: 2,
-	problems: ['a', 'b'].map((f) => ({
-		taskId: taskId(f),
-		prompt: `def ${f}():\n`,
-		tests: 'def check(c):\n    assert c() == 1',
-		entryPoint: f,
-	})),
-};
-const meta = (rounds: number): RunMeta => ({
-	id: 'run-r',
-	name: 't',
-	created: 0,
-	status: 'running',
-	spec: {
-		benchmark: { id: 'tiny', hash: 'h' },
-		taskIds: [taskId('a'), taskId('b')],
+const bench = tinyBench('def check(c):\n    assert c() == 1');
+const meta = (rounds: number) =>
+	tinyRun('run-r', {
 		n: 2,
-		sampling: GREEDY,
-		template: { name: 'completion', version: 1 },
-		limits: DEFAULT_LIMITS,
 		ks: [1, 2],
 		generator: { kind: 'endpoint', baseUrl: 'x', model: 'm', api: 'completions' },
 		repair: { rounds, feedback: REPAIR_FEEDBACK },
-	},
-});
+	});
 
 /** Problem a: sample 0 right away, sample 1 after feedback. Problem b: never right. */
 class Learner implements Generator {

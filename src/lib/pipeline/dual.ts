@@ -77,13 +77,19 @@ end
 `;
 }
 
+/** One sample of one problem, to be run against generated tests. */
+export interface DualSample {
+	bench: Bench;
+	problem: Problem;
+	sample: { code: string; full: boolean };
+	limits: Limits;
+	/** Each test's time. */
+	perTestMs: number;
+}
+
 export function dualJob(
-	b: Bench,
-	p: Problem,
-	sample: { code: string; full: boolean },
+	{ bench: b, problem: p, sample, limits, perTestMs }: DualSample,
 	tests: readonly string[],
-	limits: Limits,
-	perTestMs: number,
 	marker: string,
 ): Job {
 	return {
@@ -106,21 +112,15 @@ export function readRow(message: string | undefined, marker: string, count: numb
  * passes none; one that runs out of time is tried test by test. */
 export async function dualRow(
 	executor: Executes,
-	b: Bench,
-	p: Problem,
-	sample: { code: string; full: boolean },
+	d: DualSample,
 	tests: readonly string[],
-	limits: Limits,
-	perTestMs: number,
 ): Promise<boolean[]> {
 	if (!tests.length) return [];
 	const marker = `BENCHTOP-TESTS-${crypto.randomUUID().slice(0, 8)}:`;
-	const whole = await executor.run(dualJob(b, p, sample, tests, limits, perTestMs, marker));
+	const whole = await executor.run(dualJob(d, tests, marker));
 	const row = readRow(whole.message, marker, tests.length);
 	if (row) return row;
 	if (whole.status !== 'timeout') return tests.map(() => false);
-	const each = await Promise.all(
-		tests.map((t) => executor.run(dualJob(b, p, sample, [t], limits, perTestMs, marker))),
-	);
+	const each = await Promise.all(tests.map((t) => executor.run(dualJob(d, [t], marker))));
 	return each.map((r) => readRow(r.message, marker, 1)?.[0] ?? false);
 }

@@ -110,6 +110,11 @@ export class GeneratedTests {
 
 	row(problem: Problem, sample: Pick<SampleRecord, 'code' | 'full'>, set: TestSetRecord): Promise<boolean[]> {
 		const texts = set.tests.map((t) => t.text);
-		return dualRow(this.d.executor, this.d.bench, problem, sample, texts, this.d.limits, this.spec.perTestMs);
+		const { bench, limits } = this.d;
+		return dualRow(
+			this.d.executor,
+			{ bench, problem, sample, limits, perTestMs: this.spec.perTestMs },
+			texts,
+		);
 	}
 }

@@ -6,8 +6,6 @@ import { messageOf } from '../core/errors';
 import type { Benchmark, Problem } from '../benchmarks/types';
 import type { TaskId } from '../core/ids';
 import type { Executes } from '../execution/runtime';
-import { cruxAnswer } from '../extraction/cruxeval';
-import { extract, openedFunction, truncateAtStop } from '../extraction/extract';
 import type { Generated, Generator as SampleGenerator } from '../generation/types';
 import type { Prompt, Template } from '../prompts/templates';
 import { feedbackText, fillFeedback, repairPrompt, type Turn } from '../prompts/feedback';
@@ -24,6 +22,7 @@ import {
 import { GeneratedTests } from './generated-tests';
 import type { RunStore } from '../run/store';
 import { Tester } from './tester';
+import { testAnswer } from './answer';
 
 export type RunEvent =
 	| { type: 'text'; taskId: string; index: number; delta: string }
@@ -254,50 +253,10 @@ export class PipelineRun {
 		return this.meta.spec.repair?.rounds ?? 0;
 	}
 
-	/** From the model's text to the verdict: the code extracted (or taken as given) and tested. */
-	async #test(problem: Problem, prompt: Prompt, g: Generated & { full?: boolean }) {
-		const { bench, generator } = this.deps;
-		const given = generator.describe.kind === 'replay' || generator.describe.kind === 'reference';
-		const crux =
-			bench.composition === 'cruxeval-output'
-				? 'output'
-				: bench.composition === 'cruxeval-input'
-					? 'input'
-					: undefined;
-		const x = given
-			? { code: g.text, full: g.full ?? false, how: 'given' }
-			: crux
-				? {
-						code: cruxAnswer(crux, truncateAtStop(g.text, prompt.stop)),
-						full: false,
-						how: "CRUXEval's answer",
-					}
-				: extract(g.text, {
-						language: bench.language,
-						prompt,
-						problemPrompt: problem.prompt,
-						entryPoint: problem.entryPoint ?? openedFunction(bench.language, problem.prompt),
-						wholeProgram: bench.composition === 'mbpp' || bench.composition === 'classeval',
-					});
-		const { program, result } = await this.#tester.test(problem, {
-			taskId: problem.taskId,
-			code: x.code,
-			full: x.full,
-			file: 'run',
-		});
-		return {
-			raw: g.text,
-			code: x.code,
-			full: x.full,
-			how: x.how,
-			tokens: g.tokens,
-			genMs: g.ms,
-			...(g.speed && { speed: g.speed }),
-			finishReason: g.finishReason,
-			program,
-			result,
-			finishedAt: Date.now(),
-		};
+	/** From the model's text to the verdict (answer.ts). */
+	#test(problem: Problem, prompt: Prompt, g: Generated & { full?: boolean }) {
+		const given = ['replay', 'reference'].includes(this.deps.generator.describe.kind);
+		return testAnswer(this.deps.bench, this.#tester, problem, prompt, g, given);
 	}
 
 	async #execute(
