@@ -125,6 +125,7 @@ async function views(browser: Browser, size: (typeof SIZES)[number], theme: 'lig
 		endpoint: { url: repairing.url, model: 'm' },
 		n: 1,
 	});
+	await page.locator('select[name=api]').selectOption('chat');
 	await page.getByLabel('Self-repair rounds').fill('2');
 	await page.getByRole('button', { name: 'Run', exact: true }).click();
 	const repair = page.getByTestId('repair-panel');
