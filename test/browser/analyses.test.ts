@@ -39,12 +39,23 @@ const CRAFTED: Record<string, Reply[]> = {
 	sum_list: [LOOP[0]!, BUILTIN[0]!, LOOP[1]!, BUILTIN[1]!, LOOP[2]!].map((c) => ({ text: fence(c) })),
 };
 
+// Efficiency: sum_list written as the reference writes it, and correct but doing 300,000 idle steps first.
+const TIMED: Record<string, Reply[]> = {
+	fizzbuzz: [FIZZBUZZ, 'def fizzbuzz(n):\n    return str(n)'].map((c) => ({ text: fence(c) })),
+	sum_list: [
+		'    total = 0\n    for x in numbers:\n        total += x\n    return total',
+		'def sum_list(numbers):\n    for _ in range(300000):\n        pass\n    return sum(numbers)',
+	].map((c) => ({ text: fence(c) })),
+};
+
 let mutants: ScriptedServer;
+let timed: ScriptedServer;
 let crafted: ScriptedServer;
 let recode: ScriptedServer;
 beforeAll(async () => {
 	mutants = await startOpenAiServer({ script, models: ['mutant-writer'] });
 	crafted = await startOpenAiServer({ script: CRAFTED, models: ['crafted'] });
+	timed = await startOpenAiServer({ script: TIMED, models: ['timed'] });
 	recode = await startOpenAiServer({
 		script: {},
 		models: ['base'],
@@ -54,6 +65,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await mutants?.close();
 	await crafted?.close();
+	await timed?.close();
 	await recode?.close();
 });
 
@@ -175,6 +187,41 @@ describe('analyses in the app', () => {
 		expect(await axeFindings(page, '[data-testid="diversity-panel"]')).toEqual([]);
 		// distinct@1 is pass@1: (4/5 + 5/5) / 2 = 0.9
 		expect(await panel.textContent()).toMatch(/distinct@1\s*0\.900/);
+		await page.context().close();
+	});
+
+	it('efficiency in Results: correct samples timed against the reference, a slow one stands out by its work ratio', async () => {
+		const page = await openApp();
+		await fillSetup(page, {
+			benchmark: 'classroom',
+			problems: 2,
+			endpoint: { url: timed.url, model: 'timed' },
+			n: 2,
+			temperature: 0.8,
+		});
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => finished(page), { timeout: 90_000 }).toMatch(/\(done\)/);
+		const box = page.getByTestId('efficiency');
+		await box.locator('summary').click();
+		await box.getByRole('button', { name: 'Time the correct samples against the reference' }).click();
+		const summary = box.getByTestId('efficiency-summary');
+		await summary.waitFor({ timeout: 90_000 });
+		// three passing samples of problems with a reference: fizzbuzz's right one and both of sum_list's
+		expect(await summary.textContent()).toMatch(/^3 samples timed: NET mean \d+\.\d\d×/);
+		expect(
+			await box.locator('tbody tr').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-task'))),
+		).toEqual(['Classroom/fizzbuzz', 'Classroom/sum_list']);
+		// the interpreter's own count of steps: the reference's own code is 1.00×, the idle loop far more
+		const work = (
+			await box
+				.getByTestId('efficiency-samples')
+				.locator('li[data-task="Classroom/sum_list"]')
+				.allTextContents()
+		).map((t) => Number(/work (\d+\.\d+)×/.exec(t)![1]));
+		expect(work[0]).toBeGreaterThan(0.9);
+		expect(work[0]).toBeLessThan(1.1);
+		expect(work[1]).toBeGreaterThan(20);
+		expect(await axeFindings(page, '[data-testid="efficiency"]')).toEqual([]);
 		await page.context().close();
 	});
 });

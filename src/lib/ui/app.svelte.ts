@@ -12,7 +12,8 @@ import type { LoadProgress } from '../generation/webllm/progress';
 import type { VerifyProgress } from '../pipeline/verify';
 import type { SlowReport } from '../pipeline/slow';
 import type { RunStore } from '../run/store';
-import { settledStatus } from '../run/spec';
+import { inRunOrder, settledStatus } from '../run/spec';
+import type { Efficiency } from '../scoring/analyses/efficiency';
 import { modelName } from '../formats/run-record';
 import type { Generator } from '../generation/types';
 import type { GgufInfo } from '../generation/gguf/header';
@@ -271,6 +272,30 @@ export class AppState {
 		const { slowButCorrect } = await import('../pipeline/slow');
 		const records = [...state.run.records.values()];
 		return slowButCorrect(state.meta, records, state.run.bench, await this.executor(), onProblem);
+	}
+
+	/** Times the run's passing samples against their references, on one worker of its own (the
+	 * interleaving must not be spread over the shared pools, nor wait behind a run). */
+	async efficiency(state: RunState, onJob: (done: number, total: number) => void): Promise<Efficiency> {
+		const [{ planEfficiency, measureEfficiency }, { Executor }] = await Promise.all([
+			import('../pipeline/efficiency'),
+			import('../../../runtimes/executor'),
+		]);
+		const records = inRunOrder(state.meta, state.run.records.values());
+		const outcomes = records.map((r) => ({
+			sample: { taskId: r.taskId, code: r.code, full: r.full, file: 'run' },
+			result: r.result,
+		}));
+		const executor = new Executor({ size: 1 });
+		try {
+			return await measureEfficiency(
+				planEfficiency(state.run.bench, outcomes, state.meta.spec.limits),
+				executor,
+				onJob,
+			);
+		} finally {
+			await executor.dispose();
+		}
 	}
 
 	/** Shows a stored run's results without running anything. */
