@@ -34,7 +34,8 @@ import {
 import { parseShard, shardProblems } from '../src/lib/run/shard';
 import { analysesTable, parseAnalyses } from '../src/lib/scoring/analyses';
 import { inputHash, refuseShardWithout, shardLine, writeShard } from './shard';
-import { closeSync, existsSync, openSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import type { FeedbackTemplate } from '../src/lib/prompts/feedback';
 import { basename, dirname, resolve } from 'node:path';
 import { parseGgufHeader } from '../src/lib/generation/gguf/header';
 import { ggufName, namesChatModel } from '../src/lib/generation/gguf/names';
@@ -44,7 +45,7 @@ export const RUN_USAGE = `  run --benchmark <id> (--endpoint <url> --model <name
       [--max-tokens 512] [--seed 0] [--limit N] [--template <name>] [--out <path>]
       [--out-format ${RESULTS_FORMATS.join('|')}] [--summary <path>] [--k 1,10,100]
       [--timeout-ms N] [--calibrated] [--workers N] [--allow-software-gpu] [--shard K/N]
-      [--analyses failures,diversity,efficiency] [--robustness <families>] [--repair-rounds R]
+      [--analyses failures,diversity,efficiency] [--robustness <families>] [--repair-rounds R [--feedback-template <file>]]
       [--generated-tests M [--rankers codet,codet-paper,b4,maxpass,random] [--per-test-ms 1000]]
       Generates n samples per problem and scores each as soon as it is written. --gguf runs a GGUF
       model in the page with wllama (llama.cpp, CPU): a local file (all parts of a split model beside
@@ -59,6 +60,7 @@ export const RUN_USAGE = `  run --benchmark <id> (--endpoint <url> --model <name
       --repair-rounds R: a failing sample is shown its execution feedback (the failing test, the
       error and its line, its output, or the time-out) and answers again, up to R times; prints
       pass@k@r for r = 0…R, the gain per round, the repair rate per kind of failure and tokens.
+      --feedback-template: a text file with {feedback}, {code} and {language} to send instead.
       --generated-tests M: the model also answers a test-writing prompt (CodeT's) M times per
       problem; every sample runs against every test it wrote, and each ranker picks (CodeT, B4,
       MaxPass, random); prints reranked pass@k beside pass@k, and --summary holds each problem's
@@ -87,6 +89,15 @@ function ggufModel(source: string, api: string | undefined) {
 		mount: dirname(resolve(source)),
 		file: basename(source),
 	};
+}
+
+/** --feedback-template: the user's own feedback text, recorded under its file's name. */
+function feedbackFile(path: string): FeedbackTemplate {
+	if (!existsSync(path)) throw new Error(`--feedback-template: no file ${path}`);
+	const text = readFileSync(path, 'utf8');
+	if (!text.includes('{feedback}'))
+		throw new Error(`--feedback-template: ${path} has no {feedback} (where what went wrong is put)`);
+	return { name: basename(path), version: 1, text };
 }
 
 function num(name: string, v: string | undefined, int = false): number | undefined {
@@ -120,6 +131,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 			'allow-software-gpu': { type: 'boolean' },
 			robustness: { type: 'string' },
 			'repair-rounds': { type: 'string' },
+			'feedback-template': { type: 'string' },
 			'generated-tests': { type: 'string' },
 			rankers: { type: 'string' },
 			'per-test-ms': { type: 'string' },
@@ -173,6 +185,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 			calibrated: o.calibrated,
 			timeMs: positiveInt('timeout-ms', o['timeout-ms']),
 			repairRounds: num('repair-rounds', o['repair-rounds'], true),
+			feedback: o['feedback-template'] ? feedbackFile(o['feedback-template']) : undefined,
 			generatedTests: num('generated-tests', o['generated-tests'], true),
 			rankers: o.rankers === undefined ? undefined : parseRankers(o.rankers),
 			perTestMs: positiveInt('per-test-ms', o['per-test-ms']),

@@ -1,7 +1,7 @@
 // `benchtop run` beyond one-shot pass@k, against the scripted OpenAI-compatible server: self-repair
 // (a wrong first answer, fixed once the model sees the failing assertion) and reranking by the tests
 // the model writes (right, wrong and repeated tests; a crafted matrix where CodeT and B4 disagree).
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,22 +82,43 @@ describe('benchtop run --repair-rounds', () => {
 	});
 });
 
+describe('benchtop run --feedback-template', () => {
+	it("sends the user's own feedback text; a template without {feedback} is refused", async () => {
+		const file = join(tmp, 'mine.txt');
+		writeFileSync(file, 'FIX ({language}): {feedback}');
+		const before = repairing.requests.length;
+		const r = await run(
+			repairing,
+			'--limit',
+			'1',
+			'--repair-rounds',
+			'1',
+			'--k',
+			'1',
+			'--feedback-template',
+			file,
+		);
+		expect(r.code, r.stderr).toBe(0);
+		const sent = repairing.requests.slice(before).at(-1)!.body.messages as { content: string }[];
+		expect(sent[2]!.content).toBe(
+			"FIX (Python): This test failed:\nassert candidate(3) == \"Fizz\"\nExpected 'Fizz', but the code returned '3'.",
+		);
+		writeFileSync(file, 'Try again.');
+		const bad = await run(repairing, '--limit', '1', '--repair-rounds', '1', '--feedback-template', file);
+		expect(bad.code).not.toBe(0);
+		expect(bad.stderr).toContain(`--feedback-template: ${file} has no {feedback}`);
+	});
+});
+
 describe('benchtop run --generated-tests', () => {
 	it('runs every sample against every test the model wrote; CodeT and B4 pick differently', async () => {
 		const server = reranking;
 		const summary = join(tmp, 'rerank-summary.json');
+		const out = join(tmp, 'rerank.jsonl');
 		const r = await run(
 			server,
-			'--limit',
-			'1',
-			'--n',
-			'6',
-			'--generated-tests',
-			'3',
-			'--k',
-			'1',
-			'--summary',
-			summary,
+			...['--limit', '1', '--n', '6', '--generated-tests', '3', '--k', '1'],
+			...['--summary', summary, '--out', out],
 		);
 		expect(r.code, r.stderr).toBe(0);
 		const s = JSON.parse(readFileSync(summary, 'utf8'));
@@ -121,6 +142,14 @@ describe('benchtop run --generated-tests', () => {
 		expect(problem.picks.b4).toEqual([0, 1]);
 		expect(s.rerank.tests_right).toEqual({ right: 3, checked: 4 });
 		expect(r.stdout).toMatch(/b4\s+pass@1\s+1\.0000/);
+		// each sample's row over the tests in the results file too
+		const lines = readFileSync(out, 'utf8')
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l));
+		expect(lines.map((l) => l.generated_tests_passed.map((x: boolean) => (x ? '1' : '0')).join(''))).toEqual(
+			problem.matrix,
+		);
 		// three test answers, then six samples
 		expect(server.requests).toHaveLength(9);
 	});

@@ -71,6 +71,9 @@ export function toBenchtop(
 					full: sample.full,
 					...result,
 					...(sample.record?.repairs !== undefined && { repairs: sample.record.repairs }),
+					...(sample.record?.generated_tests_passed !== undefined && {
+						generatedTestsPassed: sample.record.generated_tests_passed,
+					}),
 				})),
 			},
 			null,
@@ -156,6 +159,8 @@ export function outcomeOf(r: SampleRecord, file: string): Outcome {
 						tokens: x.tokens,
 					})),
 				}),
+				// Reranking: which of the problem's generated tests this sample passed (the summary lists them).
+				...(r.testRow && { generated_tests_passed: r.testRow }),
 			},
 		},
 		program: r.program,
