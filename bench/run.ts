@@ -20,6 +20,7 @@ import { runNative, type NativeCommand } from './native';
 import { ggufSpeed } from './gguf';
 import { evalplusSpeed } from './evalplus';
 import { isolationCost } from './isolation';
+import { dualSpeed } from './dual';
 import { initialCss, initialJs } from './size';
 import { firstVerdict, uiResponsiveness } from './ui';
 import { cliSpeed, cliSpeedJsLua } from './cli';
@@ -217,8 +218,15 @@ const evalplus = await evalplusSpeed();
 console.log(
 	`humaneval+ canonical solutions on all ${evalplus.samples} problems' inputs: Benchtop ${evalplus.benchtop.seconds.toFixed(1)} s (${evalplus.benchtop.pass} pass both), EvalPlus's evaluation on CPython ${evalplus.native.seconds.toFixed(1)} s (${evalplus.native.pass}) = ${evalplus.ratio.toFixed(2)}× (${evalplus.workers} workers each)`,
 );
+// ---- Reranking's dual execution: every test inside one job per sample, or a job per test ----
+console.error('python: dual execution of generated tests in Node (one job per sample vs per test)…');
+const dual = await dualSpeed();
+console.log(
+	`python     dual execution: ${dual.samples} canonical solutions × their ${dual.tests} one-line assertions as generated tests: one job per sample ${dual.perSampleJobs.seconds.toFixed(2)} s (${dual.perSampleJobs.perTest.toFixed(2)} ms a test) vs one job per test ${dual.perTestJobs.seconds.toFixed(2)} s = ${dual.speedup.toFixed(1)}×; rows all passing ${dual.allPassing}/${dual.samples} (one core, Node)`,
+);
 const out: Record<string, unknown> = {
 	isolation,
+	dual,
 	cli: { ...whole, jsLua },
 	evalplus,
 	shell: {

@@ -554,7 +554,9 @@
 		hrtime: Object.assign(() => [0, 0], { bigint: () => 0n }),
 		memoryUsage: () => ({ heapUsed: 0, rss: 0 }),
 	};
-	// Timers run after the main script, in order of a virtual clock (no real waiting).
+	// Timers run after the main script, in order of a virtual clock: no real waiting, but a timer due
+	// after the time limit (counting the time the sample has already used) makes the sample time out,
+	// as node would be stopped before it fired.
 	const timers = [];
 	let timerSeq = 0;
 	let now = 0;
@@ -737,10 +739,13 @@
 			const module = { exports: {}, id: '.', filename: '/program.js', loaded: false };
 			ReflectApply(fn, module.exports, [module.exports, require, module, '/program.js', '/']);
 		},
-		nextTimer() {
+		/** Runs the next timer. `budgetMs`: the time the sample has left; a timer due later than that
+		 * is not run (node would have been stopped first) and its due time is returned instead. */
+		nextTimer(budgetMs) {
 			if (!timers.length) return false;
 			let best = 0;
 			for (let i = 1; i < timers.length; i++) if (timers[i].at < timers[best].at) best = i;
+			if (timers[best].at > budgetMs) return timers[best].at;
 			const t = ArraySplice(timers, best, 1)[0];
 			now = t.at;
 			if (t.every) ArrayPush(timers, { ...t, at: now + t.every });

@@ -161,9 +161,17 @@ function runOne(
 		for (;;) {
 			const jobs = rt.executePendingJobs();
 			if (jobs.error) return done(jsError(vm, keep(jobs.error), stop, exitCode));
-			const t = call('nextTimer');
+			const budget = job.limits.timeMs - (performance.now() - started);
+			const t = call('nextTimer', keep(vm.newNumber(budget)));
 			if (t.error) return done(jsError(vm, keep(t.error), stop, exitCode));
-			if (!vm.dump(keep(t.value))) break;
+			const next = vm.dump(keep(t.value)) as boolean | number;
+			if (typeof next === 'number')
+				return done({
+					status: 'timeout',
+					kind: 'timeout',
+					message: `a timer due ${Math.round(next)} ms after the start outlasts the ${job.limits.timeMs} ms time limit`,
+				});
+			if (!next) break;
 		}
 		const thrown = keep(vm.unwrapResult(call('uncaught')));
 		if (vm.typeof(thrown) !== 'undefined') return done(jsError(vm, thrown, stop, exitCode));

@@ -235,6 +235,16 @@ export const HABITS: Habit[] = [
 		'async function check() { throw new Error("late"); }\nfunction solve(x) {\n  check();\n  return x;\n}',
 		'assert.deepEqual(candidate(1), 1);',
 	),
+	js(
+		'timer past the time limit',
+		'function solve(x) {\n  return x;\n}',
+		'setTimeout(() => assert.deepEqual(candidate(1), 1), 20000);',
+	),
+	js(
+		'timer within the time limit',
+		'function solve(x) {\n  return x;\n}',
+		'setTimeout(() => assert.deepEqual(candidate(1), 1), 1000);',
+	),
 	// ---- Lua ----
 	lua(
 		'print debugging',
