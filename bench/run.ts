@@ -222,7 +222,7 @@ console.log(
 console.error('python: dual execution of generated tests in Node (one job per sample vs per test)…');
 const dual = await dualSpeed();
 console.log(
-	`python     dual execution: ${dual.samples} canonical solutions × their ${dual.tests} one-line assertions as generated tests: one job per sample ${dual.perSampleJobs.seconds.toFixed(2)} s (${dual.perSampleJobs.perTest.toFixed(2)} ms a test) vs one job per test ${dual.perTestJobs.seconds.toFixed(2)} s = ${dual.speedup.toFixed(1)}×; rows all passing ${dual.allPassing}/${dual.samples} (one core, Node)`,
+	`python     dual execution: ${dual.samples} canonical solutions × their ${dual.tests} one-line assertions as generated tests: one job per sample ${dual.perSampleJobs.seconds.toFixed(2)} s (${dual.perSampleJobs.perTest.toFixed(2)} ms a test) vs one job per test ${dual.perTestJobs.seconds.toFixed(2)} s = ${dual.speedup.toFixed(1)}×; the same verdict both ways on ${dual.agree} of ${dual.tests} tests (${dual.passed} pass) (one core, Node)`,
 );
 const out: Record<string, unknown> = {
 	isolation,
