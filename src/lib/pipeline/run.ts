@@ -70,6 +70,7 @@ export class PipelineRun {
 					executor: deps.executor,
 					store: deps.store,
 					limits: meta.spec.limits,
+					// A model the run prompts with chat messages is asked for tests the same way.
 					chat: deps.template.build(deps.bench, deps.bench.problems[0]!).mode === 'chat',
 					generate: (problem, prompt, index) => this.#generate(problem, prompt, index, false),
 					onError: (message) => this.#emit({ type: 'storage-error', message }),
