@@ -57,6 +57,11 @@ describe('beyond one-shot pass@k in the app', () => {
 				.count(),
 		).toBe(1);
 		expect(await axeFindings(page, '[data-testid=repair-panel]')).toEqual([]);
+		// the Live view counts the chains: one of two failing first answers fixed, three rounds written
+		await page.getByRole('button', { name: 'Live run', exact: true }).click();
+		expect(await page.getByTestId('repair-live').textContent()).toMatch(
+			/^\s*Self-repair: 1 of 2 failing samples fixed so far\s+\(3 rounds written, up to 2 each\)\s*$/,
+		);
 		// after a reload the stored run shows the same chain, feedback and all
 		await page.reload();
 		await page.getByRole('button', { name: 'History' }).click();
