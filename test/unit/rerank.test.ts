@@ -13,6 +13,7 @@ import {
 	type PassMatrix,
 } from '../../src/lib/scoring/rerank';
 import { parseRunFile, toRunFile } from '../../src/lib/formats/run-file';
+import { extractTests, testSet } from '../../src/lib/extraction/tests';
 import type { RunMeta, SampleRecord, TestSetRecord } from '../../src/lib/run/spec';
 
 const rows = (...layouts: string[]) => layouts.map((l) => [...l].map((c) => c === '1'));
@@ -153,5 +154,53 @@ describe('a reranking run in a run file', () => {
 		expect(() => parseRunFile(JSON.stringify(doc), 'run.json')).toThrow(
 			/tests\[0\]\.taskId.*"T\/9" is not one of the run's problems/,
 		);
+	});
+});
+
+describe("tests taken from a model's answer", () => {
+	// Expected lists are what CodeT's own postprocess.py (PostProcessor.test_case_extract) returns for
+	// the same texts, run with Python 3.11 on a copy of its file.
+	it("Python as CodeT's postprocess: split at assert, keep those naming the function, cut at its stops", () => {
+		const a =
+			'3) == "Fizz"\nassert fizzbuzz(5) == "Buzz"\n# more\nassert fizzbuzz(15) == "FizzBuzz"\nassert other(1) == 2\n' +
+			'def helper():\n    pass\nassert fizzbuzz(7) == "7"\nassert fizzbuzz(9) == "Fizz"\nassert fizzbuzz(10) == "Buzz"\nassert fizzbuzz(';
+		expect(extractTests('python', a, 'fizzbuzz', 'assert ')).toEqual([
+			'assert fizzbuzz(5) == "Buzz"',
+			'assert fizzbuzz(15) == "FizzBuzz"',
+			'assert fizzbuzz(7) == "7"',
+			'assert fizzbuzz(9) == "Fizz"',
+			'assert fizzbuzz(10) == "Buzz"',
+		]);
+		const b =
+			'fizzbuzz(1) == "1"\nif True:\n    assert fizzbuzz(2) == "2"\nprint(fizzbuzz(3))\nassert fizzbuzz(\n    6) == "Fizz"';
+		expect(extractTests('python', b, 'fizzbuzz', 'assert ')).toEqual([
+			'assert fizzbuzz(1) == "1"',
+			'assert fizzbuzz(2) == "2"',
+			'assert fizzbuzz(\n    6) == "Fizz"',
+		]);
+	});
+
+	it('chat answers: the code blocks; JavaScript and Lua: the assertion lines that call the function', () => {
+		expect(
+			extractTests('python', 'Tests:\n```python\nassert f(1) == 2\nassert g(1) == 1\n```\nDone.', 'f'),
+		).toEqual(['assert f(1) == 2']);
+		expect(
+			extractTests(
+				'javascript',
+				'```js\nassert.deepEqual(f(1), 2);\nconsole.log(f(1));\nassert(f(2) === 3);\n```',
+				'f',
+			),
+		).toEqual(['assert.deepEqual(f(1), 2);', 'assert(f(2) === 3);']);
+		expect(extractTests('lua', '[1, 2]), 3)\nlu.assertEquals(f({2}), 2)', 'f', 'lu.assertEquals(f(')).toEqual(
+			['lu.assertEquals(f([1, 2]), 3)', 'lu.assertEquals(f({2}), 2)'],
+		);
+	});
+
+	it('each distinct test once, weighted by how many answers wrote it, in the order first written', () => {
+		expect(testSet([['a', 'b'], ['b'], ['c', 'a', 'a']])).toEqual([
+			{ text: 'a', weight: 3 },
+			{ text: 'b', weight: 2 },
+			{ text: 'c', weight: 1 },
+		]);
 	});
 });
