@@ -191,9 +191,22 @@ describe("tests taken from a model's answer", () => {
 				'f',
 			),
 		).toEqual(['assert.deepEqual(f(1), 2);', 'assert(f(2) === 3);']);
-		expect(extractTests('lua', '[1, 2]), 3)\nlu.assertEquals(f({2}), 2)', 'f', 'lu.assertEquals(f(')).toEqual(
-			['lu.assertEquals(f([1, 2]), 3)', 'lu.assertEquals(f({2}), 2)'],
+		// a line that does not parse is dropped before the first five are taken
+		const js = [
+			'assert.deepEqual(f(',
+			...[1, 2, 3, 4, 5].map((i) => `assert.deepEqual(f(${i}), ${i});`),
+		].join('\n');
+		expect(extractTests('javascript', js, 'f')).toEqual(
+			[1, 2, 3, 4, 5].map((i) => `assert.deepEqual(f(${i}), ${i});`),
 		);
+		expect(
+			extractTests(
+				'lua',
+				'{1, 2}), 3)\nlu.assertEquals(f([2]), 2)\nlu.assertEquals(f({2}), 2)',
+				'f',
+				'lu.assertEquals(f(',
+			),
+		).toEqual(['lu.assertEquals(f({1, 2}), 3)', 'lu.assertEquals(f({2}), 2)']);
 	});
 
 	it('each distinct test once, weighted by how many answers wrote it, in the order first written', () => {

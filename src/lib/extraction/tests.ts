@@ -1,9 +1,11 @@
 // The tests in a model's answer to a test-generation prompt. Python follows CodeT's postprocess.py
 // (test_case_extract): split at "assert ", keep the pieces that call the function, cut each at the
 // first "\nclass", "\ndef", "\n#", "\nif" or "\nprint". JavaScript and Lua take the assertion lines
-// that call the function. Each answer gives at most its first five tests (CodeT's test_case_limit).
+// that call the function and parse. Each answer gives at most its first five tests (CodeT's
+// test_case_limit).
 import type { Language } from '../core/ids';
 import { fencedBlocks, stripThinking } from './extract';
+import { syntaxError } from '../benchmarks/syntax';
 
 export const TESTS_PER_ANSWER = 5;
 
@@ -44,7 +46,12 @@ export function extractTests(language: Language, raw: string, entry: string, lea
 	const text = stripThinking(raw);
 	const blocks = fencedBlocks(text);
 	const body = lead ? lead + text : blocks.length ? blocks.map((b) => b.code).join('\n') : text;
-	const tests = language === 'python' ? python(body, entry) : lines(body, entry, START[language]);
+	// A test that does not parse is dropped before the cut, as CodeT's compile check does (Python's
+	// is not checked here: no Python parser outside the sandbox).
+	const tests =
+		language === 'python'
+			? python(body, entry)
+			: lines(body, entry, START[language]).filter((t) => syntaxError(language, t) === null);
 	return tests.slice(0, TESTS_PER_ANSWER);
 }
 
