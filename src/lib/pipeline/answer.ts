@@ -3,7 +3,7 @@
 // tests it. A sample and each self-repair round go through here alike.
 import type { Benchmark, Problem } from '../benchmarks/types';
 import { cruxAnswer } from '../extraction/cruxeval';
-import { extract, openedFunction, truncateAtStop } from '../extraction/extract';
+import { extract, truncateAtStop } from '../extraction/extract';
 import type { Generated } from '../generation/types';
 import type { Prompt } from '../prompts/templates';
 import type { RepairRound } from '../run/spec';
@@ -33,7 +33,8 @@ export async function testAnswer(
 					language: bench.language,
 					prompt,
 					problemPrompt: problem.prompt,
-					entryPoint: problem.entryPoint ?? openedFunction(bench.language, problem.prompt),
+					// (extract finds the function the prompt opens when the problem names none)
+					entryPoint: problem.entryPoint,
 					wholeProgram: bench.composition === 'mbpp' || bench.composition === 'classeval',
 				});
 	const { program, result } = await tester.test(problem, {

@@ -14,8 +14,8 @@ import { dualRow, entryOf } from './dual';
 export class GeneratedTests {
 	readonly sets = new Map<string, TestSetRecord>();
 	readonly #pending = new Map<string, Promise<TestSetRecord>>();
-	readonly #checking = new Set<string>();
-	readonly #checks: Promise<void>[] = [];
+	/** Reference checks started, by problem (each set is checked once). */
+	readonly #checks = new Map<string, Promise<void>>();
 
 	constructor(
 		private readonly spec: NonNullable<RunSpec['tests']>,
@@ -42,10 +42,7 @@ export class GeneratedTests {
 		const have = this.sets.get(problem.taskId);
 		if (have) {
 			// (a set stored before its reference check finished is checked now)
-			if (!have.reference && problem.reference !== undefined && !this.#checking.has(problem.taskId)) {
-				this.#checking.add(problem.taskId);
-				this.#checks.push(this.#checkReference(problem, have));
-			}
+			if (!have.reference) this.#check(problem, have);
 			return Promise.resolve(have);
 		}
 		let p = this.#pending.get(problem.taskId);
@@ -83,10 +80,7 @@ export class GeneratedTests {
 		if (answers.length === this.spec.perProblem) {
 			this.sets.set(problem.taskId, set);
 			await this.#save(set);
-			if (problem.reference !== undefined) {
-				this.#checking.add(problem.taskId);
-				this.#checks.push(this.#checkReference(problem, set));
-			}
+			this.#check(problem, set);
 		}
 		this.d.onSet(set);
 		return set;
@@ -94,7 +88,13 @@ export class GeneratedTests {
 
 	/** Resolves when every reference check started so far has finished (the run is not done before). */
 	async settle(): Promise<void> {
-		await Promise.allSettled(this.#checks);
+		await Promise.allSettled(this.#checks.values());
+	}
+
+	/** Starts the reference check of a problem's set, once, where the problem has a reference. */
+	#check(problem: Problem, set: TestSetRecord) {
+		if (problem.reference === undefined || this.#checks.has(problem.taskId)) return;
+		this.#checks.set(problem.taskId, this.#checkReference(problem, set));
 	}
 
 	/** Which tests the reference solution passes: the right ones. */

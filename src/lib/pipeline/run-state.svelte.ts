@@ -110,8 +110,11 @@ export class RunState {
 	}
 
 	#finish(r: SampleRecord) {
-		if (!this.cells[this.#at(r.taskId, r.index)]?.record) this.done++;
+		// A sample seen again (its test row arrived after a reload) is not counted twice.
+		const first = !this.cells[this.#at(r.taskId, r.index)]?.record;
 		this.#cell(r.taskId, r.index, { state: r.result.status, record: r });
+		if (!first) return;
+		this.done++;
 		for (const x of [r, ...(r.repairs ?? [])]) {
 			this.tokens += x.tokens;
 			this.genMs += x.genMs;

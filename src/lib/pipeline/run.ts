@@ -284,11 +284,16 @@ export class PipelineRun {
 	/** A stored sample that has no row over the generated tests yet (the page went away first). */
 	async #rowFor(problem: Problem, record: SampleRecord): Promise<void> {
 		const set = await this.tests!.setFor(problem);
-		const done = { ...record, testRow: await this.tests!.row(problem, record, set) };
-		// (a repair round may have been stored meanwhile: keep its chain)
-		const now = this.records.get(key(record.taskId, record.index)) ?? record;
-		await this.#put({ ...now, testRow: done.testRow });
-		this.#emit({ type: 'sample', record: this.records.get(key(record.taskId, record.index))! });
+		const testRow = await this.tests!.row(problem, record, set);
+		this.#emit({ type: 'sample', record: await this.#update(record, { testRow }) });
+	}
+
+	/** Stores a change to a sample on top of its latest record: on resume, a repair round and the
+	 * sample's test row are written by two tasks at once, and neither may drop the other's. */
+	async #update(record: SampleRecord, change: Partial<SampleRecord>): Promise<SampleRecord> {
+		const next = { ...(this.records.get(key(record.taskId, record.index)) ?? record), ...change };
+		await this.#put(next);
+		return next;
 	}
 
 	async #put(record: SampleRecord) {
@@ -323,8 +328,7 @@ export class PipelineRun {
 			const g = await this.#generate(problem, repairPrompt(first, bench, turns), record.index);
 			if (this.#cancelled && g.finishReason === 'interrupted') return;
 			const round: RepairRound = { ...(await this.#test(problem, first, g)), message };
-			record = { ...record, repairs: [...(record.repairs ?? []), round] };
-			await this.#put(record);
+			record = await this.#update(record, { repairs: [...(record.repairs ?? []), round] });
 			this.#emit({ type: 'repair', record, round: record.repairs!.length });
 		}
 	}
