@@ -7,6 +7,7 @@ import type { Engine, Job } from '../../src/lib/execution/runtime';
 import { OutputBuffer } from '../../src/lib/execution/sandbox/output';
 import { serveSandbox, type SandboxContext } from '../../src/lib/execution/sandbox/serve';
 import luaunit from './luaunit.lua?raw';
+import { cacheFunctionWrappers } from './table-functions';
 import { luaVerdict, luaunitSides, testsUseLuaUnit, type LuaRun } from './verdict';
 
 const HOOK_COUNT = 1000;
@@ -15,6 +16,7 @@ const LUA_MASKCOUNT = 1 << 3;
 async function load(ctx: SandboxContext): Promise<Engine> {
 	const factory = new LuaFactory('glue.wasm');
 	const lua = await factory.getLuaModule();
+	cacheFunctionWrappers(lua.module as unknown as Parameters<typeof cacheFunctionWrappers>[0]);
 	return {
 		version: 'Lua 5.4 (wasmoon)',
 		heapBytes: () => lua.module.HEAPU8.buffer.byteLength,
