@@ -2,6 +2,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'vite';
 import { classicScripts } from './vite-plugins/classic.ts';
+import { guestSource } from './vite-plugins/guest-source.ts';
 import { SANDBOX_PREFIX, sandboxHeaders } from './vite-plugins/headers.ts';
 import { chunkName } from './vite-plugins/offline.ts';
 
@@ -11,6 +12,7 @@ export default defineConfig({
 	plugins: [
 		svelte(),
 		tailwindcss(),
+		guestSource(),
 		sandboxHeaders(),
 		// The custom element and the service worker (offline use), built after the app.
 		classicScripts({ element: 'src/embed/element.ts', serviceWorker: 'src/sw.ts' }),
@@ -18,6 +20,7 @@ export default defineConfig({
 	resolve: { alias: { $lib: new URL('./src/lib', import.meta.url).pathname } },
 	worker: {
 		format: 'es',
+		plugins: () => [guestSource()],
 		rollupOptions: {
 			output: {
 				// Only the sandbox workers get the sandbox prefix (and with it their strict CSP);

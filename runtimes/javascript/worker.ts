@@ -23,8 +23,8 @@ import { serveSandbox, type SandboxContext } from '../../src/lib/execution/sandb
 import { OutputBuffer } from '../../src/lib/execution/sandbox/output';
 import { classifyJsError, lineIn, testsRequireAssert } from './verdict';
 import { intlCall } from './intl';
-import prelude from './prelude.js?raw';
-import nodeShims from './node-shims.js?raw';
+import prelude from './prelude.js?guest';
+import nodeShims from './node-shims.js?guest';
 import type * as TypeScript from './typescript';
 
 const FILE = 'program.js';
@@ -140,7 +140,7 @@ function runOne(
 				}),
 			),
 		);
-		vm.setProp(host, 'node', keep(vm.unwrapResult(vm.evalCode(nodeShims, 'node-shims.js'))));
+		vm.setProp(host, 'nodeSource', keep(vm.newString(nodeShims)));
 		vm.setProp(vm.global, '__bt_host', host);
 		const harness = keep(vm.unwrapResult(vm.evalCode(prelude, 'prelude.js')));
 		vm.setProp(vm.global, '__bt_host', vm.undefined);

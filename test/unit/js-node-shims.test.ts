@@ -17,7 +17,7 @@ async function sample(program: string) {
 		exit() {},
 	};
 	const context = createContext({ __bt_host: host });
-	host.node = runInContext(shims, context);
+	host.nodeSource = shims;
 	const harness = runInContext(prelude, context) as {
 		run(fn: unknown): void;
 		nextTimer(): boolean;
@@ -61,6 +61,21 @@ describe('Node globals in the JavaScript sandbox', () => {
 			'const a = { d: new Date(5), m: new Map([[1, new Set([2])]]), list: [1, { x: 2 }] };\na.self = a;\nconst c = structuredClone(a);\nlet err;\ntry { structuredClone({ f() {} }); } catch (e) { err = e.name; }\nglobalThis.result = [c !== a, c.self === c, c.list[1] !== a.list[1], c.d.getTime(), c.m.get(1).has(2), err];',
 		);
 		expect(value).toEqual([true, true, true, 5, true, 'DataCloneError']);
+	});
+
+	// node-shims.js is evaluated on first use (it was most of a sample's parse time); what a program
+	// sees must be what node shows: globals it can read and replace, one module object under both names.
+	it('the shims, made on first use, behave as Node’s globals and modules do', async () => {
+		const { value } = await sample(
+			"const fs = require('fs');\nfs.writeFileSync('a.txt', 'x');\nconst kinds = [typeof TextEncoder, typeof Buffer.from, Object.keys(globalThis).includes('Buffer')];\nstructuredClone = 7;\nglobalThis.result = [kinds, require('node:fs') === fs, require('node:fs').readFileSync('a.txt', 'utf8'), require('buffer').Buffer === Buffer, structuredClone];",
+		);
+		expect(value).toEqual([
+			['function', 'function', Object.keys(globalThis).includes('Buffer')],
+			true,
+			'x',
+			true,
+			7,
+		]);
 	});
 
 	it('microtasks, timers and intervals run in the order Node runs them', async () => {
