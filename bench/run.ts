@@ -208,7 +208,7 @@ console.log(
 const jsLua = await cliSpeedJsLua();
 for (const r of jsLua)
 	console.log(
-		`cli        ${r.benchmark} × 500: benchtop score ${r.benchtop.seconds.toFixed(1)} s = ${r.benchtop.rate.toFixed(1)}/s vs a native process per sample ${r.native.rate.toFixed(1)}/s = ${r.ratio.toFixed(2)}×`,
+		`cli        ${r.benchmark} × 500: benchtop score ${r.benchtop.seconds.toFixed(1)} s = ${r.benchtop.rate.toFixed(1)}/s vs a native process per sample ${r.native.rate.toFixed(1)}/s = ${r.ratio.toFixed(2)}×; ${(r.ofCeiling * 100).toFixed(0)}% of the bare ceiling (${r.bare.ceiling.toFixed(0)}/s = ${r.bare.ratePerCore.toFixed(0)}/s × ${r.bare.cores} cores, the engine alone in Node)`,
 	);
 // ---- HumanEval+ with EvalPlus's semantics: every canonical solution on all its inputs ----
 console.error(
