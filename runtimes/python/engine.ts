@@ -36,13 +36,16 @@ type Fn<A extends unknown[], R> = PyProxy & ((...a: A) => R);
 export interface HarnessSources {
 	harness: string;
 	guard: string;
+	/** syntax311.py: the references' grammar, evaluated into the guard's namespace. */
+	syntax: string;
 	evalplus: string;
 }
 
-/** The three files by name (Node reads them from runtimes/python/; the worker bundles them). */
+/** The four files by name (Node reads them from runtimes/python/; the worker bundles them). */
 export const harnessSources = (read: (file: string) => string): HarnessSources => ({
 	harness: read('harness.py'),
 	guard: read('guard.py'),
+	syntax: read('syntax311.py'),
 	evalplus: read('evalplus.py'),
 });
 
@@ -62,6 +65,7 @@ export function pythonEngine(
 		return ns as PyProxy & { get(name: string): PyProxy };
 	};
 	const guard = namespace(sources.guard);
+	py.runPython(sources.syntax, { globals: guard });
 	const harness = namespace(sources.harness);
 	const fn = <A extends unknown[], R>(name: string) => harness.get(name) as Fn<A, R>;
 	fn<[PyProxy, string[]], void>('setup')(guard, PRELOAD);

@@ -164,7 +164,10 @@ def begin(program, cap, names):
     of the program. Returns (code, namespace) or, if it does not compile, (kind, message, error
     type, line)."""
     try:
-        code = _state["guard"]["eager_annotations"](compile(program, FILENAME, "exec"), program, FILENAME)
+        guard = _state["guard"]
+        code = compile(program, FILENAME, "exec")
+        guard["reference_syntax"](program, FILENAME)
+        code = guard["eager_annotations"](code, program, FILENAME)
     except SyntaxError as e:
         return ("syntax", str(e), type(e).__name__, e.lineno)
     except Exception as e:  # e.g. ValueError for some invalid sources

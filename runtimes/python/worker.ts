@@ -7,6 +7,7 @@ import { pythonEngine } from './engine';
 import guard from './guard.py?raw';
 import evalplus from './evalplus.py?raw';
 import harness from './harness.py?raw';
+import syntax from './syntax311.py?raw';
 import { PRELOAD } from './preload';
 
 async function load(ctx: SandboxContext): Promise<Engine> {
@@ -28,7 +29,7 @@ async function load(ctx: SandboxContext): Promise<Engine> {
 		py.runPython(PRELOAD.map((m) => `import ${m}`).join('\n'));
 		snapshot = py.makeMemorySnapshot();
 	}
-	return { ...pythonEngine(py, ctx.interrupt, { harness, guard, evalplus }), snapshot };
+	return { ...pythonEngine(py, ctx.interrupt, { harness, guard, syntax, evalplus }), snapshot };
 }
 
 serveSandbox(load);

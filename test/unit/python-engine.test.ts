@@ -6,6 +6,7 @@ import { humanEvalResult, type ExecResult } from '../../src/lib/core/result';
 import { DEFAULT_LIMITS, type Engine } from '../../src/lib/execution/runtime';
 import { loadPythonEngine } from '../support/python-engine';
 import { CLEAN_VICTIMS, ORDER_SAMPLES } from '../fixtures/python-order';
+import { readJsonl } from '../../scripts/fidelity/jsonl';
 
 let engine: Engine;
 
@@ -424,6 +425,20 @@ describe('what models write runs as under CPython', () => {
 		],
 	])("Python 3.11's answer where 3.14's differs: %s", (_name, program, expected) => {
 		expect(humanEvalResult(run(program))).toBe(expected);
+	});
+
+	// CPython 3.11's compile() on each source, stored (scripts/fidelity/syntax311_native.py): a syntax
+	// error there is one here, before anything runs; what 3.11 compiles runs on (to its own error).
+	it("3.11's grammar: f-strings as it lexed them, and no syntax added since", () => {
+		const rows = readJsonl<{ source: string; native: string }>('test/fixtures/fidelity/syntax311.jsonl');
+		const differ = rows
+			.map(({ source, native }) => {
+				const r = run(source);
+				return { source, native, ours: r.kind === 'syntax' ? `SyntaxError: ${r.message}` : 'ok' };
+			})
+			.filter((d) => d.native.startsWith('SyntaxError') !== d.ours.startsWith('SyntaxError'));
+		expect(differ).toEqual([]);
+		expect(rows.filter((r) => r.native !== 'ok').length).toBeGreaterThanOrEqual(15);
 	});
 
 	it('an exception in a thread is printed, as CPython prints it, and the program goes on', () => {
