@@ -20,6 +20,7 @@ import { resultsOutput } from '../src/lib/formats/exports';
 import { safeFileName } from '../src/lib/formats/file-name';
 import {
 	RUNTIME_VERSIONS,
+	runtimeLabel,
 	BENCHTOP_VERSION,
 	benchmarkRecord,
 	type RunConfig,
@@ -379,6 +380,7 @@ export function table(
 	const rows = [
 		`benchmark   ${bench.id} · ${bench.count} problems · ${bench.language} · sha256 ${bench.hash.slice(0, 12)}`,
 		`samples     ${n} (${config.samples.format}) · ${s.attempted} of ${s.total} problems attempted · ${config.workers} worker(s)`,
+		`runtime     ${runtimeLabel(bench.language)}`,
 		...baseRows,
 		...config.ks.map((k) => {
 			const key = `pass@${k}`;

@@ -71,6 +71,8 @@ describe('the app', () => {
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => passAt(page, 1).textContent(), { timeout: 60_000 }).toBe('1.0000');
 		expect(await page.locator('section.results .cell[data-state="passed"]').count()).toBe(5);
+		// what ran the samples, recorded with the run and shown beside its score
+		expect(await page.getByTestId('runtime').textContent()).toMatch(/Samples run on Lua 5\.4 \(wasmoon \d/);
 		await page.context().close();
 	});
 
@@ -181,8 +183,11 @@ describe('the app', () => {
 		expect(await detail.getByTestId('removed').textContent()).toMatch(
 			/Struck through: \d+ lines? extraction removed/,
 		);
-		// the headline cards
+		// the headline cards, and the Python beside them
 		expect((await page.getByTestId('headline').textContent())!.replace(/\s+/g, ' ')).toContain('6 / 12');
+		expect(await page.getByTestId('runtime').textContent()).toContain(
+			"Python 3.14.2 (Pyodide 314.0.7) with 3.11's rules",
+		);
 		// slow but correct? The timed-out sample's problem measured against its calibrated limit
 		const slowPanel = page.getByRole('region', { name: 'Timed out' });
 		expect(await slowPanel.textContent()).toContain('1 sample timed out at the fixed 3 s');

@@ -29,6 +29,10 @@ describe('run files', () => {
 			'run.json (field "samples[0].index"): must be an integer from 0 to 1',
 		],
 		[
+			toRunFile({ ...meta, runtimes: { python: { html: '<b>' } } as unknown as Record<string, string> }, []),
+			'run.json (field "meta.runtimes"): must map each runtime to its version (text)',
+		],
+		[
 			toRunFile(meta, [{ ...sample(0, 'passed'), result: { status: 'great' } } as unknown as SampleRecord]),
 			'run.json (field "samples[0].result.status"): must be passed, failed, timeout or error',
 		],

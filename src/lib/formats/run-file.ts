@@ -83,6 +83,15 @@ export function checkRun(value: unknown, file: string): { meta: RunMeta; samples
 	if (!Array.isArray(spec.taskIds) || !Number.isInteger(spec.n) || spec.n < 1 || !Array.isArray(spec.ks))
 		throw new InputError(file, undefined, 'meta.spec', 'needs taskIds, n ≥ 1 and ks');
 	if (meta.inline !== undefined) checkInline(meta.inline, file);
+	// Shown beside the score as what ran the samples: text only, never markup or objects.
+	const runtimes = meta.runtimes as unknown;
+	if (
+		runtimes !== undefined &&
+		(typeof runtimes !== 'object' ||
+			runtimes === null ||
+			!Object.values(runtimes).every((v) => typeof v === 'string' && v.length <= 100))
+	)
+		throw new InputError(file, undefined, 'meta.runtimes', 'must map each runtime to its version (text)');
 	if (!Array.isArray(doc.samples)) throw new InputError(file, undefined, 'samples', 'must be a list');
 	const samples = doc.samples as SampleRecord[];
 	samples.forEach((s, i) => {

@@ -43,11 +43,8 @@ export const benchmarkRecord = (b: RunConfig['benchmark']): RunConfig['benchmark
 	composition: b.composition,
 });
 
-export const RUNTIME_VERSIONS: Record<string, string> = {
-	pyodide: pkg.dependencies.pyodide,
-	'quickjs-emscripten': pkg.dependencies['quickjs-emscripten-core'],
-	wasmoon: pkg.dependencies.wasmoon,
-};
+export { PYTHON_VERSION, RUNTIME_VERSIONS, runtimeLabel } from '../execution/versions';
+import { RUNTIME_VERSIONS } from '../execution/versions';
 
 export function toBenchtop(
 	outcomes: readonly Outcome[],

@@ -4,6 +4,7 @@
 import { hashProblems } from '../benchmarks/hash';
 import { loadBenchmark } from '../benchmarks/registry';
 import { DEFAULT_LIMITS } from '../execution/runtime';
+import { RUNTIME_VERSIONS } from '../execution/versions';
 import { GREEDY, type Sampling } from '../generation/types';
 import type { Benchmark, BenchmarkInfo } from '../benchmarks/types';
 import type { TaskId } from '../core/ids';
@@ -167,6 +168,7 @@ export async function startRun(spec: RunSpec, name: string, env: SessionEnv): Pr
 		created: Date.now(),
 		status: 'running',
 		spec,
+		runtimes: { ...RUNTIME_VERSIONS },
 		...(env.benchmark && { inline: env.benchmark }),
 	};
 	await env.store.saveRun(meta);

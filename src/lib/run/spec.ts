@@ -84,6 +84,9 @@ export interface RunMeta {
 	/** The engine as the generator described itself when the run first ran (version, threads, chat
 	 * format); the spec alone cannot say it. */
 	engine?: string;
+	/** The runtimes' versions (execution/versions.ts) in the build that started the run; absent in
+	 * runs made before they were recorded. */
+	runtimes?: Record<string, string>;
 	/** The problems themselves, when they are not a bundled benchmark (Teach, an embed, a user's
 	 * file): the run can then be reopened, exported, shared and verified anywhere. */
 	inline?: Benchmark;
