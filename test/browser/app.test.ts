@@ -281,7 +281,10 @@ describe('the app', () => {
 		const cores = await page.evaluate(() => navigator.hardwareConcurrency);
 		// (a classroom run starts Python workers only)
 		const workers = () => page.workers().length;
+		// No runtime loads for a visitor who only looks; setting up a run starts the chosen one's.
+		expect(workers()).toBe(0);
 		await fillSetup(page, { benchmark: 'classroom', problems: 6 });
+		await expect.poll(workers).toBe(Math.max(1, cores - 1));
 		await page.getByRole('button', { name: 'Run', exact: true }).click();
 		await expect.poll(() => passAt(page, 1).textContent(), { timeout: 60_000 }).toBe('1.0000');
 		expect(workers()).toBe(Math.max(1, cores - 1));

@@ -2,7 +2,7 @@
 // pipeline, runtimes, web-llm) are imported when a run starts, so the first paint stays small.
 import type { Benchmark, BenchmarkInfo } from '../benchmarks/types';
 import { messageOf } from '../core/errors';
-import type { TaskId } from '../core/ids';
+import type { Language, TaskId } from '../core/ids';
 import type { ResultsFormat } from '../formats/results';
 import { isShareFragment } from '../formats/share-fragment';
 import { saveFile } from './download';
@@ -50,7 +50,7 @@ export class AppState {
 	shared = $state(false);
 	/** The bundled benchmarks beside the page, under whatever base path the site is served from. */
 	readonly benchmarksBase = `${document.baseURI.replace(/[?#].*$/, '').replace(/[^/]*$/, '')}benchmarks/`;
-	#executor?: Executor;
+	#executor?: Promise<Executor>;
 	#allCores = false;
 	/** The model loaded from a file for the latest run (see #localModel). */
 	#local?: Generator;
@@ -93,15 +93,29 @@ export class AppState {
 	async executor(allCores = this.#allCores): Promise<Executor> {
 		const busy = this.current?.status === 'running' || this.current?.status === 'paused';
 		if (this.#executor && allCores !== this.#allCores && !busy) {
-			void this.#executor.dispose();
+			void this.#executor.then((ex) => ex.dispose());
 			this.#executor = undefined;
 		}
 		if (!this.#executor) {
-			const { Executor } = await import('../../../runtimes/executor');
-			this.#executor = new Executor(allCores ? { size: navigator.hardwareConcurrency || 2 } : {});
+			// Kept before the await: two callers at once (a warm-up and Run) must share one executor.
 			this.#allCores = allCores;
+			this.#executor = import('../../../runtimes/executor').then(
+				({ Executor }) => new Executor(allCores ? { size: navigator.hardwareConcurrency || 2 } : {}),
+			);
 		}
 		return this.#executor;
+	}
+
+	/** Starts loading a language's workers before Run is pressed: called when someone begins setting
+	 * up a run, so Pyodide (seconds on a first visit, ~1 s from the stored image) boots while they
+	 * choose, not after. Nothing is loaded for a visitor who never touches the form. */
+	prewarm(language: Language, allCores: boolean): void {
+		void this.executor(allCores)
+			.then((ex) => ex.pool(language))
+			.then((pool) => pool.warm())
+			.catch(() => {
+				// the run reports a runtime that cannot load; a warm-up has no one to tell
+			});
 	}
 
 	async #env(generator?: Generator, apiKey?: string, allCores?: boolean) {
