@@ -49,11 +49,14 @@ export interface ServeOptions {
 	proxy?: { path: string; target: string };
 	/** Files under `path` come from the folder `dir` (a model file beside the app, for --gguf). */
 	mount?: { path: string; dir: string };
+	/** A fixed port (the page's origin, and with it its stored state, stays the same); rejects when
+	 * it is taken. Default: any free port. */
+	port?: number;
 }
 
 export function serveStatic(
 	root: string,
-	{ prefix = '/', headers = false, proxy, mount }: ServeOptions = {},
+	{ prefix = '/', headers = false, proxy, mount, port = 0 }: ServeOptions = {},
 ): Promise<StaticServer> {
 	const server = createServer((req, res) => {
 		if (proxy && req.url?.startsWith(proxy.path))
@@ -81,14 +84,15 @@ export function serveStatic(
 		});
 		createReadStream(file).pipe(res);
 	});
-	return new Promise((resolve) =>
-		server.listen(0, '127.0.0.1', () => {
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, '127.0.0.1', () => {
 			const a = server.address();
-			const port = typeof a === 'object' && a ? a.port : 0;
+			const at = typeof a === 'object' && a ? a.port : 0;
 			resolve({
-				url: `http://127.0.0.1:${port}${prefix}`,
+				url: `http://127.0.0.1:${at}${prefix}`,
 				close: () => new Promise((r) => server.close(() => r())),
 			});
-		}),
-	);
+		});
+	});
 }

