@@ -82,6 +82,8 @@ export function pythonEngine(
 	const begin = fn<[string, number, string | undefined], PyProxy>('begin');
 	const testNames = fn<[string, number], string | undefined>('test_names');
 	const unguard = fn<[], void>('unguard');
+	const memoryStart = fn<[], void>('memory_start');
+	const memoryPeak = fn<[], number>('memory_peak');
 	// The names a problem's tests use, by tests text: computed once for its n samples. Computed
 	// after the restore, so from the pristine harness.
 	const namesOf = new Map<string, string | null>();
@@ -191,6 +193,7 @@ export function pythonEngine(
 		run(job: Job, jobUntil: number): ExecResult {
 			const started = now();
 			work = 0;
+			let tracing = false;
 			image.restore();
 			fdOut = '';
 			const made: PyProxy[] = [];
@@ -246,6 +249,10 @@ export function pythonEngine(
 				const tests = io && prepareInputs(io, own);
 				const until = io?.budgetMs ? Math.min(jobUntil, now() + io.budgetMs) : jobUntil;
 				heapLimit = baseHeap + job.limits.memoryBytes;
+				if (job.measureMemory) {
+					memoryStart();
+					tracing = true;
+				}
 				arm(until);
 				const value = m._PyEval_EvalCode(m.PyProxy_getPtr(code!), m.PyProxy_getPtr(g!), m.PyProxy_getPtr(g!));
 				arm(0);
@@ -318,6 +325,12 @@ export function pythonEngine(
 
 			/** The verdict decided; now what the sample printed (its own writer may misbehave). */
 			function finish(v: ExecVerdict): ExecResult {
+				let peakBytes: number | undefined;
+				try {
+					if (tracing) peakBytes = memoryPeak();
+				} catch {
+					// the sample stopped tracemalloc itself: no figure
+				}
 				let stdout = '';
 				let stderr = '';
 				let truncated = false;
@@ -326,7 +339,15 @@ export function pythonEngine(
 				} catch {
 					// A sample that broke its own streams loses its output, not its verdict.
 				}
-				return { ...v, stdout: stdout + fdOut, stderr, truncated, durationMs: now() - started, work };
+				return {
+					...v,
+					stdout: stdout + fdOut,
+					stderr,
+					truncated,
+					durationMs: now() - started,
+					work,
+					...(peakBytes !== undefined && { peakBytes }),
+				};
 			}
 		},
 	};

@@ -13,6 +13,7 @@ import ast
 import builtins
 import os
 import sys
+import tracemalloc
 import types
 
 # This namespace's own builtins: a sample that replaces builtins.len must not blind the checks.
@@ -338,6 +339,19 @@ def _abs_difference(test):
 
 def _calls(node):
     return any(isinstance(n, ast.Call) for n in ast.walk(node))
+
+
+def memory_start():
+    """Efficiency's memory runs (Job.measureMemory): trace what Python allocates from here on."""
+    tracemalloc.start()
+
+
+def memory_peak():
+    """The most bytes Python's allocators held since memory_start() (EffiBench's peak memory, as
+    CPython's own tracemalloc counts it: objects and their buffers, not the interpreter's baseline)."""
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak
 
 
 def collect():

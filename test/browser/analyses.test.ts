@@ -221,6 +221,16 @@ describe('analyses in the app', () => {
 		expect(work[0]).toBeGreaterThan(0.9);
 		expect(work[0]).toBeLessThan(1.1);
 		expect(work[1]).toBeGreaterThan(20);
+		// and the peak memory of one traced run each: the reference's own code holds what it holds
+		expect(await summary.textContent()).toMatch(/peak memory ratio median \d+\.\d\d×/);
+		const memory = (
+			await box
+				.getByTestId('efficiency-samples')
+				.locator('li[data-task="Classroom/sum_list"]')
+				.allTextContents()
+		).map((t) => Number(/memory (\d+\.\d+)×/.exec(t)![1]));
+		expect(memory[0]).toBeGreaterThan(0.95);
+		expect(memory[0]).toBeLessThan(1.05);
 		expect(await axeFindings(page, '[data-testid="efficiency"]')).toEqual([]);
 		await page.context().close();
 	});

@@ -233,7 +233,12 @@ describe('benchtop score', () => {
 		expect(r.code, r.stderr).toBe(0);
 		const e = summaryOf(summary).analyses.efficiency;
 		expect(e.samples.map((x: { index: number }) => x.index)).toEqual([0, 1, 2]);
-		const [same, loop, slow] = e.samples as { workRatio: number; sampleMs: number; generous: boolean }[];
+		const [same, loop, slow] = e.samples as {
+			workRatio: number;
+			memoryRatio: number;
+			sampleMs: number;
+			generous: boolean;
+		}[];
 		// The work ratio does not depend on the machine: exactly 1 for the reference's own code, far
 		// above it for the needless loop. (Wall-clock NET is reported, not pinned: it is the machine's.)
 		expect(same!.workRatio).toBe(1);
@@ -241,8 +246,12 @@ describe('benchtop score', () => {
 		// Flagged by the time it waited, whatever the machine: at least 1.25 s > max(1 s, 4 × reference).
 		expect(slow!.sampleMs).toBeGreaterThanOrEqual(1250);
 		expect([same!.generous, slow!.generous]).toEqual([false, true]);
+		// Peak memory (tracemalloc, one extra run each): the reference's own code holds what it holds.
+		expect(same!.memoryRatio).toBeGreaterThan(0.95);
+		expect(same!.memoryRatio).toBeLessThan(1.05);
+		expect(typeof e.medianMemoryRatio).toBe('number');
 		expect(r.stdout).toMatch(
-			/Efficiency: 3 passing samples timed against their reference .* pass only because the limit is generous/,
+			/Efficiency: 3 passing samples timed against their reference .* peak memory ratio median \d+\.\d+ .* pass only because the limit is generous/,
 		);
 	});
 

@@ -293,8 +293,17 @@ describe('efficiency against the reference', () => {
 				referenceMs: [5, 6, 5],
 				sampleWork: [30, 30, 30],
 				referenceWork: [10, 10, 10],
-			}, // NET 11 / 5, work 3
-			{ taskId: 'A', index: 1, sampleMs: [5, 5, 9], referenceMs: [5, 4, 5] }, // NET 1; spread 4 / 5
+				sampleBytes: 3000,
+				referenceBytes: 1000,
+			}, // NET 11 / 5, work 3, memory 3
+			{
+				taskId: 'A',
+				index: 1,
+				sampleMs: [5, 5, 9],
+				referenceMs: [5, 4, 5],
+				sampleBytes: 500,
+				referenceBytes: 1000,
+			}, // NET 1; spread 4 / 5; memory 0.5
 			{ taskId: 'B', index: 2, sampleMs: [1200, 1300, 1250], referenceMs: [100, 100, 100] }, // 1,250 ms ≤ 4 × 100? no: > 1 s → generous
 			{ taskId: 'C', index: 3, sampleMs: [3, 3, 3], referenceMs: [0, 0, 0] }, // a reference too quick to time
 		]);
@@ -307,13 +316,32 @@ describe('efficiency against the reference', () => {
 		expect(e.samples[1]!.spread).toBeCloseTo(0.8, 12);
 		expect(e.samples.map((x) => x.workRatio)).toEqual([3, NaN, NaN, NaN]);
 		expect(e.medianWorkRatio).toBe(3);
+		expect(e.samples.map((x) => x.memoryRatio)).toEqual([3, 0.5, NaN, NaN]);
+		expect(e.medianMemoryRatio).toBe(1.75);
 		expect(e.perProblem).toEqual([
-			{ taskId: 'A', samples: 2, medianNet: 1.6, minNet: 1, maxNet: 2.2, medianWorkRatio: 3 },
-			{ taskId: 'B', samples: 1, medianNet: 12.5, minNet: 12.5, maxNet: 12.5, medianWorkRatio: NaN },
+			{
+				taskId: 'A',
+				samples: 2,
+				medianNet: 1.6,
+				minNet: 1,
+				maxNet: 2.2,
+				medianWorkRatio: 3,
+				medianMemoryRatio: 1.75,
+			},
+			{
+				taskId: 'B',
+				samples: 1,
+				medianNet: 12.5,
+				minNet: 12.5,
+				maxNet: 12.5,
+				medianWorkRatio: NaN,
+				medianMemoryRatio: NaN,
+			},
 		]);
 		expect(e.meanNet).toBeCloseTo((2.2 + 1 + 12.5) / 3, 12);
 		expect(e.medianNet).toBe(2.2);
 		expect(e.generous).toBe(1);
 		expect(efficiency([]).meanNet).toBeNull();
+		expect(efficiency([]).medianMemoryRatio).toBeNull();
 	});
 });

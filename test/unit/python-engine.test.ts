@@ -14,13 +14,17 @@ beforeAll(async () => {
 	engine = await loadPythonEngine();
 }, 120_000);
 
-const run = (program: string, extra: { testsLine?: number; checkName?: string; timeMs?: number } = {}) =>
+const run = (
+	program: string,
+	extra: { testsLine?: number; checkName?: string; timeMs?: number; measureMemory?: boolean } = {},
+) =>
 	engine.run(
 		{
 			language: 'python',
 			program,
 			testsLine: extra.testsLine,
 			checkName: extra.checkName,
+			measureMemory: extra.measureMemory,
 			limits: { ...DEFAULT_LIMITS, timeMs: extra.timeMs ?? DEFAULT_LIMITS.timeMs },
 		},
 		performance.now() + (extra.timeMs ?? DEFAULT_LIMITS.timeMs),
@@ -104,6 +108,25 @@ describe("a failed assertion's two sides", () => {
 		expect(bad.assertion).toMatchObject({ actual: '<unprintable>', actualType: 'A' });
 		// The next sample is untouched by any of it.
 		expect(run('assert 1 + 1 == 2').status).toBe('passed');
+	});
+});
+
+describe('memory: the peak of what the program held, when asked', () => {
+	it('is measured by tracemalloc around the program and its tests, and left off the next sample', () => {
+		const small = run('x = [1, 2, 3]\nassert len(x) == 3', { measureMemory: true });
+		// a million ints (wasm32): 4 MB of pointers and 16 MB of int objects, freed before the end
+		const big = run('x = list(range(10**6))\ndel x\nassert True', { measureMemory: true });
+		expect(small.status).toBe('passed');
+		expect(small.peakBytes).toBeLessThan(50_000);
+		expect(big.peakBytes).toBeGreaterThan(18_000_000);
+		expect(big.peakBytes).toBeLessThan(30_000_000);
+		// not asked: no figure, and no tracing left running from the last sample
+		const plain = run('import tracemalloc\nassert not tracemalloc.is_tracing()');
+		expect([plain.status, plain.peakBytes]).toEqual(['passed', undefined]);
+		// a failing run still reports what it held
+		expect(run('x = [0] * 10**6\nassert False', { measureMemory: true }).peakBytes).toBeGreaterThan(
+			3_900_000,
+		);
 	});
 });
 

@@ -39,6 +39,9 @@ export interface ExecResult {
 	/** Work the interpreter did, in its own units, the same on any machine (Python: eval-loop polls;
 	 * Lua: blocks of 1,000 VM instructions; JavaScript: QuickJS interrupt checks). */
 	work?: number;
+	/** Python, when the job asked (Job.measureMemory): the most bytes its objects held while the
+	 * program and its tests ran (tracemalloc's peak). */
+	peakBytes?: number;
 	/** Input-by-input tests (EvalPlus): the input (0-based) the run stopped at, if it stopped early. */
 	input?: number;
 	/** The reference run in that mode: its outputs, pickled (null: too big to hand over), and each

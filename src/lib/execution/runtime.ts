@@ -41,6 +41,9 @@ export interface Job {
 	/** Python: the reference harness has no reliability guard (ClassEval), so neither has this
 	 * sample: os.remove, os.getcwd, shutil.rmtree… work (the sandbox still confines them). */
 	unguarded?: boolean;
+	/** Python: measure the peak memory the run's objects hold (ExecResult.peakBytes). Tracing slows
+	 * the run, so efficiency asks for it on extra runs, not the timed ones. */
+	measureMemory?: boolean;
 	/** Python: call the entry point on each input and compare, as EvalPlus does (HumanEval+, MBPP+). */
 	inputs?: InputTests;
 	limits: Limits;

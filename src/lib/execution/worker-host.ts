@@ -292,6 +292,7 @@ function sanitize(v: ExecResult, measuredMs: number): ExecResult {
 	if (typeof v?.line === 'number') out.line = v.line;
 	if (typeof v?.exitCode === 'number') out.exitCode = v.exitCode;
 	if (Number.isInteger(v?.work) && v.work! >= 0) out.work = v.work;
+	if (Number.isInteger(v?.peakBytes) && v.peakBytes! >= 0) out.peakBytes = v.peakBytes;
 	if (Number.isInteger(v?.input) && v.input! >= 0) out.input = v.input;
 	const a = v?.assertion;
 	if (

@@ -31,6 +31,10 @@ export function planEfficiency(
 	const chosen = outcomes
 		.map((o, index) => ({ o, index }))
 		.filter(({ o }) => o.result.status === 'passed' && references.has(o.sample.taskId));
+	// Python reports peak memory on request: one traced run each after the timed ones (tracing slows
+	// a run, so it is never one of the timings).
+	const traced = bench.language === 'python' ? 2 : 0;
+	const per = 2 * EFFICIENCY_REPEATS + traced;
 	// sample, reference, sample, reference, … for each chosen sample: on one worker they alternate.
 	const jobs = chosen.flatMap(({ o }) => {
 		const problem = problems.get(o.sample.taskId)!;
@@ -38,14 +42,18 @@ export function planEfficiency(
 			sampleJob(bench, problem, o.sample, limits),
 			sampleJob(bench, problem, references.get(o.sample.taskId)!, limits),
 		];
-		return Array.from({ length: EFFICIENCY_REPEATS }, () => pair).flat();
+		const timed = Array.from({ length: EFFICIENCY_REPEATS }, () => pair).flat();
+		return traced ? [...timed, ...pair.map((j) => ({ ...j, measureMemory: true }))] : timed;
 	});
 	const report = (results: readonly ExecResult[]) => {
 		const timed: Timed[] = [];
 		chosen.forEach(({ o, index }, c) => {
-			const mine = results.slice(c * 2 * EFFICIENCY_REPEATS, (c + 1) * 2 * EFFICIENCY_REPEATS);
+			const all = results.slice(c * per, (c + 1) * per);
+			const mine = all.slice(0, 2 * EFFICIENCY_REPEATS);
 			// A run that did not pass this time (a flaky sample, a limit reached) is not a timing.
 			if (mine.length < 2 * EFFICIENCY_REPEATS || mine.some((r) => r.status !== 'passed')) return;
+			const [sampleMem, referenceMem] = all.slice(2 * EFFICIENCY_REPEATS);
+			const bytes = (r?: ExecResult) => (r?.status === 'passed' ? r.peakBytes : undefined);
 			const [samples, refs] = [mine.filter((_, i) => i % 2 === 0), mine.filter((_, i) => i % 2 === 1)];
 			const work = (rs: typeof mine) => rs.flatMap((r) => (r.work === undefined ? [] : [r.work]));
 			timed.push({
@@ -55,6 +63,8 @@ export function planEfficiency(
 				referenceMs: refs.map((r) => r.durationMs),
 				sampleWork: work(samples),
 				referenceWork: work(refs),
+				sampleBytes: bytes(sampleMem),
+				referenceBytes: bytes(referenceMem),
 			});
 		});
 		return efficiency(timed);

@@ -13,7 +13,10 @@ export const EFFICIENCY_METHOD =
 	'its tests); NET = sample / reference (EffiBench). Flagged: slower than max(1 s, 4 × the reference), the limit ' +
 	'EvalPlus would have given it. Wall-clock times depend on the machine, the ratio less; the work ratio not at all: ' +
 	"each interpreter's own count of steps (Python: eval-loop polls, ~one per 200 bytecodes, C builtins not counted; " +
-	'Lua: blocks of 1,000 VM instructions; JavaScript: QuickJS interrupt checks), sample / reference.';
+	'Lua: blocks of 1,000 VM instructions; JavaScript: QuickJS interrupt checks), sample / reference. ' +
+	"Peak memory (Python): one more run each under CPython's tracemalloc, the most bytes the program's objects " +
+	"held while it and its tests ran; memory ratio = sample / reference (EffiBench's NMU). QuickJS and wasmoon " +
+	'report no peak, so JavaScript and Lua have none.';
 
 export interface Timed {
 	taskId: string;
@@ -24,6 +27,9 @@ export interface Timed {
 	/** The interpreter's own count of work done (ExecResult.work), per run, where it reports one. */
 	sampleWork?: number[];
 	referenceWork?: number[];
+	/** Peak bytes of one traced run each (ExecResult.peakBytes), where the runtime reports one. */
+	sampleBytes?: number;
+	referenceBytes?: number;
 }
 
 export interface SampleEfficiency {
@@ -34,6 +40,8 @@ export interface SampleEfficiency {
 	net: number;
 	/** sample work / reference work: the same on any machine (NaN where either is unknown or 0). */
 	workRatio: number;
+	/** sample peak memory / reference peak memory (NaN where either is unknown or 0). */
+	memoryRatio: number;
 	/** (max − min) / median of the sample's runs: how steady its timing was. */
 	spread: number;
 	generous: boolean;
@@ -50,12 +58,16 @@ export interface Efficiency {
 		maxNet: number;
 		/** NaN where no sample of it has a work ratio. */
 		medianWorkRatio: number;
+		/** NaN where no sample of it has a memory ratio. */
+		medianMemoryRatio: number;
 	}[];
 	/** Over every timed sample. */
 	meanNet: number | null;
 	medianNet: number | null;
 	/** The work ratio's median over the samples that have one. */
 	medianWorkRatio: number | null;
+	/** The memory ratio's median over the samples that have one. */
+	medianMemoryRatio: number | null;
 	/** Samples that pass only because the limit is generous. */
 	generous: number;
 }
@@ -86,6 +98,7 @@ export function efficiency(timed: readonly Timed[]): Efficiency {
 			// A reference too quick to time (0 ms) gives no ratio.
 			net: r > 0 ? s / r : NaN,
 			workRatio: ratio(t.sampleWork, t.referenceWork),
+			memoryRatio: t.sampleBytes !== undefined && t.referenceBytes ? t.sampleBytes / t.referenceBytes : NaN,
 			spread: s > 0 ? (Math.max(...t.sampleMs) - Math.min(...t.sampleMs)) / s : 0,
 			generous: s > calibratedLimitMs(r),
 		};
@@ -94,14 +107,16 @@ export function efficiency(timed: readonly Timed[]): Efficiency {
 	for (const x of samples)
 		if (!Number.isNaN(x.net)) byTask.set(x.taskId, [...(byTask.get(x.taskId) ?? []), x.net]);
 	const nets = samples.map((x) => x.net).filter((x) => !Number.isNaN(x));
-	const works = samples.map((x) => x.workRatio).filter((x) => !Number.isNaN(x));
+	const known = (xs: number[]) => xs.filter((x) => !Number.isNaN(x));
+	const works = known(samples.map((x) => x.workRatio));
+	const memories = known(samples.map((x) => x.memoryRatio));
 	return {
 		method: EFFICIENCY_METHOD,
 		samples,
 		perProblem: [...byTask].map(([taskId, v]) => {
-			const w = samples
-				.filter((x) => x.taskId === taskId && !Number.isNaN(x.workRatio))
-				.map((x) => x.workRatio);
+			const mine = samples.filter((x) => x.taskId === taskId);
+			const w = known(mine.map((x) => x.workRatio));
+			const mem = known(mine.map((x) => x.memoryRatio));
 			return {
 				taskId,
 				samples: v.length,
@@ -109,10 +124,12 @@ export function efficiency(timed: readonly Timed[]): Efficiency {
 				minNet: Math.min(...v),
 				maxNet: Math.max(...v),
 				medianWorkRatio: w.length ? median(w) : NaN,
+				medianMemoryRatio: mem.length ? median(mem) : NaN,
 			};
 		}),
 		meanNet: nets.length ? nets.reduce((a, b) => a + b, 0) / nets.length : null,
 		medianWorkRatio: works.length ? median(works) : null,
+		medianMemoryRatio: memories.length ? median(memories) : null,
 		medianNet: nets.length ? median(nets) : null,
 		generous: samples.filter((x) => x.generous).length,
 	};

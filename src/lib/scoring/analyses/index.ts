@@ -101,7 +101,7 @@ export function analysesTable(a: Analyses): string {
 		const e = a.efficiency;
 		const f = (x: number | null) => (x === null ? '—' : x.toFixed(2));
 		lines.push(
-			`Efficiency: ${e.samples.length} passing samples timed against their reference · NET mean ${f(e.meanNet)} · median ${f(e.medianNet)} · work ratio median ${f(e.medianWorkRatio)} · ${e.generous} pass only because the limit is generous`,
+			`Efficiency: ${e.samples.length} passing samples timed against their reference · NET mean ${f(e.meanNet)} · median ${f(e.medianNet)} · work ratio median ${f(e.medianWorkRatio)}${e.medianMemoryRatio === null ? '' : ` · peak memory ratio median ${f(e.medianMemoryRatio)}`} · ${e.generous} pass only because the limit is generous`,
 		);
 		// The most work against the reference first: a machine-independent ranking where there is one.
 		const key = (p: (typeof e.perProblem)[number]) =>
@@ -109,7 +109,7 @@ export function analysesTable(a: Analyses): string {
 		const slow = [...e.perProblem].sort((x, y) => key(y) - key(x)).slice(0, 5);
 		for (const p of slow)
 			lines.push(
-				`  ${p.taskId.padEnd(26)} work ×${f(Number.isNaN(p.medianWorkRatio) ? null : p.medianWorkRatio)} · NET median ${f(p.medianNet)} (${f(p.minNet)}–${f(p.maxNet)}, ${p.samples} samples)`,
+				`  ${p.taskId.padEnd(26)} work ×${f(Number.isNaN(p.medianWorkRatio) ? null : p.medianWorkRatio)} · NET median ${f(p.medianNet)} (${f(p.minNet)}–${f(p.maxNet)}, ${p.samples} samples)${Number.isNaN(p.medianMemoryRatio) ? '' : ` · memory ×${f(p.medianMemoryRatio)}`}`,
 			);
 		lines.push(`  ${e.method}`);
 	}
