@@ -26,6 +26,7 @@ import {
 	runDate,
 	scoreOutcomes,
 	SHARED_OPTIONS,
+	judgeOf,
 	analysesOf,
 	summary,
 	table,
@@ -158,6 +159,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 	const chat = (o.api ?? 'chat') === 'chat';
 	const shard = o.shard ? parseShard(o.shard) : undefined;
 	const which = o.analyses === undefined ? [] : parseAnalyses(o.analyses);
+	const judge = judgeOf(o); // checked before anything runs
 	if (shard) refuseShardWithout(o);
 	const planned = bench.problems.slice(0, limit ?? bench.problems.length).map((p) => p.taskId);
 	const planFor = (b: Benchmark, taskIds: TaskId[]) =>
@@ -287,6 +289,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 		spec.ks,
 		spec.limits,
 		(i) => records[i]!.finishReason === 'length',
+		judge,
 	);
 	if (o.out) writeResults(o.out, outFormat, outcomes, bench, scored, config, runDate());
 	const repair = spec.repair && repairScore(records, spec.repair.rounds, spec.ks, spec.taskIds.length);

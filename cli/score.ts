@@ -38,6 +38,7 @@ import { progressBar } from './progress';
 import { parseShard, shardProblems } from '../src/lib/run/shard';
 import { inputHash, refuseShardWithout, shardLine, writeShard } from './shard';
 import { timeEfficiency } from './efficiency';
+import { judgeDiversity, type Judge } from './judge';
 import {
 	analyse,
 	analysesTable,
@@ -50,13 +51,15 @@ export const SCORE_USAGE = `  score --benchmark <id or path> (--samples <path> |
         [--format ${SAMPLES_FORMATS.join('|')}] [--out-format ${RESULTS_FORMATS.join('|')}]
         [--summary <path>] [--k 1,10,100] [--timeout-ms N] [--calibrated] [--workers N]
         [--shard K/N] [--analyses failures,diversity,efficiency]
+        [--judge <OpenAI-compatible URL> --judge-model <name>]
       Runs the samples (a file, a .gz, or a directory of MultiPL-E files) and prints pass@k with
       95% confidence intervals. --reference scores the benchmark's own reference solutions.
       --workers defaults to every core. --shard K/N runs every N-th problem from the K-th and
       writes a shard file to --out; benchtop merge combines the N of them. --analyses adds why
       samples failed (the taxonomy of Dou et al.), how many distinct correct solutions there
       are, and how fast the correct ones are against the reference (timed again, one worker),
-      printed and in the summary.
+      printed and in the summary. --judge: diversity asks that model whether two solution
+      shapes are one algorithm and merges those it says are (key from OPENAI_API_KEY).
       Bundled benchmarks: ${listBundled().join(', ')}`;
 
 function listBundled(): string[] {
@@ -149,6 +152,8 @@ export const SHARED_OPTIONS = {
 	workers: { type: 'string' },
 	shard: { type: 'string' },
 	analyses: { type: 'string' },
+	judge: { type: 'string' },
+	'judge-model': { type: 'string' },
 } as const;
 
 export async function scoreCommand(argv: string[]): Promise<number> {
@@ -168,6 +173,7 @@ export async function scoreCommand(argv: string[]): Promise<number> {
 	const shard = o.shard ? parseShard(o.shard) : undefined;
 	if (shard) refuseShardWithout(o);
 	const which = o.analyses === undefined ? [] : parseAnalyses(o.analyses);
+	const judge = judgeOf(o); // checked before anything runs
 
 	const bench = await loadBenchmarkArg(o.benchmark);
 	const files = o.samples ? await readSamplesArg(o.samples) : [];
@@ -231,7 +237,7 @@ export async function scoreCommand(argv: string[]): Promise<number> {
 		return 0;
 	}
 	const date = runDate();
-	const analyses = await analysesOf(which, bench, outcomes, ks, limits);
+	const analyses = await analysesOf(which, bench, outcomes, ks, limits, undefined, judge);
 	if (out) writeResults(out, outFormat, outcomes, bench, result, config, date);
 	if (o.summary)
 		writeFileSync(o.summary, JSON.stringify(summary(result, config, base, analyses), null, 2) + '\n');
@@ -320,6 +326,14 @@ export function writeResults(
 	for (const [name, text] of output) writeFileSync(join(out, safeFileName(name)), text);
 }
 
+/** `--judge <url> --judge-model <name>`: the model diversity asks (the key from OPENAI_API_KEY). */
+export function judgeOf(o: { judge?: string; 'judge-model'?: string; analyses?: string }): Judge | undefined {
+	if (!o.judge) return undefined;
+	if (!o['judge-model']) throw new Error('--judge needs --judge-model <name>');
+	if (!o.analyses?.split(',').includes('diversity')) throw new Error('--judge is for --analyses diversity');
+	return { baseUrl: o.judge, model: o['judge-model'], apiKey: process.env.OPENAI_API_KEY };
+}
+
 /** The analyses asked for, over outcomes in run order; `cut`: which samples' generation hit its
  * token limit, where known (benchtop run). */
 export async function analysesOf(
@@ -329,6 +343,7 @@ export async function analysesOf(
 	ks: readonly number[],
 	limits: Limits,
 	cut?: (i: number) => boolean,
+	judge?: Judge,
 ): Promise<Analyses | undefined> {
 	if (!which.length) return undefined;
 	const samples = outcomes.map((x, i) => ({
@@ -339,6 +354,7 @@ export async function analysesOf(
 		cut: cut?.(i),
 	}));
 	const out = analyse(samples, bench, ks, which);
+	if (out.diversity && judge) out.diversity = await judgeDiversity(out.diversity, bench, outcomes, ks, judge);
 	if (which.includes('efficiency')) out.efficiency = await timeEfficiency(bench, outcomes, limits);
 	return out;
 }

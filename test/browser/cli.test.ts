@@ -6,6 +6,7 @@ import { HUMAN_EVAL_EXAMPLE_RESULTS } from '../fixtures/human-eval-example';
 import { describe, expect, it } from 'vitest';
 import { benchtopCli, benchtopCliWith } from '../support/cli';
 import { MUTANT_FAILURES, MUTANT_ROWS } from '../fixtures/mutant-failures';
+import { startOpenAiServer } from '../support/openai-server';
 
 const tmp = mkdtempSync(join(tmpdir(), 'benchtop-cli-'));
 
@@ -194,6 +195,45 @@ describe('benchtop score', () => {
 		expect(analyses.diversity.perProblem[0].groups).toEqual([{ samples: [0] }, { samples: [1] }]);
 		expect(analyses.diversity.expected['distinct@1']).toBeCloseTo(pass_at_k['pass@1'], 12);
 		expect(analyses.diversity.meanDistinct).toBeCloseTo(12 / 10, 12);
+		// With a model as judge (the paper's way) that calls every pair one algorithm: the 12 shapes of
+		// the 10 solved problems become 10 solutions, after one question per extra shape.
+		const judge = await startOpenAiServer({
+			script: {},
+			models: ['judge-model'],
+			respond: (prompt) => (prompt.includes('Solution B') ? { text: 'Yes.' } : undefined),
+		});
+		try {
+			const judgedSummary = join(tmp, 'mutants_judged.json');
+			const j = await benchtop(
+				'--benchmark',
+				'humaneval',
+				'--samples',
+				samples,
+				'--summary',
+				judgedSummary,
+				'--k',
+				'1,3',
+				'--analyses',
+				'diversity',
+				'--judge',
+				judge.url,
+				'--judge-model',
+				'judge-model',
+			);
+			expect(j.code, j.stderr).toBe(0);
+			const d = summaryOf(judgedSummary).analyses.diversity;
+			expect(d.perProblem[0].groups).toEqual([{ samples: [0, 1] }]);
+			expect(d.judged).toMatchObject({ model: 'judge-model', asked: 2, merged: 2, unclear: 0 });
+			expect(d.meanDistinct).toBe(1);
+			expect(d.definition).toMatch(/put to judge-model pair by pair/);
+			expect(j.stdout).toMatch(/Judged by judge-model: 2 pairs asked, 2 merged/);
+			expect(judge.requests.filter((q) => q.path.endsWith('/chat/completions'))).toHaveLength(2);
+		} finally {
+			await judge.close();
+		}
+		expect((await benchtop('--benchmark', 'humaneval', '--reference', '--judge', judge.url)).stderr).toMatch(
+			/--judge needs --judge-model/,
+		);
 		expect((await benchtop('--benchmark', 'humaneval', '--reference', '--analyses', 'speed')).stderr).toMatch(
 			/--analyses: "speed" is not an analysis \(choose from failures, diversity, efficiency\)/,
 		);

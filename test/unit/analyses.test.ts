@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { ExecResult } from '../../src/lib/core/result';
 import { classifyFailure, failureBreakdown, itemsOf } from '../../src/lib/scoring/analyses/failures';
 import { shapeOf } from '../../src/lib/scoring/analyses/normalize';
-import { diversity } from '../../src/lib/scoring/analyses/diversity';
+import { diversity, judgeGroups } from '../../src/lib/scoring/analyses/diversity';
+import { judgeAnswer } from '../../src/lib/prompts/judge';
 import { efficiency, median } from '../../src/lib/scoring/analyses/efficiency';
 import type { Language } from '../../src/lib/core/ids';
 
@@ -343,5 +344,57 @@ describe('efficiency against the reference', () => {
 		expect(e.generous).toBe(1);
 		expect(efficiency([]).meanNet).toBeNull();
 		expect(efficiency([]).medianMemoryRatio).toBeNull();
+	});
+});
+
+describe('diversity with a model as judge', () => {
+	it('merges the shapes it calls one algorithm (union-find), recounts, and reads only yes or no', async () => {
+		// HumanEval-like problem P: 5 samples, 4 correct in three shapes — a loop (0, 3), a
+		// comprehension (1), sorting (2); the judge calls loop ≡ comprehension, nothing else.
+		const codes = [
+			'def f(xs):\n    t = 0\n    for x in xs:\n        t += x\n    return t',
+			'def f(xs):\n    return sum([x for x in xs])',
+			'def f(xs):\n    return sorted(xs)[0] * 0 + sum(xs)',
+			'def f(items):\n    total = 0\n    for v in items:\n        total += v\n    return total',
+			'def f(xs):\n    return 0',
+		];
+		const d = diversity(
+			codes.map((code, i) => ({ taskId: 'P', code, passed: i < 4 })),
+			'python',
+			[1, 2],
+		);
+		expect(d.perProblem[0]!.groups.map((g) => g.samples)).toEqual([[0, 3], [1], [2]]);
+		const asked: [string, string][] = [];
+		const loopOrComprehension = (c: string) => c.includes('for x in xs') || c.includes('for v in');
+		const judged = await judgeGroups(
+			d,
+			[1, 2],
+			(_t, at) => codes[at]!,
+			async (_t, a, b) => {
+				asked.push([a, b]);
+				return loopOrComprehension(a) && loopOrComprehension(b) ? true : a === b ? undefined : false;
+			},
+			{ model: 'm', template: { name: 'same-algorithm', version: 1 } },
+		);
+		expect(judged.perProblem[0]!.groups.map((g) => g.samples)).toEqual([[0, 1, 3], [2]]);
+		// pairs: (loop, comprehension) yes; (loop, sorting) no; (comprehension, sorting) no
+		expect(judged.judged).toEqual({
+			model: 'm',
+			template: { name: 'same-algorithm', version: 1 },
+			asked: 3,
+			merged: 1,
+			unclear: 0,
+		});
+		// distinct@2 over 5 samples: groups of 3 and 1 → (1 − C(2,2)/C(5,2)) + (1 − C(4,2)/C(5,2)) = 0.9 + 0.4
+		expect(judged.perProblem[0]!.expected['distinct@2']).toBeCloseTo(1.3, 12);
+		expect(judged.perProblem[0]!.expected['distinct@1']).toBeCloseTo(0.8, 12);
+		expect(judged.meanDistinct).toBe(2);
+		expect(judged.definition).toMatch(/put to m pair by pair/);
+	});
+
+	it('reads a plain yes or no, after any think block', () => {
+		expect(
+			['Yes.', ' no, they differ', '<think>hmm\nno?</think>\nYES', 'Maybe', '', '**No**'].map(judgeAnswer),
+		).toEqual([true, false, true, undefined, undefined, false]);
 	});
 });

@@ -42,6 +42,76 @@ export interface Diversity {
 	expected: Record<string, number>;
 }
 
+/** What a judge did to a report: pairs asked, merges made, replies that were neither yes nor no. */
+export interface Judged {
+	model: string;
+	template: { name: string; version: number };
+	asked: number;
+	merged: number;
+	unclear: number;
+}
+
+/** Asks whether two solutions (their code) are one algorithm: true, false, or undefined (unclear). */
+export type SameAlgorithm = (taskId: string, a: string, b: string) => Promise<boolean | undefined>;
+
+/** Shape groups beyond this many in one problem are not paired up (n(n−1)/2 questions): the largest
+ * ones are, the rest stay apart. */
+export const MAX_JUDGED_GROUPS = 8;
+
+/**
+ * The report with shape groups a judge calls the same algorithm merged (union-find over every pair
+ * of a problem's groups, each represented by its first sample's code), the counts and expectations
+ * recomputed, and the definition saying so. `codeOf(taskId, position)`: a sample's code.
+ */
+export async function judgeGroups(
+	d: Diversity,
+	ks: readonly number[],
+	codeOf: (taskId: string, position: number) => string,
+	same: SameAlgorithm,
+	judge: Pick<Judged, 'model' | 'template'>,
+): Promise<Diversity & { judged: Judged }> {
+	const judged: Judged = { ...judge, asked: 0, merged: 0, unclear: 0 };
+	const perProblem: ProblemDiversity[] = [];
+	for (const p of d.perProblem) {
+		const groups = p.groups.slice(0, MAX_JUDGED_GROUPS);
+		const parent = groups.map((_, i) => i);
+		const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+		for (let i = 0; i < groups.length; i++)
+			for (let j = i + 1; j < groups.length; j++) {
+				if (root(i) === root(j)) continue; // already one solution
+				judged.asked++;
+				const answer = await same(
+					p.taskId,
+					codeOf(p.taskId, groups[i]!.samples[0]!),
+					codeOf(p.taskId, groups[j]!.samples[0]!),
+				);
+				if (answer === undefined) judged.unclear++;
+				if (answer) {
+					parent[root(j)] = root(i);
+					judged.merged++;
+				}
+			}
+		const merged = new Map<number, number[]>();
+		groups.forEach((g, i) => merged.set(root(i), [...(merged.get(root(i)) ?? []), ...g.samples]));
+		const all = [...merged.values(), ...p.groups.slice(MAX_JUDGED_GROUPS).map((g) => g.samples)];
+		perProblem.push(
+			problemDiversity(
+				p.taskId,
+				p.n,
+				all.map((at) => [...at].sort((a, b) => a - b)),
+				ks,
+			),
+		);
+	}
+	return {
+		...summarise(perProblem, ks, `${DIVERSITY_DEFINITION} ${JUDGED_DEFINITION(judge.model)}`),
+		judged,
+	};
+}
+
+const JUDGED_DEFINITION = (model: string) =>
+	`Here the shapes were then put to ${model} pair by pair ("the same algorithm? yes or no"), and the ones it called one algorithm merged, as the paper does.`;
+
 export function diversity(
 	samples: Iterable<DiversitySample>,
 	language: Language,
@@ -56,18 +126,31 @@ export function diversity(
 			const shape = shapeOf(s.code, language);
 			shapes.set(shape, [...(shapes.get(shape) ?? []), i]);
 		});
-		const groups = [...shapes]
-			.map(([, at]) => ({ samples: at }))
-			.sort((a, b) => b.samples.length - a.samples.length || a.samples[0]! - b.samples[0]!);
-		const n = list.length;
-		const expected = Object.fromEntries(
-			ks.map((k) => [
-				`distinct@${k}`,
-				k > n ? null : groups.reduce((sum, g) => sum + passAtK(n, g.samples.length, k), 0),
-			]),
-		);
-		return { taskId, n, c: groups.reduce((s, g) => s + g.samples.length, 0), groups, expected };
+		return problemDiversity(taskId, list.length, [...shapes.values()], ks);
 	});
+	return summarise(perProblem, ks, DIVERSITY_DEFINITION);
+}
+
+/** A problem's groups (positions of its correct samples), largest first, and distinct@K. */
+function problemDiversity(
+	taskId: string,
+	n: number,
+	sets: number[][],
+	ks: readonly number[],
+): ProblemDiversity {
+	const groups = sets
+		.map((at) => ({ samples: at }))
+		.sort((a, b) => b.samples.length - a.samples.length || a.samples[0]! - b.samples[0]!);
+	const expected = Object.fromEntries(
+		ks.map((k) => [
+			`distinct@${k}`,
+			k > n ? null : groups.reduce((sum, g) => sum + passAtK(n, g.samples.length, k), 0),
+		]),
+	);
+	return { taskId, n, c: groups.reduce((s, g) => s + g.samples.length, 0), groups, expected };
+}
+
+function summarise(perProblem: ProblemDiversity[], ks: readonly number[], definition: string): Diversity {
 	const solved = perProblem.filter((p) => p.c > 0);
 	const meanDistinct = solved.length ? solved.reduce((s, p) => s + p.groups.length, 0) / solved.length : null;
 	const expected: Record<string, number> = {};
@@ -76,5 +159,5 @@ export function diversity(
 		if (values.length && values.every((v) => v !== null && v !== undefined))
 			expected[`distinct@${k}`] = (values as number[]).reduce((a, b) => a + b, 0) / values.length;
 	}
-	return { definition: DIVERSITY_DEFINITION, perProblem, meanDistinct, expected };
+	return { definition, perProblem, meanDistinct, expected };
 }
