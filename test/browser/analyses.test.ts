@@ -187,6 +187,32 @@ describe('analyses in the app', () => {
 		expect(await axeFindings(page, '[data-testid="diversity-panel"]')).toEqual([]);
 		// distinct@1 is pass@1: (4/5 + 5/5) / 2 = 0.9
 		expect(await panel.textContent()).toMatch(/distinct@1\s*0\.900/);
+		// A model as judge that calls sum_list's two shapes one algorithm: one question, one solution.
+		const judge = await startOpenAiServer({
+			script: {},
+			models: ['judge'],
+			respond: (prompt) => (prompt.includes('Solution B') ? { text: 'Yes' } : undefined),
+		});
+		try {
+			const box = panel.getByTestId('judge');
+			await box.locator('summary').click();
+			await box.getByLabel('OpenAI-compatible URL').fill(judge.url);
+			await box.getByLabel('Model').fill('judge');
+			await box.getByRole('button', { name: 'Ask the model' }).click();
+			await expect
+				.poll(async () => (await box.getByTestId('judged').textContent())?.replace(/\s+/g, ' '), {
+					timeout: 20_000,
+				})
+				.toMatch(/Judged by judge: 1 pair asked, 1 merged, 0 replies neither yes nor no/);
+			expect(await panel.getByTestId('mean-distinct').textContent()).toMatch(/1\.00/);
+			expect(await groups.locator('h4').allTextContents()).toEqual(['Solution 1 · 5 samples']);
+			expect(judge.requests).toHaveLength(1);
+			expect(await axeFindings(page, '[data-testid="diversity-panel"]')).toEqual([]);
+			await box.getByRole('button', { name: 'Show the shapes again' }).click();
+			expect(await groups.count()).toBe(2);
+		} finally {
+			await judge.close();
+		}
 		await page.context().close();
 	});
 
