@@ -33,7 +33,7 @@ async function ensureBuilt() {
 }
 
 /** Where the CLI's Chromium keeps its profile between commands, so the next one starts from the
- * Python image and compiled code the last one stored (~5 s → ~2 s to the first verdict here).
+ * Python image and compiled code the last one stored (a 10-sample command: ~5 s → ~3 s here).
  * BENCHTOP_PROFILE: another folder, or `none` for a fresh profile every time. */
 export function profileDir(): string | null {
 	const set = process.env.BENCHTOP_PROFILE;

@@ -67,4 +67,9 @@ def reference_syntax(program, filename):
     if _NEWER.search(program):
         ast.parse(program, filename, feature_version=(3, 11))
     if _FSTRING.search(program):
-        _check_fstrings(program, filename)
+        try:
+            _check_fstrings(program, filename)
+        except SyntaxError:
+            raise
+        except Exception:  # noqa: BLE001 — a checker that trips (tokenize's own errors) fails no sample
+            pass

@@ -99,9 +99,14 @@ export class AppState {
 		if (!this.#executor) {
 			// Kept before the await: two callers at once (a warm-up and Run) must share one executor.
 			this.#allCores = allCores;
-			this.#executor = import('../../../runtimes/executor').then(
+			const made = import('../../../runtimes/executor').then(
 				({ Executor }) => new Executor(allCores ? { size: navigator.hardwareConcurrency || 2 } : {}),
 			);
+			// A failed import (a chunk the network did not deliver) is tried again next time.
+			made.catch(() => {
+				if (this.#executor === made) this.#executor = undefined;
+			});
+			this.#executor = made;
 		}
 		return this.#executor;
 	}
