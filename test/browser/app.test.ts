@@ -367,6 +367,10 @@ describe('the app', () => {
 			/A − B = \+0\.5000, 95% CI \[\+0\.3333, \+\d\.\d{4}\], p = 0\.1\d{3} over 4 shared problems — not distinguishable from chance/,
 		);
 		expect(await page.locator('tr[data-outcome="a"]').count()).toBe(4);
+		// each run's runtime, as recorded with it, under its score
+		expect(await page.getByTestId('compare-runtime').allTextContents()).toEqual(
+			Array(2).fill(expect.stringMatching(/^\s*Python 3\.14\.2 \(Pyodide 314\.0\.7\)/)),
+		);
 		// the win/loss map: one square per problem, A better on each, said in its label
 		const squares = page.getByTestId('winloss').getByRole('listitem');
 		expect(await squares.count()).toBe(4);
