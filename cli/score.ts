@@ -396,7 +396,7 @@ export function table(
 	const rows = [
 		`benchmark   ${bench.id} · ${bench.count} problems · ${bench.language} · sha256 ${bench.hash.slice(0, 12)}`,
 		`samples     ${n} (${config.samples.format}) · ${s.attempted} of ${s.total} problems attempted · ${config.workers} worker(s)`,
-		`runtime     ${runtimeLabel(bench.language)}`,
+		`runtime     ${runtimeLabel(bench.language, config.runtimes)}`,
 		...baseRows,
 		...config.ks.map((k) => {
 			const key = `pass@${k}`;

@@ -40,6 +40,8 @@ export interface Diversity {
 	meanDistinct: number | null;
 	/** "distinct@K" → mean over every problem (0 for one never solved), only where every n ≥ K. */
 	expected: Record<string, number>;
+	/** Set when a model as judge merged the shapes (judgeGroups). */
+	judged?: Judged;
 }
 
 /** What a judge did to a report: pairs asked, merges made, replies that were neither yes nor no. */

@@ -106,8 +106,8 @@ export function efficiency(timed: readonly Timed[]): Efficiency {
 	const byTask = new Map<string, number[]>();
 	for (const x of samples)
 		if (!Number.isNaN(x.net)) byTask.set(x.taskId, [...(byTask.get(x.taskId) ?? []), x.net]);
-	const nets = samples.map((x) => x.net).filter((x) => !Number.isNaN(x));
 	const known = (xs: number[]) => xs.filter((x) => !Number.isNaN(x));
+	const nets = known(samples.map((x) => x.net));
 	const works = known(samples.map((x) => x.workRatio));
 	const memories = known(samples.map((x) => x.memoryRatio));
 	return {

@@ -3,7 +3,7 @@
 import type { Benchmark } from '../../benchmarks/types';
 import type { Language } from '../../core/ids';
 import type { ExecResult } from '../../core/result';
-import { diversity, type Diversity, type Judged } from './diversity';
+import { diversity, type Diversity } from './diversity';
 import { classifyFailure, failureBreakdown, type FailureBreakdown } from './failures';
 import { CATEGORY_LABEL, TAXONOMY } from './taxonomy';
 import type { Efficiency } from './efficiency';
@@ -95,7 +95,7 @@ export function analysesTable(a: Analyses): string {
 			`Distinct correct solutions: ${d.meanDistinct === null ? '—' : d.meanDistinct.toFixed(2)} per solved problem (${solved} solved)`,
 		);
 		for (const [k, v] of Object.entries(d.expected)) lines.push(`  ${k.padEnd(14)} ${v.toFixed(3)}`);
-		const j = (d as Diversity & { judged?: Judged }).judged;
+		const j = d.judged;
 		if (j)
 			lines.push(
 				`  Judged by ${j.model}: ${j.asked} pairs asked, ${j.merged} merged, ${j.unclear} replies neither yes nor no`,
