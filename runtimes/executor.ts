@@ -1,15 +1,23 @@
 // One pool per language, created on first use. This is what the pipeline and the tests call.
 import type { Language } from '../src/lib/core/ids';
 import type { ExecResult } from '../src/lib/core/result';
+import { packageCandidates, PackageSource } from '../src/lib/execution/packages';
 import { Pool, type PoolOptions } from '../src/lib/execution/pool';
 import type { Job } from '../src/lib/execution/runtime';
 import { loadRuntime } from './load';
 
+export type ExecutorOptions = Partial<PoolOptions> & {
+	/** Python packages on demand: the index to fetch them from (default: Pyodide's CDN for the
+	 * bundled release); null turns them off (a sample's import then fails as a missing module). */
+	packageIndex?: string | null;
+};
+
 export class Executor {
 	readonly #pools = new Map<Language, Promise<Pool>>();
-	readonly #options: Partial<PoolOptions>;
+	readonly #options: ExecutorOptions;
+	#packages: Promise<PackageSource | null> | null = null;
 
-	constructor(options: Partial<PoolOptions> = {}) {
+	constructor(options: ExecutorOptions = {}) {
 		this.#options = options;
 	}
 
@@ -23,7 +31,25 @@ export class Executor {
 	}
 
 	async run(job: Job): Promise<ExecResult> {
-		return (await this.pool(job.language)).run(job);
+		const pool = await this.pool(job.language);
+		if (job.language !== 'python' || !packageCandidates(job.program).length) return pool.run(job);
+		const source = await this.packages();
+		if (!source) return pool.run(job);
+		const { files, missing } = await source.resolve(job.program);
+		const r = await pool.run(files.length ? { ...job, packages: files } : job);
+		// A sample that passed without them did not need them; one that failed may have.
+		return missing.length && r.status !== 'passed'
+			? { ...r, missingPackages: missing.map((m) => m.name) }
+			: r;
+	}
+
+	/** Where Python packages come from, or null when they are off. */
+	packages(): Promise<PackageSource | null> {
+		this.#packages ??= loadRuntime('python').then(({ packageIndex }) => {
+			const url = this.#options.packageIndex === undefined ? packageIndex?.url : this.#options.packageIndex;
+			return url ? new PackageSource({ indexUrl: url, fallbackLockUrl: packageIndex?.lockUrl }) : null;
+		});
+		return this.#packages;
 	}
 
 	async dispose(): Promise<void> {

@@ -19,6 +19,7 @@ import type { Engine, InputTests, Job } from '../../src/lib/execution/runtime';
 import { cutJavaScriptBridge, exceptionKinds, removeBuiltinModules, REMOVED_BUILTINS } from './capi';
 import { takeImage, type EmscriptenFS, type Image } from './image';
 import { runInputs, type LoopContext } from './inputs';
+import { packageInstaller } from './packages';
 import { PRELOAD } from './preload';
 
 const SIGINT = 2;
@@ -121,7 +122,7 @@ export function pythonEngine(
 	py.setStdin({ error: true });
 
 	const heap = () => m.HEAPU8.buffer.byteLength;
-	const baseHeap = heap();
+	let baseHeap = heap();
 	const now = performance.now.bind(performance);
 	let armed = false;
 	let deadline = Infinity;
@@ -182,14 +183,26 @@ export function pythonEngine(
 		return { args, expected };
 	};
 
-	// Taken last: every sample starts from exactly this.
-	const image = takeImage(m, fs, WORKDIR);
+	// Taken last: every sample starts from exactly this (taken again once a package is installed).
+	let image = takeImage(m, fs, WORKDIR);
+	const install = packageInstaller(py);
 
 	return {
 		version: `Pyodide ${py.version}`,
-		image,
+		get image() {
+			return image;
+		},
 		heapBytes: heap,
 		tainted: () => overLimit,
+		async prepare(job: Job) {
+			const wanted = (job.packages ?? []).filter((p) => !install.has(p.name));
+			if (!wanted.length) return;
+			image.restore();
+			await install.add(wanted);
+			// The image now holds the package, imported: later samples restore to it and pay nothing.
+			image = takeImage(m, fs, WORKDIR);
+			baseHeap = heap();
+		},
 		run(job: Job, jobUntil: number): ExecResult {
 			const started = now();
 			work = 0;

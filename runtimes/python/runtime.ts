@@ -18,6 +18,8 @@ export const python: Runtime = {
 	],
 	// (not in development: there the worker's code changes under the same URL)
 	imageKey: import.meta.env.DEV ? undefined : import.meta.url,
+	// Pyodide's own CDN folder for this release: the wheels its lock file names.
+	packageIndex: { url: `https://cdn.jsdelivr.net/pyodide/v${version}/full/`, lockUrl },
 	spawn: () =>
 		new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'benchtop-python' }),
 };

@@ -47,6 +47,9 @@ export interface ExecResult {
 	/** The reference run in that mode: its outputs, pickled (null: too big to hand over), and each
 	 * input's time in ms. */
 	reference?: { outputs: Uint8Array | null; timesMs: number[] };
+	/** Python: packages the program imports that Pyodide distributes but that could not be loaded
+	 * (offline, index unreachable): a failure that may be the sandbox's, not the sample's. */
+	missingPackages?: string[];
 	/** EvalPlus benchmarks: the verdicts on the base and on the plus inputs; the result is both. */
 	evalplus?: { base: PhaseVerdict; plus: PhaseVerdict };
 }

@@ -46,7 +46,23 @@ export interface Job {
 	measureMemory?: boolean;
 	/** Python: call the entry point on each input and compare, as EvalPlus does (HumanEval+, MBPP+). */
 	inputs?: InputTests;
+	/** Python: the packages the program imports that Pyodide distributes, with their dependencies,
+	 * fetched by the main thread (execution/packages.ts). A worker installs each once. */
+	packages?: PackageFile[];
 	limits: Limits;
+}
+
+/** One wheel from Pyodide's package index, as the worker installs it. */
+export interface PackageFile {
+	name: string;
+	/** The wheel's file name (its tags tell the installer what it is). */
+	file: string;
+	/** The lock file's install_dir: 'site' for site-packages, 'stdlib' for CPython's own modules. */
+	installDir: string;
+	/** The modules it provides, imported once after installing so the memory image holds them. */
+	imports: string[];
+	/** The wheel's bytes; absent when the worker is known to have installed it already. */
+	bytes?: Uint8Array;
 }
 
 /**
@@ -99,6 +115,8 @@ export interface Runtime {
 	 * visits: what the image depends on beyond the assets — the built module that names the worker
 	 * (its hashed URL changes with the worker's code, harness included). */
 	readonly imageKey?: string;
+	/** Python: where packages come from by default, and the lock file shipped with the runtime. */
+	readonly packageIndex?: { url: string; lockUrl: string };
 	spawn(): Worker;
 }
 
@@ -114,6 +132,8 @@ export interface Engine {
 	 * later workers start from it instead of loading from scratch (Pyodide: ~0.3 s instead of ~3 s). */
 	readonly snapshot?: Uint8Array;
 	run(job: Job, deadline: number): Promise<ExecResult> | ExecResult;
+	/** Before a job's clock starts: install what it needs that this worker lacks (job.packages). */
+	prepare?(job: Job): Promise<void>;
 	/** Bytes of heap in use, so the pool can recycle a worker that has grown. */
 	heapBytes(): number;
 	/** True when a sample did something the engine cannot undo; the pool then respawns the worker. */

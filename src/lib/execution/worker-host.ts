@@ -35,6 +35,8 @@ interface Pending {
 	started: number;
 	resolve: (r: ExecResult) => void;
 	timer?: ReturnType<typeof setTimeout>;
+	/** The worker installs packages before running it (more time before the hard stop). */
+	installs?: boolean;
 }
 
 /** Per runtime, the snapshot the first worker made after loading; later workers start from it. */
@@ -42,6 +44,9 @@ export const snapshots = new Map<Runtime, Uint8Array>();
 /** Runtimes whose workers failed to start from a snapshot: they load from scratch from then on. */
 export const noSnapshots = new Set<Runtime>();
 const MAX_SNAPSHOT_BYTES = 1 << 30;
+/** Extra time before the hard stop for a job that installs packages first (numpy: its wheel
+ * unpacked, its WebAssembly compiled and imported — seconds, off the sample's own clock). */
+const INSTALL_MS = 60_000;
 
 const STATUSES = new Set<Status>(['passed', 'failed', 'timeout', 'error']);
 const clip = (s: unknown, n: number) => (typeof s === 'string' ? s.slice(0, n) : '');
@@ -55,6 +60,8 @@ export class WorkerHost {
 	/** Sent to the worker and not answered yet, in the order the worker runs them. */
 	#inflight: Pending[] = [];
 	#nextId = 1;
+	/** Packages the current worker was sent: later jobs naming them go without the bytes. */
+	#sentPackages = new Set<string>();
 	#interrupt =
 		typeof SharedArrayBuffer === 'function' && globalThis.crossOriginIsolated
 			? new SharedArrayBuffer(4)
@@ -190,12 +197,23 @@ export class WorkerHost {
 	}
 
 	#send(p: Pending) {
+		let job = p.job;
+		if (job.packages) {
+			// The worker installs each package once; only the first job that needs one carries it.
+			const fresh = job.packages.filter((f) => !this.#sentPackages.has(f.name));
+			for (const f of fresh) this.#sentPackages.add(f.name);
+			p.installs = fresh.length > 0;
+			job = {
+				...job,
+				packages: job.packages.map((f) => (fresh.includes(f) ? f : { ...f, bytes: undefined })),
+			};
+		}
 		this.#inflight.push(p);
 		if (this.#inflight.length === 1) {
 			if (this.#interrupt) Atomics.store(new Int32Array(this.#interrupt), 0, 0);
 			this.#arm(p);
 		}
-		this.#post({ type: 'run', id: p.id, job: p.job });
+		this.#post({ type: 'run', id: p.id, job });
 	}
 
 	/** The worker has started `p` (it is at the head): its hard deadline starts now. */
@@ -203,7 +221,7 @@ export class WorkerHost {
 		p.started = performance.now();
 		p.timer = setTimeout(
 			() => this.#hardStop(p.id),
-			p.job.limits.timeMs + (p.job.compileMs ?? 0) + this.#opts.graceMs,
+			p.job.limits.timeMs + (p.job.compileMs ?? 0) + (p.installs ? INSTALL_MS : 0) + this.#opts.graceMs,
 		);
 	}
 
@@ -269,6 +287,7 @@ export class WorkerHost {
 	}
 
 	#kill() {
+		this.#sentPackages.clear();
 		this.#worker?.terminate();
 		this.#port?.close();
 		this.#worker = null;
@@ -294,6 +313,8 @@ function sanitize(v: ExecResult, measuredMs: number): ExecResult {
 	if (Number.isInteger(v?.work) && v.work! >= 0) out.work = v.work;
 	if (Number.isInteger(v?.peakBytes) && v.peakBytes! >= 0) out.peakBytes = v.peakBytes;
 	if (Number.isInteger(v?.input) && v.input! >= 0) out.input = v.input;
+	if (Array.isArray(v?.missingPackages))
+		out.missingPackages = v.missingPackages.filter((n) => typeof n === 'string').map((n) => clip(n, 100));
 	const a = v?.assertion;
 	if (
 		a &&

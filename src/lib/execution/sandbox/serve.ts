@@ -74,6 +74,20 @@ export function serveSandbox(load: (ctx: SandboxContext) => Promise<Engine>): vo
 }
 
 async function handle(engine: Engine, req: Request, send: (m: Response) => void) {
+	if (req.job.packages?.length && engine.prepare) {
+		try {
+			await engine.prepare(req.job);
+		} catch (e) {
+			// A wheel that cannot be installed: the sample is not run, and says which package it lacked.
+			const names = req.job.packages.map((p) => p.name);
+			const err = serializeError(e);
+			const value = failure('runtime-unavailable', `could not install ${names.join(', ')}: ${err.message}`, {
+				missingPackages: names,
+			});
+			send({ type: 'run', id: req.id, value, heapBytes: 0, tainted: true });
+			return;
+		}
+	}
 	const started = performance.now();
 	let value;
 	try {

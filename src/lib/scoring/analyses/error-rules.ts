@@ -3,7 +3,7 @@
 // reads only the error type and message; the first that matches decides.
 import type { ExecResult } from '../../core/result';
 import { decided, type FailureClass, type FailureContext } from './taxonomy';
-import { PYTHON_STDLIB } from './python-stdlib';
+import { PYTHON_STDLIB } from '../../core/python-stdlib';
 
 /** Packages a model may fairly import that a sandbox may lack: a missing one is the environment's
  * doing, not the model's. */
