@@ -50,6 +50,18 @@ export function profilePort(dir: string): number {
 	return 40000 + (h % 10000);
 }
 
+/** Where the page's Python samples get packages: undefined for the default (Pyodide's CDN),
+ * 'off', or an index URL. Set once by the command from --packages or BENCHTOP_PACKAGES. */
+let packageIndex: string | undefined;
+
+export function setPackageIndex(flag: string | undefined): void {
+	const v = flag ?? process.env.BENCHTOP_PACKAGES;
+	if (v === undefined || v === '') return;
+	if (v !== 'off' && !/^https?:\/\/[^/]/.test(v))
+		throw new Error(`--packages must be the http(s) URL of a Pyodide package index, or off (got "${v}")`);
+	packageIndex = v;
+}
+
 interface Launched {
 	server: StaticServer;
 	context: BrowserContext;
@@ -103,7 +115,8 @@ export async function withDriver<T>(
 	);
 	try {
 		const page = await context.newPage();
-		await page.goto(`${server.url}driver.html`);
+		const query = packageIndex ? `?packages=${encodeURIComponent(packageIndex)}` : '';
+		await page.goto(`${server.url}driver.html${query}`);
 		await page.waitForSelector('body[data-ready="true"]');
 		return await fn(page, server.url);
 	} finally {

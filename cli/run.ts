@@ -8,7 +8,7 @@ import { RESULTS_FORMATS } from '../src/lib/formats/results';
 import { generatedRunConfig, outcomeOf } from '../src/lib/formats/run-record';
 import { inRunOrder } from '../src/lib/run/spec';
 import { planRun } from '../src/lib/pipeline/session';
-import { exposeProgress, withDriver } from './browser';
+import { exposeProgress, setPackageIndex, withDriver } from './browser';
 import { disposeExecutor, runInPage } from './run-page';
 import { robustnessCommand } from './robustness';
 import type { Benchmark } from '../src/lib/benchmarks/types';
@@ -48,12 +48,14 @@ export const RUN_USAGE = `  run --benchmark <id> (--endpoint <url> --model <name
       [--timeout-ms N] [--calibrated] [--workers N] [--allow-software-gpu] [--shard K/N]
       [--analyses failures,diversity,efficiency] [--robustness <families>] [--repair-rounds R [--feedback-template <file>]]
       [--generated-tests M [--rankers codet,codet-paper,b4,maxpass,random] [--per-test-ms 1000]]
+      [--packages <index URL>|off]
       Generates n samples per problem and scores each as soon as it is written. --gguf runs a GGUF
       model in the page with wllama (llama.cpp, CPU): a local file (all parts of a split model beside
       it) or a URL; --api completions prompts it without its chat template. The API key may
       also come from OPENAI_API_KEY. Temperature defaults to 0 for n = 1, else 0.8 (top-p 0.95).
       --shard K/N generates and scores every N-th problem from the K-th into a shard file (--out).
-      --analyses: why samples failed and distinct correct solutions, as for score.
+      --analyses: why samples failed and distinct correct solutions, as for score. --packages:
+      where Python samples' packages come from, as for score.
       --robustness <families or transformations> (HumanEval): ReCode — the nominal prompts and
       each chosen perturbation (docstring, function-name, code-syntax, format, all, or names such
       as doc2comments) with the same model and settings; prints Robust Pass/Drop/Relative_s@k.
@@ -160,6 +162,7 @@ export async function runCommand(argv: string[]): Promise<number> {
 	const shard = o.shard ? parseShard(o.shard) : undefined;
 	const which = o.analyses === undefined ? [] : parseAnalyses(o.analyses);
 	const judge = judgeOf(o); // checked before anything runs
+	setPackageIndex(o.packages);
 	if (shard) refuseShardWithout(o);
 	const planned = bench.problems.slice(0, limit ?? bench.problems.length).map((p) => p.taskId);
 	const planFor = (b: Benchmark, taskIds: TaskId[]) =>

@@ -14,7 +14,7 @@ import type { Sample } from '../src/lib/core/sample';
 import type { Status } from '../src/lib/core/result';
 import { EVALPLUS_CALIBRATION } from '../src/lib/run/spec';
 import { referenceSamples, sampleJob } from '../src/lib/pipeline/jobs';
-import { baseVerdict, score, DEFAULT_KS, type Score } from '../src/lib/scoring';
+import { baseVerdict, needsText, score, DEFAULT_KS, type Score } from '../src/lib/scoring';
 import { RESULTS_FORMATS, type Outcome, type ResultsFormat } from '../src/lib/formats/results';
 import { resultsOutput } from '../src/lib/formats/exports';
 import { safeFileName } from '../src/lib/formats/file-name';
@@ -32,7 +32,7 @@ import {
 	type InputFile,
 	type SamplesFormat,
 } from '../src/lib/formats/samples';
-import { ROOT, runInBrowser, testInBrowser } from './browser';
+import { ROOT, runInBrowser, setPackageIndex, testInBrowser } from './browser';
 import { calibrate } from './calibrate';
 import { progressBar } from './progress';
 import { parseShard, shardProblems } from '../src/lib/run/shard';
@@ -51,7 +51,7 @@ export const SCORE_USAGE = `  score --benchmark <id or path> (--samples <path> |
         [--format ${SAMPLES_FORMATS.join('|')}] [--out-format ${RESULTS_FORMATS.join('|')}]
         [--summary <path>] [--k 1,10,100] [--timeout-ms N] [--calibrated] [--workers N]
         [--shard K/N] [--analyses failures,diversity,efficiency]
-        [--judge <OpenAI-compatible URL> --judge-model <name>]
+        [--judge <OpenAI-compatible URL> --judge-model <name>] [--packages <index URL>|off]
       Runs the samples (a file, a .gz, or a directory of MultiPL-E files) and prints pass@k with
       95% confidence intervals. --reference scores the benchmark's own reference solutions.
       --workers defaults to every core. --shard K/N runs every N-th problem from the K-th and
@@ -60,6 +60,10 @@ export const SCORE_USAGE = `  score --benchmark <id or path> (--samples <path> |
       are, and how fast the correct ones are against the reference (timed again, one worker),
       printed and in the summary. --judge: diversity asks that model whether two solution
       shapes are one algorithm and merges those it says are (key from OPENAI_API_KEY).
+      --packages: where Python samples' packages (numpy, …) come from — a folder with a
+      pyodide-lock.json and its wheels (default: Pyodide's CDN; kept in the profile once fetched,
+      so they work offline afterwards), or off. Samples that failed on one that could not be
+      loaded are counted apart ("needs numpy").
       Bundled benchmarks: ${listBundled().join(', ')}`;
 
 function listBundled(): string[] {
@@ -154,6 +158,7 @@ export const SHARED_OPTIONS = {
 	analyses: { type: 'string' },
 	judge: { type: 'string' },
 	'judge-model': { type: 'string' },
+	packages: { type: 'string' },
 } as const;
 
 export async function scoreCommand(argv: string[]): Promise<number> {
@@ -174,6 +179,7 @@ export async function scoreCommand(argv: string[]): Promise<number> {
 	if (shard) refuseShardWithout(o);
 	const which = o.analyses === undefined ? [] : parseAnalyses(o.analyses);
 	const judge = judgeOf(o); // checked before anything runs
+	setPackageIndex(o.packages);
 
 	const bench = await loadBenchmarkArg(o.benchmark);
 	const files = o.samples ? await readSamplesArg(o.samples) : [];
@@ -250,6 +256,7 @@ const verdictOf = (x: Outcome) => ({
 	taskId: x.sample.taskId,
 	status: x.result.status,
 	kind: x.result.kind,
+	missingPackages: x.result.missingPackages,
 });
 
 /** pass@k of outcomes in run order, and for `score` on HumanEval+ / MBPP+ the base inputs' alone —
@@ -414,6 +421,11 @@ export function table(
 					`failures    ${Object.entries(s.counts.kind)
 						.map(([k, v]) => `${k} ${v}`)
 						.join(' · ')}`,
+				]
+			: []),
+		...(s.counts.needs
+			? [
+					`needs       ${needsText(s.counts.needs)}: failed importing a package that could not be loaded (counted as failures; see --packages)`,
 				]
 			: []),
 		`CI          ${s.ciMethod}`,

@@ -18,7 +18,7 @@ export class Executor {
 	#packages: Promise<PackageSource | null> | null = null;
 
 	constructor(options: ExecutorOptions = {}) {
-		this.#options = options;
+		this.#options = { ...options };
 	}
 
 	pool(language: Language): Promise<Pool> {
@@ -41,6 +41,13 @@ export class Executor {
 		return missing.length && r.status !== 'passed'
 			? { ...r, missingPackages: missing.map((m) => m.name) }
 			: r;
+	}
+
+	/** Another index from now on (the app's Set up form): later samples fetch from there. */
+	setPackageIndex(url: string | null | undefined): void {
+		if (url === this.#options.packageIndex) return;
+		this.#options.packageIndex = url;
+		this.#packages = null;
 	}
 
 	/** Where Python packages come from, or null when they are off. */

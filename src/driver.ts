@@ -1,7 +1,7 @@
 // The page the CLI and the browser tests drive: it exposes the execution core and the pipeline on
 // `window.benchtop` so Playwright can call them with page.evaluate. It holds no logic of its own.
 import { compose, toJob } from './lib/execution/compose';
-import { Executor } from '../runtimes/executor';
+import { Executor as PoolsExecutor, type ExecutorOptions } from '../runtimes/executor';
 import { withJsRuntime } from '../runtimes/node/executor';
 import { DEFAULT_LIMITS } from './lib/execution/runtime';
 import { noSnapshots, snapshots } from './lib/execution/worker-host';
@@ -14,6 +14,14 @@ import { Tester } from './lib/pipeline/tester';
 import { batched } from './lib/pipeline/batched';
 import { IdbRunStore } from './lib/storage/idb';
 import { MemoryRunStore } from './lib/storage/memory';
+
+// ?packages=<index URL>|off (the CLI's --packages): every executor made here fetches from there.
+const packages = new URLSearchParams(location.search).get('packages');
+class Executor extends PoolsExecutor {
+	constructor(o: ExecutorOptions = {}) {
+		super({ ...(packages !== null && { packageIndex: packages === 'off' ? null : packages }), ...o });
+	}
+}
 
 const api = {
 	Executor,

@@ -1,44 +1,13 @@
 // Packages on demand: which wheels a program's imports need (dependencies first), fetching and
 // checking them against the lock file from a real local index, and the engine installing one into
 // the memory image every later sample starts from.
-import { createServer, type Server } from 'node:http';
-import { createHash } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExecResult } from '../../src/lib/core/result';
 import { packagesFor, PackageSource, pythonImports } from '../../src/lib/execution/packages';
 import { DEFAULT_LIMITS, type Engine, type Job, type PackageFile } from '../../src/lib/execution/runtime';
+import { LOCK, startPackageIndex, TINYDEP, TINYPKG, type PackageIndex } from '../support/package-index';
 import { loadPythonEngine } from '../support/python-engine';
-
-/** A pure-Python wheel as a build backend writes one: the module and its dist-info. */
-export function tinyWheel(files: Record<string, string>): Uint8Array {
-	return zipSync({
-		...Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])),
-		'tinypkg-1.0.dist-info/METADATA': strToU8('Metadata-Version: 2.1\nName: tinypkg\nVersion: 1.0\n'),
-		'tinypkg-1.0.dist-info/WHEEL': strToU8('Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: py3-none-any\n'),
-		'tinypkg-1.0.dist-info/RECORD': strToU8(''),
-	});
-}
-
-const WHEEL = tinyWheel({ 'tinypkg/__init__.py': 'state = []\ndef double(x):\n    return 2 * x\n' });
-const lockEntry = (name: string, file: string, imports: string[], depends: string[], bytes: Uint8Array) => ({
-	name,
-	file_name: file,
-	install_dir: 'site',
-	imports,
-	depends,
-	sha256: createHash('sha256').update(bytes).digest('hex'),
-	package_type: 'package',
-});
-const LOCK = {
-	packages: {
-		tinypkg: lockEntry('tinypkg', 'tinypkg-1.0-py3-none-any.whl', ['tinypkg'], ['tinydep'], WHEEL),
-		tinydep: lockEntry('tinydep', 'tinydep-1.0-py3-none-any.whl', ['tinydep'], [], WHEEL),
-		badsum: lockEntry('badsum', 'tinypkg-1.0-py3-none-any.whl', ['badsum'], [], strToU8('other')),
-		gone: lockEntry('gone', 'gone-1.0-py3-none-any.whl', ['gone'], [], WHEEL),
-	},
-};
 
 describe('which wheels a program needs', () => {
 	it('reads every import form, top-level names only', () => {
@@ -62,47 +31,34 @@ describe('which wheels a program needs', () => {
 });
 
 describe('fetching from an index', () => {
-	let server: Server;
+	let index: PackageIndex;
 	let base = '';
-	const hits: string[] = [];
 	beforeAll(async () => {
-		server = createServer((req, res) => {
-			hits.push(req.url!);
-			if (req.url === '/index/pyodide-lock.json') res.end(JSON.stringify(LOCK));
-			else if (req.url === '/bad/pyodide-lock.json') res.end('{ not json');
-			else if (
-				req.url?.endsWith('tinypkg-1.0-py3-none-any.whl') ||
-				req.url?.endsWith('tinydep-1.0-py3-none-any.whl')
-			)
-				res.end(WHEEL);
-			else res.writeHead(404).end();
-		});
-		await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-		base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		index = await startPackageIndex();
+		base = index.url;
 	});
-	afterAll(() => server.close());
+	afterAll(() => index.close());
 
 	it('returns checked wheels, dependencies first, each fetched once', async () => {
-		const src = new PackageSource({ indexUrl: `${base}/index` });
+		const src = new PackageSource({ indexUrl: `${base}index` });
 		const got = await src.resolve('import tinypkg\nimport math');
 		expect(got.missing).toEqual([]);
 		expect(got.files.map((f) => [f.name, f.file, f.imports])).toEqual([
 			['tinydep', 'tinydep-1.0-py3-none-any.whl', ['tinydep']],
 			['tinypkg', 'tinypkg-1.0-py3-none-any.whl', ['tinypkg']],
 		]);
-		expect(got.files[1]!.bytes).toEqual(WHEEL);
-		const before = hits.length;
+		expect(got.files.map((f) => f.bytes)).toEqual([TINYDEP, TINYPKG]);
+		const before = index.hits.length;
 		await src.resolve('import tinypkg');
-		expect(hits.length).toBe(before);
+		expect(index.hits.length).toBe(before);
 		expect(await src.resolve('import math, re\nprint(1)')).toEqual({ files: [], missing: [] });
 	});
 	it('names what it could not have, and why', async () => {
-		const src = new PackageSource({ indexUrl: `${base}/index/` });
-		const bad = await src.resolve('import badsum');
-		expect(bad.files).toEqual([]);
-		expect(bad.missing).toEqual([
-			{ name: 'badsum', reason: expect.stringMatching(/does not match the lock file's SHA-256/) },
-		]);
+		const src = new PackageSource({ indexUrl: `${base}index/` });
+		expect(await src.resolve('import badsum')).toEqual({
+			files: [],
+			missing: [{ name: 'badsum', reason: expect.stringMatching(/does not match the lock file's SHA-256/) }],
+		});
 		expect((await src.resolve('import gone')).missing).toEqual([
 			{ name: 'gone', reason: expect.stringMatching(/HTTP 404 from .*gone-1.0/) },
 		]);
@@ -113,15 +69,15 @@ describe('fetching from an index', () => {
 				reason: expect.stringMatching(/could not reach http:\/\/127.0.0.1:9\/pyodide-lock.json/),
 			},
 		]);
-		const notLock = new PackageSource({ indexUrl: `${base}/bad/` });
+		const notLock = new PackageSource({ indexUrl: `${base}bad/` });
 		expect((await notLock.resolve('import numpy')).missing[0]!.reason).toMatch(
 			/bad\/pyodide-lock.json: not JSON/,
 		);
 	});
 	it("reads the runtime's own lock when the index has none", async () => {
 		const src = new PackageSource({
-			indexUrl: `${base}/empty/`,
-			fallbackLockUrl: `${base}/index/pyodide-lock.json`,
+			indexUrl: `${base}empty/`,
+			fallbackLockUrl: `${base}index/pyodide-lock.json`,
 		});
 		expect((await src.resolve('import gone')).missing).toEqual([
 			{ name: 'gone', reason: expect.stringMatching(/HTTP 404 from .*\/empty\/gone-1.0/) },
@@ -147,13 +103,20 @@ describe('the engine installs into its image', () => {
 		limits: DEFAULT_LIMITS,
 		packages,
 	});
+	const dep: PackageFile = {
+		name: 'tinydep',
+		file: 'tinydep-1.0-py3-none-any.whl',
+		installDir: 'site',
+		imports: ['tinydep'],
+		bytes: TINYDEP,
+	};
 	const run = (j: Job) => engine.run(j, performance.now() + 3000) as ExecResult;
 	const USE =
 		'import tinypkg\nassert tinypkg.double(2) == 4\ntinypkg.state.append(1)\nassert tinypkg.state == [1]';
 
 	it('a sample meets the module only once it is installed, and samples still share nothing', async () => {
 		expect(run(job(USE))).toMatchObject({ status: 'failed', errorType: 'ModuleNotFoundError' });
-		await engine.prepare!(job(USE, [file(WHEEL)]));
+		await engine.prepare!(job(USE, [dep, file(TINYPKG)]));
 		// Later jobs carry no bytes: the worker has it. Each starts from the image, so the module's
 		// state the previous sample changed is back as it was.
 		for (let i = 0; i < 3; i++) expect(run(job(USE, [file()])).status).toBe('passed');

@@ -125,13 +125,20 @@ export class PackageSource {
 		return missing.length ? { files: [], missing } : { files, missing };
 	}
 
-	/** The index's lock file; the runtime's own when the index cannot be reached (offline). */
+	/** The index's lock file — from the network, else as last fetched (offline) — or the runtime's
+	 * own when the index was never reached. */
 	#lockFile(): Promise<Lock> {
 		this.#lock ??= (async () => {
 			const url = `${this.#opts.indexUrl}pyodide-lock.json`;
+			const cache = await cacheOpen();
 			try {
-				return parseLock(await fetchChecked(url), url);
+				const bytes = await fetchChecked(url);
+				const lock = parseLock(bytes, url);
+				await cache?.put(url, new Response(bytes)).catch(() => {});
+				return lock;
 			} catch (e) {
+				const kept = await cache?.match(url);
+				if (kept) return parseLock(new Uint8Array(await kept.arrayBuffer()), url);
 				if (!this.#opts.fallbackLockUrl) throw e;
 				return parseLock(await fetchChecked(this.#opts.fallbackLockUrl), this.#opts.fallbackLockUrl);
 			}

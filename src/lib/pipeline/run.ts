@@ -115,6 +115,7 @@ export class PipelineRun {
 				taskId: r.taskId as TaskId,
 				status: r.result.status,
 				kind: r.result.kind,
+				missingPackages: r.result.missingPackages,
 			})),
 			spec.ks,
 			// "attempted of total" counts the problems this run set out to do.

@@ -10,6 +10,8 @@ export interface Verdict {
 	kind?: FailureKind;
 	/** EvalPlus benchmarks: the verdict on the base inputs alone (`status` is base and plus). */
 	base?: Status;
+	/** Python packages it imports that the sandbox could not load (ExecResult.missingPackages). */
+	missingPackages?: readonly string[];
 }
 
 export interface ProblemScore {
@@ -28,7 +30,13 @@ export interface Score {
 	/** "pass@10" → the problems with fewer than 10 samples, for each k that cannot be reported. */
 	shortOf: Record<string, string[]>;
 	perProblem: ProblemScore[];
-	counts: { status: Record<Status, number>; kind: Partial<Record<FailureKind, number>> };
+	counts: {
+		status: Record<Status, number>;
+		kind: Partial<Record<FailureKind, number>>;
+		/** Failed samples that imported a package the sandbox could not load, by package: pass@k counts
+		 * them as failures though the reference's environment may have had it ("needs numpy"). */
+		needs?: Record<string, number>;
+	};
 	samples: number;
 	attempted: number;
 	/** Problems in the benchmark, when known: "n of N problems attempted". */
@@ -36,6 +44,13 @@ export interface Score {
 }
 
 export const DEFAULT_KS = [1, 10, 100];
+
+/** "needs numpy (3 samples), scipy (1)": the failures the sandbox's missing packages may explain. */
+export const needsText = (needs: Record<string, number>): string =>
+	Object.entries(needs)
+		.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+		.map(([p, n], i) => `${p} (${n}${i ? '' : n === 1 ? ' sample' : ' samples'})`)
+		.join(', ');
 
 /** HumanEval+ / MBPP+: a sample's verdict on the base inputs alone (its own verdict is base and plus). */
 export const baseVerdict = (taskId: string, r: ExecResult): Verdict => ({
@@ -52,6 +67,7 @@ export function score(
 	const byTask = new Map<string, { n: number; c: number }>();
 	const status: Record<Status, number> = { passed: 0, failed: 0, timeout: 0, error: 0 };
 	const kind: Partial<Record<FailureKind, number>> = {};
+	const needs: Record<string, number> = {};
 	let samples = 0;
 	for (const v of verdicts) {
 		samples++;
@@ -61,6 +77,7 @@ export function score(
 		byTask.set(v.taskId, t);
 		status[v.status]++;
 		if (v.kind) kind[v.kind] = (kind[v.kind] ?? 0) + 1;
+		if (v.status !== 'passed') for (const p of v.missingPackages ?? []) needs[p] = (needs[p] ?? 0) + 1;
 	}
 	const perProblem: ProblemScore[] = [...byTask].map(([taskId, { n, c }]) => ({
 		taskId,
@@ -74,7 +91,7 @@ export function score(
 		ciMethod: CI_METHOD,
 		shortOf: {},
 		perProblem,
-		counts: { status, kind },
+		counts: { status, kind, ...(Object.keys(needs).length && { needs }) },
 		samples,
 		attempted: byTask.size,
 		...(total !== undefined && { total }),

@@ -1,3 +1,11 @@
 export { passAtK } from './pass-at-k';
 export { bootstrapMeanCI, CI_METHOD } from './bootstrap';
-export { baseVerdict, score, DEFAULT_KS, type Score, type ProblemScore, type Verdict } from './aggregate';
+export {
+	baseVerdict,
+	needsText,
+	score,
+	DEFAULT_KS,
+	type Score,
+	type ProblemScore,
+	type Verdict,
+} from './aggregate';

@@ -17,7 +17,7 @@ import type { Efficiency } from '../scoring/analyses/efficiency';
 import { modelName } from '../formats/run-record';
 import type { Generator } from '../generation/types';
 import type { GgufInfo } from '../generation/gguf/header';
-import { feedbackTemplate, generatorSpec, pickTasks, type Settings } from './settings';
+import { feedbackTemplate, generatorSpec, packageIndexOf, pickTasks, type Settings } from './settings';
 import { recodeRunOrder, recodeSelection } from '../benchmarks/recode';
 import type { planRun } from '../pipeline/session';
 
@@ -123,13 +123,19 @@ export class AppState {
 			});
 	}
 
-	async #env(generator?: Generator, apiKey?: string, allCores?: boolean) {
+	/** What a run needs; `s`: the form's choices (a resumed run keeps the executor's as they are). */
+	async #env(
+		generator: Generator | undefined,
+		s: Partial<Pick<Settings, 'apiKey' | 'allCores' | 'packageIndex'>> = {},
+	) {
+		const executor = await this.executor(s.allCores);
+		if (s.packageIndex !== undefined) executor.setPackageIndex(packageIndexOf(s.packageIndex));
 		return {
 			store: await this.store(),
-			executor: await this.executor(allCores),
+			executor,
 			benchmarksBase: this.benchmarksBase,
 			generator,
-			apiKey,
+			apiKey: s.apiKey || undefined,
 		};
 	}
 
@@ -142,7 +148,7 @@ export class AppState {
 			const info = this.benchmarks.find((b) => b.id === s.benchmark)!;
 			const spec = this.#plan(planRun, info, s, pickTasks(taskIds, s));
 			const name = `${info.name} · ${modelName(spec.generator, info.id)}`;
-			const env = await this.#env(await this.#localModel(s), s.apiKey || undefined, s.allCores);
+			const env = await this.#env(await this.#localModel(s), s);
 			const run = await startRun(spec, name, { ...env, onLoadProgress: (p) => (this.modelLoading = p) });
 			this.#follow(new RunState(run, run.meta));
 		} catch (e) {
@@ -181,7 +187,7 @@ export class AppState {
 			for (const info of sets) {
 				const spec = this.#plan(planRun, info, s, picked);
 				const name = `ReCode ${info.recode!.transformation} · ${modelName(spec.generator, 'humaneval')}`;
-				const env = await this.#env(local, s.apiKey || undefined, s.allCores);
+				const env = await this.#env(local, s);
 				const run = await startRun(spec, name, env);
 				const state = new RunState(run, run.meta);
 				progress.sets = [...progress.sets, { info, state }];
@@ -220,7 +226,7 @@ export class AppState {
 		this.error = undefined;
 		try {
 			const { resumeRun } = await import('../pipeline/session');
-			const run = await resumeRun(id, await this.#env(undefined, apiKey));
+			const run = await resumeRun(id, await this.#env(undefined, { apiKey }));
 			await run.load();
 			this.#follow(new RunState(run, run.meta));
 		} catch (e) {
@@ -365,7 +371,7 @@ export class AppState {
 						: s.sampling,
 				ks: [1],
 			});
-			const env = { ...(await this.#env(undefined, s.apiKey || undefined)), benchmark: bench };
+			const env = { ...(await this.#env(undefined, s)), benchmark: bench };
 			const run = await startRun(spec, bench.name, env);
 			const state = new RunState(run, run.meta);
 			run.run().catch(() => {});

@@ -35,6 +35,8 @@ export interface Settings {
 	calibrated: boolean;
 	/** Run samples on every core; by default one is kept for the page (see README: Speed). */
 	allCores: boolean;
+	/** Python packages on demand: '' for Pyodide's index (its CDN), 'off', or another index's URL. */
+	packageIndex: string;
 	/** HumanEval only: also run these ReCode families' perturbed sets (a robustness run). */
 	robustness: RecodeFamily[];
 	/** Self-repair: rounds of execution feedback after a failing sample (0: none), and the feedback
@@ -78,11 +80,16 @@ const DEFAULTS: Settings = {
 	ks: [1],
 	calibrated: false,
 	allCores: false,
+	packageIndex: '',
 	robustness: [],
 	repairRounds: 0,
 	feedback: REPAIR_FEEDBACK.text,
 	generatedTests: 0,
 };
+
+/** The executor's package index for a form value: undefined is Pyodide's own, null none. */
+export const packageIndexOf = (v: string): string | null | undefined =>
+	v === '' ? undefined : v === 'off' ? null : v;
 
 /** The feedback template a run records: the built-in one by name, or the user's edit of it. */
 export const feedbackTemplate = (s: Pick<Settings, 'feedback'>): FeedbackTemplate =>
