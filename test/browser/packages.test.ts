@@ -5,8 +5,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fence } from '../fixtures/scripted-replies';
 import { benchtopCliWith } from '../support/cli';
+import { startOpenAiServer } from '../support/openai-server';
 import { startPackageIndex, type PackageIndex } from '../support/package-index';
+import { fillSetup } from '../support/setup-form';
+import { openApp } from './support/page';
 
 const tmp = mkdtempSync(join(tmpdir(), 'benchtop-packages-'));
 const bench = join(tmp, 'doubles.jsonl');
@@ -107,5 +111,52 @@ describe('Python packages on demand', () => {
 		const r = await score(samples, 'x.json', 'ftp://nowhere');
 		expect(r.code).not.toBe(0);
 		expect(r.stderr).toMatch(/--packages must be the http\(s\) URL of a Pyodide package index, or off/);
+	});
+});
+
+describe('packages in the app', () => {
+	it("Set up's index serves a sample's import; one that cannot be had is named in Results and the sample", async () => {
+		const index = await startPackageIndex();
+		const model = await startOpenAiServer({
+			models: ['pkg-writer'],
+			script: {
+				fizzbuzz: [
+					'def fizzbuzz(n):\n    import tinypkg\n    if n % tinypkg.double(15) == 0 or n % 15 == 0:\n        return "FizzBuzz"\n    return "Fizz" if n % 3 == 0 else "Buzz" if n % 5 == 0 else str(n)',
+				].map((c) => ({ text: fence(c) })),
+				// gone is in the index's lock file, but its wheel is not there.
+				sum_list: ['def sum_list(numbers):\n    import gone\n    return sum(numbers)'].map((c) => ({
+					text: fence(c),
+				})),
+			},
+		});
+		try {
+			const page = await openApp();
+			await fillSetup(page, {
+				benchmark: 'classroom',
+				problems: 2,
+				endpoint: { url: model.url, model: 'pkg-writer' },
+			});
+			const box = page.locator('details.advanced', { has: page.locator('select[name=packages]') });
+			if ((await box.getAttribute('open')) === null) await box.locator('summary').click();
+			await page.locator('select[name=packages]').selectOption('other');
+			await page.locator('input[name=package-index]').fill(`${index.url}index/`);
+			await page.getByRole('button', { name: 'Run', exact: true }).click();
+			await expect
+				.poll(() => page.locator('section.results h2').textContent(), { timeout: 60_000 })
+				.toMatch(/\(done\)/);
+			expect(await page.locator('section.results .cell[data-state="passed"]').count()).toBe(1);
+			expect((await page.getByTestId('needs').textContent())!.replace(/\s+/g, ' ')).toMatch(
+				/Needs gone \(1 sample\): these samples failed importing a package that could not be loaded here/,
+			);
+			await page.locator('section.results .cell[data-state="failed"]').first().click();
+			await expect
+				.poll(() => page.getByTestId('sample-needs').textContent())
+				.toMatch(/Needs gone, which could not be loaded here/);
+			expect(index.hits).toContain('/index/tinypkg-1.0-py3-none-any.whl');
+			await page.context().close();
+		} finally {
+			await model.close();
+			await index.close();
+		}
 	});
 });
