@@ -39,6 +39,7 @@ import { parseShard, shardProblems } from '../src/lib/run/shard';
 import { inputHash, refuseShardWithout, shardLine, writeShard } from './shard';
 import { timeEfficiency } from './efficiency';
 import { judgeDiversity, type Judge } from './judge';
+import { behaviourDiversity } from './behaviour';
 import {
 	analyse,
 	analysesTable,
@@ -362,6 +363,8 @@ export async function analysesOf(
 	}));
 	const out = analyse(samples, bench, ks, which);
 	if (out.diversity && judge) out.diversity = await judgeDiversity(out.diversity, bench, outcomes, ks, judge);
+	if (out.diversity)
+		out.diversity = await behaviourDiversity(out.diversity, bench, outcomes, ks, limits, loadBenchmarkArg);
 	if (which.includes('efficiency')) out.efficiency = await timeEfficiency(bench, outcomes, limits);
 	return out;
 }

@@ -42,7 +42,29 @@ export interface Diversity {
 	expected: Record<string, number>;
 	/** Set when a model as judge merged the shapes (judgeGroups). */
 	judged?: Judged;
+	/** Set when the solutions were also run on extra inputs (behaviourGroups). */
+	behaviour?: Behaviour;
 }
+
+/** Distinct behaviours: the solutions (shape groups) that return the same outputs on inputs beyond
+ * the tests are one behaviour. A coarser count than shapes — two algorithms that always agree are
+ * one behaviour — and one no judge decides: outputs either differ or they do not. */
+export interface Behaviour {
+	/** Where the inputs came from ("HumanEval+'s plus inputs"). */
+	inputs: string;
+	definition: string;
+	perProblem: ProblemDiversity[];
+	meanDistinct: number | null;
+	expected: Record<string, number>;
+	/** Solutions run, and those whose outputs could not be compared (too big to hand over, or no
+	 * inputs for the problem): each of those is kept as a behaviour of its own. */
+	ran: number;
+	unknown: number;
+}
+
+/** How one solution behaved on the extra inputs: equal signatures are equal behaviour; undefined
+ * when it cannot be told. */
+export type BehaviourOf = (taskId: string, group: SolutionGroup) => string | undefined;
 
 /** What a judge did to a report: pairs asked, merges made, replies that were neither yes nor no. */
 export interface Judged {
@@ -109,6 +131,40 @@ export async function judgeGroups(
 		...summarise(perProblem, ks, `${DIVERSITY_DEFINITION} ${JUDGED_DEFINITION(judge.model)}`),
 		judged,
 	};
+}
+
+/**
+ * The report's solutions grouped by behaviour: shape groups (or judged ones) whose representative's
+ * signature is equal are merged; one whose signature is unknown stays apart. One run per solution is
+ * enough — samples of one shape run the same code.
+ */
+export function behaviourGroups(
+	d: Diversity,
+	ks: readonly number[],
+	signatureOf: BehaviourOf,
+	inputs: string,
+): Behaviour {
+	let ran = 0;
+	let unknown = 0;
+	const perProblem = d.perProblem.map((p) => {
+		const by = new Map<string, number[]>();
+		const apart: number[][] = [];
+		for (const g of p.groups) {
+			ran++;
+			const sig = signatureOf(p.taskId, g);
+			if (sig === undefined) {
+				unknown++;
+				apart.push(g.samples);
+			} else by.set(sig, [...(by.get(sig) ?? []), ...g.samples]);
+		}
+		const sets = [...by.values(), ...apart].map((at) => [...at].sort((a, b) => a - b));
+		return problemDiversity(p.taskId, p.n, sets, ks);
+	});
+	const definition =
+		`Distinct behaviours: solutions that return the same outputs on ${inputs} (or stop at the same input with the same error) are one. ` +
+		'Coarser than shapes: two algorithms that always agree count once.';
+	const { meanDistinct, expected } = summarise(perProblem, ks, definition);
+	return { inputs, definition, perProblem, meanDistinct, expected, ran, unknown };
 }
 
 const JUDGED_DEFINITION = (model: string) =>

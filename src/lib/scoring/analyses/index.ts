@@ -101,6 +101,14 @@ export function analysesTable(a: Analyses): string {
 				`  Judged by ${j.model}: ${j.asked} pairs asked, ${j.merged} merged, ${j.unclear} replies neither yes nor no`,
 			);
 		lines.push(`  ${d.definition}`);
+		const b = d.behaviour;
+		if (b) {
+			lines.push(
+				`Distinct behaviours on ${b.inputs}: ${b.meanDistinct === null ? '—' : b.meanDistinct.toFixed(2)} per solved problem (${b.ran} solutions run, ${b.unknown} not comparable)`,
+			);
+			for (const [k, v] of Object.entries(b.expected)) lines.push(`  ${k.padEnd(14)} ${v.toFixed(3)}`);
+			lines.push(`  ${b.definition}`);
+		}
 	}
 	if (a.efficiency) {
 		const e = a.efficiency;
