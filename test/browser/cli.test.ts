@@ -195,6 +195,14 @@ describe('benchtop score', () => {
 		expect(analyses.diversity.perProblem[0].groups).toEqual([{ samples: [0] }, { samples: [1] }]);
 		expect(analyses.diversity.expected['distinct@1']).toBeCloseTo(pass_at_k['pass@1'], 12);
 		expect(analyses.diversity.meanDistinct).toBeCloseTo(12 / 10, 12);
+		// By behaviour on HumanEval+'s plus inputs: lt-le is another behaviour too (a distance equal to
+		// the threshold), one run per shape.
+		const b = analyses.diversity.behaviour;
+		expect([b.inputs, b.ran]).toEqual(["HumanEval+'s plus inputs", 12]);
+		expect(b.perProblem[0].groups).toEqual([{ samples: [0] }, { samples: [1] }]);
+		expect(r.stdout).toMatch(
+			/Distinct behaviours on HumanEval\+'s plus inputs: [\d.]+ per solved problem \(12 solutions run/,
+		);
 		// With a model as judge (the paper's way) that calls every pair one algorithm: the 12 shapes of
 		// the 10 solved problems become 10 solutions, after one question per extra shape.
 		const judge = await startOpenAiServer({
