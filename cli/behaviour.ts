@@ -16,7 +16,7 @@ export async function behaviourDiversity(
 	limits: Limits,
 	load: (id: string) => Promise<Benchmark>,
 ): Promise<Diversity> {
-	const id = companionOf(bench);
+	const id = companionOf(bench)?.id;
 	if (!id) return d;
 	const byTask = new Map<string, Outcome[]>();
 	for (const x of outcomes) byTask.set(x.sample.taskId, [...(byTask.get(x.sample.taskId) ?? []), x]);

@@ -216,6 +216,54 @@ describe('analyses in the app', () => {
 		await page.context().close();
 	});
 
+	it("distinct behaviours: HumanEval/0's solutions run on HumanEval+'s plus inputs, same outputs merged", async () => {
+		// Four shapes that all pass HumanEval's asserts: a pairs loop and a sorted scan behave alike; one
+		// reads numbers[0] first (an empty list raises); one counts a distance equal to the threshold.
+		const sig = 'def has_close_elements(numbers, threshold):\n';
+		const server = await startOpenAiServer({
+			models: ['behaving'],
+			script: {
+				has_close_elements: [
+					'    for i, a in enumerate(numbers):\n        for j, b in enumerate(numbers):\n            if i != j and abs(a - b) < threshold:\n                return True\n    return False',
+					'    s = sorted(numbers)\n    return any(b - a < threshold for a, b in zip(s, s[1:]))',
+					'    first = numbers[0]\n    return any(abs(a - b) < threshold for i, a in enumerate(numbers) for b in numbers[i + 1:])',
+					'    s = sorted(numbers)\n    return any(b - a <= threshold for a, b in zip(s, s[1:]))',
+				].map((body) => ({ text: fence(sig + body) })),
+			},
+		});
+		try {
+			const page = await openApp();
+			await fillSetup(page, {
+				benchmark: 'humaneval',
+				problems: 1,
+				endpoint: { url: server.url, model: 'behaving' },
+				n: 4,
+				temperature: 0.8,
+			});
+			await page.getByRole('button', { name: 'Run', exact: true }).click();
+			await expect.poll(() => finished(page), { timeout: 90_000 }).toMatch(/\(done\)/);
+			await page.getByTestId('diversity-panel').locator('summary').click();
+			const panel = page.getByTestId('diversity');
+			await expect.poll(() => panel.getByTestId('mean-distinct').textContent()).toMatch(/4\.00/);
+			await panel.getByTestId('behaviour').locator('summary').click();
+			await panel.getByRole('button', { name: 'Run them' }).click();
+			await expect
+				.poll(async () => (await panel.getByTestId('behaved').textContent())?.replace(/\s+/g, ' '), {
+					timeout: 60_000,
+				})
+				.toMatch(/Distinct behaviours: 3\.00 per solved problem \(4 solutions run, 0 not comparable\)/);
+			const labels = await panel.getByTestId('solution-group').locator('p').allTextContents();
+			const behaviourOf = (sample: number) =>
+				labels.find((l) => l.includes(`samples ${sample}`))?.match(/behaviour (\d)/)?.[1];
+			expect(behaviourOf(1)).toBe(behaviourOf(2));
+			expect(new Set([behaviourOf(1), behaviourOf(3), behaviourOf(4)]).size).toBe(3);
+			expect(await axeFindings(page, '[data-testid="diversity"]')).toEqual([]);
+			await page.context().close();
+		} finally {
+			await server.close();
+		}
+	});
+
 	it('efficiency in Results: correct samples timed against the reference, a slow one stands out by its work ratio', async () => {
 		const page = await openApp();
 		await fillSetup(page, {

@@ -59,7 +59,7 @@ describe("HumanEval/0's correct solutions on HumanEval+'s plus inputs", () => {
 
 	it('runs one sample per shape and merges by outputs', async () => {
 		const bench = { ...bundled('humaneval'), id: 'humaneval' };
-		expect(companionOf(bench)).toBe('humaneval+');
+		expect(companionOf(bench)).toMatchObject({ id: 'humaneval+', label: "HumanEval+'s plus inputs" });
 		const codes = [BODIES[0]!, BODIES[1]!, BODIES[0]!, BODIES[2]!, BODIES[3]!];
 		const d = diversity(
 			codes.map((code) => ({ taskId: 'HumanEval/0', code, passed: true })),

@@ -16,9 +16,12 @@ const COMPANIONS: Record<string, { id: string; label: string; task: (id: string)
 	'mbpp-sanitized': { id: 'mbpp+', label: "MBPP+'s plus inputs", task: (id) => `Mbpp/${id}` },
 };
 
-/** The benchmark to load for extra inputs, if this run's has one (Python only: the input mode is). */
-export const companionOf = (bench: Pick<Benchmark, 'id' | 'language'>): string | undefined =>
-	bench.language === 'python' ? COMPANIONS[bench.id]?.id : undefined;
+/** The benchmark to load for extra inputs and how to name them, if this run's has one (Python only:
+ * the input mode is). */
+export const companionOf = (
+	bench: Pick<Benchmark, 'id' | 'language'>,
+): { id: string; label: string } | undefined =>
+	bench.language === 'python' ? COMPANIONS[bench.id] : undefined;
 
 /** Each problem's solutions may run this long on all its extra inputs (some have a thousand). */
 const BEHAVIOUR_MS = 20_000;

@@ -12,8 +12,9 @@ import type { LoadProgress } from '../generation/webllm/progress';
 import type { VerifyProgress } from '../pipeline/verify';
 import type { SlowReport } from '../pipeline/slow';
 import type { RunStore } from '../run/store';
-import { inRunOrder, settledStatus } from '../run/spec';
+import { inRunOrder, settledStatus, type SampleRecord } from '../run/spec';
 import type { Efficiency } from '../scoring/analyses/efficiency';
+import type { Diversity } from '../scoring/analyses/diversity';
 import { modelName } from '../formats/run-record';
 import type { Generator } from '../generation/types';
 import type { GgufInfo } from '../generation/gguf/header';
@@ -321,6 +322,27 @@ export class AppState {
 		} finally {
 			await executor.dispose();
 		}
+	}
+
+	/** Diversity by behaviour: one sample of each of the report's solutions on the plus inputs of the
+	 * run's EvalPlus companion (HumanEval+ for HumanEval), on the app's workers. */
+	async behaviour(state: RunState, d: Diversity, byTask: Record<string, SampleRecord[]>): Promise<Diversity> {
+		const [{ planBehaviour, companionOf }, { loadBenchmark }] = await Promise.all([
+			import('../pipeline/behaviour'),
+			import('../benchmarks/registry'),
+		]);
+		const id = companionOf(state.run.bench)?.id;
+		if (!id) throw new Error(`${state.run.bench.name} has no benchmark with extra inputs to run it on`);
+		const plan = planBehaviour(
+			d,
+			state.meta.spec.ks,
+			state.run.bench,
+			await loadBenchmark(id, this.benchmarksBase),
+			(taskId, at) => byTask[taskId]![at]!,
+			state.meta.spec.limits,
+		);
+		const executor = await this.executor();
+		return plan.report(await Promise.all(plan.jobs.map((j) => executor.run(j))));
 	}
 
 	/** Shows a stored run's results without running anything. */
