@@ -18,6 +18,9 @@ export interface CApiModule extends PyodideModule {
 	_malloc(size: number): number;
 	_free(at: number): void;
 	_PyImport_Inittab: number;
+	_PyType_Modified(type: number): void;
+	/** The address of int's type object. */
+	_PyLong_Type: number;
 	UTF8ToString(ptr: number): string;
 	[name: `_PyExc_${string}`]: number;
 }

@@ -70,6 +70,8 @@ export function pythonEngine(
 	const harness = namespace(sources.harness);
 	const fn = <A extends unknown[], R>(name: string) => harness.get(name) as Fn<A, R>;
 	fn<[PyProxy, string[]], void>('setup')(guard, PRELOAD);
+	// The guard took is_integer out of int's dict (3.11 has none): CPython's type cache must forget it.
+	m._PyType_Modified(m._PyLong_Type);
 	// After the guard: its builtins copy then has the reference's sum() (guard.py), as _poly needs.
 	const evalplus = namespace(sources.evalplus);
 	const ep = <A extends unknown[], R>(name: string) => evalplus.get(name) as Fn<A, R>;

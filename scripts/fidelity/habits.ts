@@ -326,8 +326,6 @@ export const HABITS: Habit[] = [
 /** Verdicts known to differ from the reference's, each an open item of issue 18 (the test pins the
  * list: a new difference fails it, and so does one that has gone). */
 export const KNOWN_DIFFERENCES: Record<string, string> = {
-	'python/int.is_integer (3.12)': 'Python 3.14 has int.is_integer; 3.11 does not',
-	'python/itertools.batched (3.12)': 'Python 3.14 has itertools.batched; 3.11 does not',
 	'javascript/deep recursion': "QuickJS's stack is smaller than V8's",
 	'javascript/unhandled rejection':
 		'no rejection tracker through quickjs-emscripten: node exits 1, QuickJS goes on',
