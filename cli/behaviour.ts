@@ -3,7 +3,8 @@
 import type { Benchmark } from '../src/lib/benchmarks/types';
 import type { Limits } from '../src/lib/execution/runtime';
 import type { Outcome } from '../src/lib/formats/results';
-import { companionOf, planBehaviour } from '../src/lib/pipeline/behaviour';
+import { companionOf } from '../src/lib/benchmarks/support';
+import { planBehaviour } from '../src/lib/pipeline/behaviour';
 import type { Diversity } from '../src/lib/scoring/analyses/diversity';
 import { runInBrowser } from './browser';
 import { progressBar } from './progress';

@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Benchmark } from '../../src/lib/benchmarks/types';
 import type { ExecResult } from '../../src/lib/core/result';
 import { DEFAULT_LIMITS, type Engine } from '../../src/lib/execution/runtime';
-import { companionOf, planBehaviour } from '../../src/lib/pipeline/behaviour';
+import { companionOf } from '../../src/lib/benchmarks/support';
+import { planBehaviour } from '../../src/lib/pipeline/behaviour';
 import { behaviourGroups, diversity, type Diversity } from '../../src/lib/scoring/analyses/diversity';
 import { loadPythonEngine } from '../support/python-engine';
 

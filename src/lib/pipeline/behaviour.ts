@@ -8,20 +8,7 @@ import type { ExecResult } from '../core/result';
 import { compose, toJob } from '../execution/compose';
 import type { Job, Limits } from '../execution/runtime';
 import { behaviourGroups, type Diversity, type SolutionGroup } from '../scoring/analyses/diversity';
-
-/** The run's benchmark → the one whose plus inputs are extra inputs for it, and its task id for each. */
-const COMPANIONS: Record<string, { id: string; label: string; task: (id: string) => string }> = {
-	humaneval: { id: 'humaneval+', label: "HumanEval+'s plus inputs", task: (id) => id },
-	mbpp: { id: 'mbpp+', label: "MBPP+'s plus inputs", task: (id) => `Mbpp/${id}` },
-	'mbpp-sanitized': { id: 'mbpp+', label: "MBPP+'s plus inputs", task: (id) => `Mbpp/${id}` },
-};
-
-/** The benchmark to load for extra inputs and how to name them, if this run's has one (Python only:
- * the input mode is). */
-export const companionOf = (
-	bench: Pick<Benchmark, 'id' | 'language'>,
-): { id: string; label: string } | undefined =>
-	bench.language === 'python' ? COMPANIONS[bench.id] : undefined;
+import { companionOf } from '../benchmarks/support';
 
 /** Each problem's solutions may run this long on all its extra inputs (some have a thousand). */
 const BEHAVIOUR_MS = 20_000;
@@ -38,12 +25,12 @@ export type CodeOf = (taskId: string, at: number) => { code: string; full: boole
 export function planBehaviour(
 	d: Diversity,
 	ks: readonly number[],
-	bench: Pick<Benchmark, 'id' | 'composition' | 'problems'>,
+	bench: Pick<Benchmark, 'id' | 'language' | 'composition' | 'problems'>,
 	companion: Pick<Benchmark, 'problems'>,
 	codeOf: CodeOf,
 	limits: Limits,
 ): BehaviourPlan {
-	const c = COMPANIONS[bench.id]!;
+	const c = companionOf(bench)!;
 	const extra = new Map(companion.problems.map((p) => [p.taskId as string, p]));
 	const own = new Map(bench.problems.map((p) => [p.taskId as string, p]));
 	const runs: { taskId: string; group: SolutionGroup; job: Job }[] = [];

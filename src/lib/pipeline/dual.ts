@@ -9,18 +9,6 @@ import { openedFunction } from '../extraction/extract';
 
 type Bench = Pick<Benchmark, 'language' | 'dialect' | 'composition'>;
 
-/** Where generated tests can run: the program is the sample's code, and the prompt says (or the
- * problem names) the function the tests call. TypeScript would need the tests type-checked too. */
-export function dualSupported(b: Bench): boolean {
-	return (
-		b.dialect !== 'typescript' &&
-		(b.composition === 'human-eval' ||
-			b.composition === 'evalplus' ||
-			b.composition === 'multipl-e' ||
-			b.composition === 'mbpp')
-	);
-}
-
 export const entryOf = (b: Bench, p: Problem): string =>
 	p.entryPoint ?? openedFunction(b.language, p.prompt) ?? '';
 

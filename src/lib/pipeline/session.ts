@@ -22,7 +22,7 @@ import { PipelineRun } from './run';
 import { REPAIR_FEEDBACK, type FeedbackTemplate } from '../prompts/feedback';
 import { TEST_TEMPLATE } from '../prompts/test-gen';
 import { RANKERS, type Ranker } from '../scoring/rerank';
-import { dualSupported } from './dual';
+import { dualSupported } from '../benchmarks/support';
 
 /** Each generated test's time when run against a sample (B4 gives 0.1 s on CPython; Pyodide in a
  * worker is slower and shares the machine with the model). */

@@ -327,9 +327,10 @@ export class AppState {
 	/** Diversity by behaviour: one sample of each of the report's solutions on the plus inputs of the
 	 * run's EvalPlus companion (HumanEval+ for HumanEval), on the app's workers. */
 	async behaviour(state: RunState, d: Diversity, byTask: Record<string, SampleRecord[]>): Promise<Diversity> {
-		const [{ planBehaviour, companionOf }, { loadBenchmark }] = await Promise.all([
+		const [{ planBehaviour }, { loadBenchmark }, { companionOf }] = await Promise.all([
 			import('../pipeline/behaviour'),
 			import('../benchmarks/registry'),
+			import('../benchmarks/support'),
 		]);
 		const id = companionOf(state.run.bench)?.id;
 		if (!id) throw new Error(`${state.run.bench.name} has no benchmark with extra inputs to run it on`);
