@@ -91,6 +91,11 @@ export class RunState {
 			else if (e.type === 'status') {
 				this.status = e.status;
 				this.error = e.error;
+				// A run that stopped shows its final score at once, not after a big run's wait.
+				if (e.status !== 'running') {
+					this.score = run.score();
+					this.baseScore = run.baseScore();
+				}
 			} else if (e.type === 'storage-error') this.storageWarning = e.message;
 			this.#schedule();
 		});
