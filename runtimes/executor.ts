@@ -54,7 +54,9 @@ export class Executor {
 	packages(): Promise<PackageSource | null> {
 		this.#packages ??= loadRuntime('python').then(({ packageIndex }) => {
 			const url = this.#options.packageIndex === undefined ? packageIndex?.url : this.#options.packageIndex;
-			return url ? new PackageSource({ indexUrl: url, fallbackLockUrl: packageIndex?.lockUrl }) : null;
+			if (!url) return null;
+			const own = url === packageIndex?.url ? packageIndex.lockUrl : undefined;
+			return new PackageSource({ indexUrl: url, lockUrl: own, fallbackLockUrl: packageIndex?.lockUrl });
 		});
 		return this.#packages;
 	}

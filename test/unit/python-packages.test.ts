@@ -81,6 +81,13 @@ describe('fetching from an index', () => {
 			/bad\/pyodide-lock.json: not JSON/,
 		);
 	});
+	it("reads the default index's lock from the runtime, not from the network", async () => {
+		const src = new PackageSource({ indexUrl: `${base}cdn/`, lockUrl: `${base}index/pyodide-lock.json` });
+		expect((await src.resolve('import gone')).missing).toEqual([
+			{ name: 'gone', reason: expect.stringMatching(/HTTP 404 from .*\/cdn\/gone-1.0/) },
+		]);
+		expect(index.hits).not.toContain('/cdn/pyodide-lock.json');
+	});
 	it("reads the runtime's own lock when the index has none", async () => {
 		const src = new PackageSource({
 			indexUrl: `${base}empty/`,

@@ -24,6 +24,9 @@ interface Lock {
 export interface PackageOptions {
 	/** The index: a folder with pyodide-lock.json and the wheels it names (Pyodide's CDN by default). */
 	indexUrl: string;
+	/** Where the index's lock file is, when not beside its wheels: the default index's is the one
+	 * shipped with the runtime (the same release), so no request leaves the page to read it. */
+	lockUrl?: string;
 	/** The lock file shipped with the runtime, read when the index's own cannot be. */
 	fallbackLockUrl?: string;
 }
@@ -129,7 +132,7 @@ export class PackageSource {
 	 * own when the index was never reached. */
 	#lockFile(): Promise<Lock> {
 		this.#lock ??= (async () => {
-			const url = `${this.#opts.indexUrl}pyodide-lock.json`;
+			const url = this.#opts.lockUrl ?? `${this.#opts.indexUrl}pyodide-lock.json`;
 			const cache = await cacheOpen();
 			try {
 				const bytes = await fetchChecked(url);
