@@ -19,14 +19,14 @@ export async function behaviourDiversity(
 ): Promise<Diversity> {
 	const id = companionOf(bench)?.id;
 	if (!id) return d;
-	const byTask = new Map<string, Outcome[]>();
-	for (const x of outcomes) byTask.set(x.sample.taskId, [...(byTask.get(x.sample.taskId) ?? []), x]);
+	const byTask: Record<string, Outcome[]> = {};
+	for (const x of outcomes) (byTask[x.sample.taskId] ??= []).push(x);
 	const plan = planBehaviour(
 		d,
 		ks,
 		bench,
 		await load(id),
-		(taskId, at) => byTask.get(taskId)![at]!.sample,
+		(taskId, at) => byTask[taskId]![at]!.sample,
 		limits,
 	);
 	if (!plan.jobs.length) return d;

@@ -4,6 +4,7 @@
 // SHA-256 and keeps it in Cache Storage, so a package used once works offline afterwards. What
 // cannot be had is named, so the verdict can say the sandbox — not the sample — lacked it.
 import { messageOf } from '../core/errors';
+import { sha256Hex } from '../core/hash';
 import { PYTHON_STDLIB } from '../core/python-stdlib';
 import type { PackageFile } from './runtime';
 
@@ -81,8 +82,6 @@ export function packagesFor(lock: Lock, imports: readonly string[]): LockPackage
 	return order;
 }
 
-const hex = (b: ArrayBuffer) => [...new Uint8Array(b)].map((x) => x.toString(16).padStart(2, '0')).join('');
-
 const cacheOpen = async (): Promise<Cache | null> => {
 	try {
 		return typeof caches === 'undefined' ? null : await caches.open(CACHE);
@@ -98,10 +97,6 @@ export class PackageSource {
 
 	constructor(opts: PackageOptions) {
 		this.#opts = { ...opts, indexUrl: opts.indexUrl.endsWith('/') ? opts.indexUrl : `${opts.indexUrl}/` };
-	}
-
-	get indexUrl(): string {
-		return this.#opts.indexUrl;
 	}
 
 	/** What a program needs beyond the standard library; nothing at all for most programs. */
@@ -161,12 +156,11 @@ export class PackageSource {
 				const hit = await cache?.match(url);
 				if (hit) {
 					const bytes = new Uint8Array(await hit.arrayBuffer());
-					if (hex(await crypto.subtle.digest('SHA-256', bytes)) === p.sha256) return bytes;
+					if ((await sha256Hex(bytes)) === p.sha256) return bytes;
 					await cache?.delete(url);
 				}
 				const bytes = await fetchChecked(url);
-				const sum = hex(await crypto.subtle.digest('SHA-256', bytes));
-				if (sum !== p.sha256)
+				if ((await sha256Hex(bytes)) !== p.sha256)
 					throw new Error(
 						`${p.file_name} from ${this.#opts.indexUrl} does not match the lock file's SHA-256`,
 					);

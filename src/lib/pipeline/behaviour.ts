@@ -4,6 +4,7 @@
 // mode, and its outputs (pickled by the sandbox) become its signature; scoring/analyses/diversity.ts
 // merges the solutions whose signatures are equal.
 import type { Benchmark, Problem } from '../benchmarks/types';
+import { sha256Hex } from '../core/hash';
 import type { ExecResult } from '../core/result';
 import { compose, toJob } from '../execution/compose';
 import type { Job, Limits } from '../execution/runtime';
@@ -33,14 +34,13 @@ export function planBehaviour(
 	const c = companionOf(bench)!;
 	const extra = new Map(companion.problems.map((p) => [p.taskId as string, p]));
 	const own = new Map(bench.problems.map((p) => [p.taskId as string, p]));
-	const runs: { taskId: string; group: SolutionGroup; job: Job }[] = [];
+	const runs: { group: SolutionGroup; job: Job }[] = [];
 	for (const p of d.perProblem) {
 		const plus = extra.get(c.task(p.taskId));
 		const problem = own.get(p.taskId);
 		if (!plus?.evalplus || !plus.entryPoint || !problem) continue;
 		for (const group of p.groups)
 			runs.push({
-				taskId: p.taskId,
 				group,
 				job: behaviourJob(bench, problem, plus, codeOf(p.taskId, group.samples[0]!), limits),
 			});
@@ -95,8 +95,7 @@ async function signature(r: ExecResult | undefined): Promise<string | undefined>
 	if (r.status === 'passed') {
 		const out = r.reference?.outputs;
 		if (!out) return undefined;
-		const sum = new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(out)));
-		return `returned ${[...sum].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+		return `returned ${await sha256Hex(new Uint8Array(out))}`;
 	}
 	if (r.status === 'error' || r.kind === 'crash' || r.kind === 'memory') return undefined;
 	return `stopped at ${r.input ?? '?'}: ${r.status} ${r.errorType ?? r.kind ?? ''}`;
