@@ -129,38 +129,63 @@ export async function runInBrowser(
 	{ workers, onResult }: { workers?: number; onResult: (index: number, status: Status) => void },
 ): Promise<BrowserRun> {
 	return withDriver(async (page) => {
-		await exposeProgress(page, onResult);
-		return page.evaluate(
-			async ({ jobs, workers, every }) => {
-				const w = window as unknown as { benchtop: DriverApi; __benchtopProgress: ProgressBinding };
-				const progress = w.benchtop.pipeline.batched(w.__benchtopProgress, every);
-				const ex = new w.benchtop.Executor({ size: workers ?? navigator.hardwareConcurrency });
+		const results: ExecResult[] = new Array(jobs.length);
+		await exposeWork(page, jobs, (i, r: ExecResult) => {
+			results[i] = r;
+			onResult(i, r.status);
+		});
+		const run = await page.evaluate(
+			async ({ total, workers, every, chunk, lanes }) => {
+				const w = window as unknown as { benchtop: DriverApi } & PageWork<Job, ExecResult>;
+				const out = w.benchtop.pipeline.batched(w.__benchtopDone, every);
+				const size = workers ?? navigator.hardwareConcurrency;
+				const ex = new w.benchtop.Executor({ size });
 				const sizes = new Set<number>();
-				const results = await Promise.all(
-					jobs.map(async (job, i) => {
+				await w.benchtop.pipeline.pulled(
+					total,
+					w.__benchtopWork,
+					async (job, i) => {
 						sizes.add((await ex.pool(job.language)).size);
-						const r = await ex.run(job);
-						progress.push([i, r.status]);
-						return r;
-					}),
+						out.push([i, await ex.run(job)]);
+					},
+					{ lanes: lanes * size, chunk },
 				);
-				await progress.end();
+				await out.end();
 				await ex.dispose();
 				return {
-					results,
 					userAgent: navigator.userAgent,
-					workers: Math.max(...sizes),
+					workers: sizes.size ? Math.max(...sizes) : 0,
 					isolated: w.benchtop.isolated,
 				};
 			},
-			{ jobs, workers, every: PROGRESS_MS },
+			{ total: jobs.length, workers, every: PROGRESS_MS, chunk: CHUNK, lanes: LANES_PER_WORKER },
 		);
+		return { results, ...run };
 	});
 }
 
 /** How often the page reports finished samples to the CLI (in batches: pipeline/batched.ts). */
 export const PROGRESS_MS = 100;
 export type ProgressBinding = (batch: [number, Status][]) => Promise<void>;
+
+/** Items handed to the page per call (pipeline/pulled.ts): ~360 KB of HumanEval jobs. */
+const CHUNK = 256;
+/** Items the page runs at once per worker: a stuck worker's two extras (pool.ts) keep theirs queued. */
+const LANES_PER_WORKER = 8;
+
+/** What the page calls back: items by index, and results in batches (pipeline/batched.ts). */
+interface PageWork<T, R> {
+	__benchtopWork(from: number): Promise<T[]>;
+	__benchtopDone(batch: [number, R][]): Promise<void>;
+}
+
+/** Hands `items` to the page a chunk at a time and takes back each one's result. */
+async function exposeWork<T, R>(page: Page, items: T[], done: (index: number, result: R) => void) {
+	await page.exposeFunction('__benchtopWork', (from: number) => items.slice(from, from + CHUNK));
+	await page.exposeFunction('__benchtopDone', (batch: [number, R][]) => {
+		for (const [i, r] of batch) done(i, r);
+	});
+}
 
 /** The page's progress reports, unpacked to one onResult call per sample. */
 export async function exposeProgress(page: Page, onResult: (index: number, status: Status) => void) {
@@ -181,37 +206,37 @@ export async function testInBrowser(
 	}: { limits: Limits; workers?: number; onResult: (index: number, status: Status) => void },
 ): Promise<Omit<BrowserRun, 'results'> & { tested: Tested[] }> {
 	return withDriver(async (page) => {
-		await exposeProgress(page, onResult);
-		return page.evaluate(
-			async ({ bench, samples, limits, workers, every }) => {
-				const w = window as unknown as { benchtop: DriverApi; __benchtopProgress: ProgressBinding };
-				const progress = w.benchtop.pipeline.batched(w.__benchtopProgress, every);
+		const tested: Tested[] = new Array(samples.length);
+		await exposeWork(page, samples, (i, t: Tested) => {
+			tested[i] = t;
+			onResult(i, t.result.status);
+		});
+		const run = await page.evaluate(
+			async ({ bench, total, limits, workers, every, chunk }) => {
+				const w = window as unknown as { benchtop: DriverApi } & PageWork<Sample, Tested>;
+				const out = w.benchtop.pipeline.batched(w.__benchtopDone, every);
 				const ex = new w.benchtop.Executor({ size: workers ?? navigator.hardwareConcurrency });
 				const tester = new w.benchtop.pipeline.Tester(bench, ex, limits, undefined);
 				const byId = new Map(bench.problems.map((p) => [p.taskId as string, p]));
-				const tested: Tested[] = new Array(samples.length);
+				const size = (await ex.pool('python')).size;
 				// A few samples ahead of the workers, not all at once: each problem's reference outputs
 				// are computed just before its samples, so verdicts arrive from the start.
-				let next = 0;
-				const size = (await ex.pool('python')).size;
-				// (Inline, not a named function: under tsx a named one would call a helper the page lacks.)
-				await Promise.all(
-					Array.from({ length: 4 * size }, async () => {
-						while (next < samples.length) {
-							const i = next++;
-							const s = samples[i]!;
-							const t = await tester.test(byId.get(s.taskId)!, s);
-							progress.push([i, t.result.status]);
-							// The reference's outputs stay in the page: only verdicts come back.
-							tested[i] = { program: t.program, result: { ...t.result, reference: undefined } };
-						}
-					}),
+				await w.benchtop.pipeline.pulled(
+					total,
+					w.__benchtopWork,
+					async (s, i) => {
+						const t = await tester.test(byId.get(s.taskId)!, s);
+						// The reference's outputs stay in the page: only verdicts come back.
+						out.push([i, { program: t.program, result: { ...t.result, reference: undefined } }]);
+					},
+					{ lanes: 4 * size, chunk },
 				);
-				await progress.end();
+				await out.end();
 				await ex.dispose();
-				return { tested, userAgent: navigator.userAgent, workers: size, isolated: w.benchtop.isolated };
+				return { userAgent: navigator.userAgent, workers: size, isolated: w.benchtop.isolated };
 			},
-			{ bench, samples, limits, workers, every: PROGRESS_MS },
+			{ bench, total: samples.length, limits, workers, every: PROGRESS_MS, chunk: CHUNK },
 		);
+		return { tested, ...run };
 	});
 }

@@ -12,6 +12,7 @@ import { buildCatalog } from './lib/generation/webllm/catalog';
 import { interruptedRuns, resumeRun, startReferenceRun, startRun } from './lib/pipeline/session';
 import { Tester } from './lib/pipeline/tester';
 import { batched } from './lib/pipeline/batched';
+import { pulled } from './lib/pipeline/pulled';
 import { IdbRunStore } from './lib/storage/idb';
 import { MemoryRunStore } from './lib/storage/memory';
 
@@ -40,6 +41,7 @@ const api = {
 		MemoryRunStore,
 		EndpointGenerator,
 		batched,
+		pulled,
 	},
 	gpu: { probe, assess },
 	withJsRuntime,

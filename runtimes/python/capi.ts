@@ -12,6 +12,8 @@ export interface CApiModule extends PyodideModule {
 	_Py_DecRef(obj: number): void;
 	_Py_IncRef(obj: number): void;
 	_PyObject_Call(fn: number, args: number, kwargs: number): number;
+	_PyObject_CallNoArgs(fn: number): number;
+	_PyErr_Clear(): void;
 	_PyList_GetItem(list: number, i: number): number;
 	_PyList_Size(list: number): number;
 	_PyBytes_FromStringAndSize(at: number, size: number): number;

@@ -86,6 +86,7 @@ export function pythonEngine(
 	const testNames = fn<[string, number], string | undefined>('test_names');
 	const unguard = fn<[], void>('unguard');
 	const memoryStart = fn<[], void>('memory_start');
+	const spinPtr = m.PyProxy_getPtr(fn<[], void>('spin'));
 	const memoryPeak = fn<[], number>('memory_peak');
 	// The names a problem's tests use, by tests text: computed once for its n samples. Computed
 	// after the restore, so from the pristine harness.
@@ -127,6 +128,7 @@ export function pythonEngine(
 	let baseHeap = heap();
 	const now = performance.now.bind(performance);
 	let armed = false;
+	let syncing = false;
 	let deadline = Infinity;
 	let heapLimit = Infinity;
 	let polls = 0;
@@ -146,6 +148,10 @@ export function pythonEngine(
 	};
 	py.setInterruptBuffer({
 		get 0() {
+			if (syncing) {
+				syncing = false;
+				return SIGINT;
+			}
 			if (!armed) return 0;
 			work++;
 			if (interrupt && Atomics.exchange(interrupt, 0, 0) === SIGINT) return SIGINT;
@@ -268,6 +274,10 @@ export function pythonEngine(
 					memoryStart();
 					tracing = true;
 				}
+				// Last before the sample: its work is then counted from the same phase of CPython's polling.
+				syncing = true;
+				m._PyObject_CallNoArgs(spinPtr); // never returns but by the KeyboardInterrupt
+				m._PyErr_Clear();
 				arm(until);
 				const value = m._PyEval_EvalCode(m.PyProxy_getPtr(code!), m.PyProxy_getPtr(g!), m.PyProxy_getPtr(g!));
 				arm(0);

@@ -19,8 +19,8 @@ export interface PyodideModule {
 /** Emscripten's FS, as far as the image needs it. */
 export interface EmscriptenFS {
 	streams: unknown[];
-	cwd(): string;
 	chdir(path: string): void;
+	mkdir(path: string): void;
 	lookupPath(path: string): { node: { contents?: Record<string, unknown> } };
 	readdir(path: string): string[];
 	lstat(path: string): { mode: number };
@@ -50,7 +50,8 @@ export function hiwireEntries(m: PyodideModule): unknown[] {
 /**
  * Take the image now. Call only at rest (no Python running, every per-sample proxy destroyed) —
  * the worker takes it once, after the harness is set up and before any sample. `workdir` is the
- * one directory samples may write; it is removed on restore.
+ * one directory samples may write; each restore makes it afresh, empty, as the current directory
+ * (from here: a mkdir in the harness would be an audit event its own hook must answer).
  */
 export function takeImage(m: PyodideModule, fs: EmscriptenFS, workdir: string): Image {
 	// Memory in use: the data segment below the stack, and from the stack pointer at rest up to the
@@ -62,11 +63,11 @@ export function takeImage(m: PyodideModule, fs: EmscriptenFS, workdir: string): 
 	const high = m.HEAPU8.slice(restSp, top);
 	const hiwire = hiwireEntries(m);
 	const streams = fs.streams.slice();
-	const cwd = fs.cwd();
 	// The work directory's parent, looked up once: whether the sample's directory exists is then a
 	// property read (FS.analyzePath throws and catches an error when it does not).
 	const slash = workdir.lastIndexOf('/');
-	const parent = fs.lookupPath(workdir.slice(0, slash) || '/').node;
+	const parentPath = workdir.slice(0, slash) || '/';
+	const parent = fs.lookupPath(parentPath).node;
 	const name = workdir.slice(slash + 1);
 
 	const removeTree = (path: string) => {
@@ -94,8 +95,10 @@ export function takeImage(m: PyodideModule, fs: EmscriptenFS, workdir: string): 
 				if (m.__hiwire_get(i) !== hiwire[i]) m.__hiwire_set(i, hiwire[i]);
 			fs.streams.length = 0;
 			for (const s of streams) fs.streams.push(s);
-			fs.chdir(cwd);
+			fs.chdir(parentPath);
 			if (parent.contents && Object.hasOwn(parent.contents, name)) removeTree(workdir);
+			fs.mkdir(workdir);
+			fs.chdir(workdir);
 		},
 	};
 }

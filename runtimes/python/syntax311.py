@@ -6,19 +6,24 @@
 # - f-strings as 3.11 lexed them, which feature_version does not check (PEP 701 lifted these in
 #   3.12): an expression part may not hold the string's own quotes, a backslash or a comment, and a
 #   single-quoted f-string may not span lines.
-# Each check runs only when a cheap search finds what it looks for, so most samples pay a regex.
+# Each check runs only when a cheap search finds what it looks for: a substring test or a regex that
+# starts with a character class (which re scans for quickly), then the exact pattern. The exact
+# patterns alone, with their look-behinds and alternations, cost 0.19 ms a sample (measured on the
+# 3,280 real completions in Pyodide).
 # Evaluated into the guard's namespace (engine.ts); harness.begin() calls reference_syntax().
 import ast
 import re
 import tokenize
 from io import StringIO
 
-_NEWER = re.compile(
-    r"^[ \t]*(?:type[ \t]+\w+[ \t]*[=\[]|except[ \t]+[^(\s:][^:\n]*,)"
-    r"|\b(?:def|class)[ \t]+\w+[ \t]*\["
-    r"|(?<![\w.])(?:[tT][rRbB]?|[rR][tT])['\"]",
-    re.M,
+# What 3.11 lacks, each pattern behind its gate (a substring, or a regex led by a character class).
+_NEWER = (
+    (lambda p: "type" in p or "except" in p, re.compile(r"^[ \t]*(?:type[ \t]+\w+[ \t]*[=\[]|except[ \t]+[^(\s:][^:\n]*,)", re.M)),
+    (lambda p: "[" in p, re.compile(r"\b(?:def|class)[ \t]+\w+[ \t]*\[")),
+    (lambda p: _T_PREFIX.search(p), re.compile(r"(?<![\w.])(?:[tT][rRbB]?|[rR][tT])['\"]")),
 )
+_T_PREFIX = re.compile(r"[tT][rRbB]?['\"]|[rR][tT]['\"]")
+_F_PREFIX = re.compile(r"[fF][rR]?['\"]|[rR][fF]['\"]")
 _FSTRING = re.compile(r"(?<![\w.])(?:[fF][rR]?|[rR][fF])['\"]")
 _START = (tokenize.FSTRING_START, tokenize.TSTRING_START)
 _END = (tokenize.FSTRING_END, tokenize.TSTRING_END)
@@ -64,9 +69,9 @@ def _check_fstrings(program, filename):
 def reference_syntax(program, filename):
     """Raises the SyntaxError Python 3.11 would give `program` where 3.14 compiles it; else None.
     Call it after `program` compiled, so the tokenizer meets only valid 3.14 source."""
-    if _NEWER.search(program):
+    if any(gate(program) and exact.search(program) for gate, exact in _NEWER):
         ast.parse(program, filename, feature_version=(3, 11))
-    if _FSTRING.search(program):
+    if _F_PREFIX.search(program) and _FSTRING.search(program):
         try:
             _check_fstrings(program, filename)
         except SyntaxError:

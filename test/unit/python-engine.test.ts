@@ -80,6 +80,25 @@ describe("a failed assertion's two sides", () => {
 			expected: 'False',
 		});
 	});
+
+	it('finds the assertion at module level, over several lines, and beside another statement', () => {
+		const sides = (program: string) => run(program).assertion;
+		expect(sides('def f(x): return x\nassert f(1) == 2')).toMatchObject({ actual: '1', expected: '2' });
+		// Parenthesised and continued lines: parsed from the statement's first line until it parses.
+		expect(sides('def f(x): return x\nassert f(\n  3\n) == (\n    4)\n')).toMatchObject({
+			actual: '3',
+			expected: '4',
+		});
+		expect(sides('def f(x): return x\nif True:\n\tassert f(5) == \\\n\t\t6, "msg"\n')).toMatchObject({
+			actual: '5',
+			expected: '6',
+		});
+		// Another statement before it on the line.
+		expect(sides('def f(x): return x\ny = 7; assert f(y) == 8')).toMatchObject({
+			actual: '7',
+			expected: '8',
+		});
+	});
 	it('keeps the verdict and output as they were when the sides cannot be had', () => {
 		// A tolerance check gives the two sides of its difference.
 		expect(check('    return x / 3', '    assert abs(candidate(1) - 2 / 3) < 1e-6').assertion).toMatchObject({
@@ -137,6 +156,21 @@ describe("work: the interpreter's own count of steps", () => {
 		expect(loop(20_000)).toBeGreaterThan(100);
 		// twice the iterations, twice the work (to within a poll at each end)
 		expect(Math.abs(loop(40_000) - 2 * loop(20_000))).toBeLessThanOrEqual(2);
+	});
+
+	it('does not depend on what the harness ran before the sample', () => {
+		// The first run of a problem's tests reads their names (more harness code before the sample);
+		// later runs do not. Short programs are where a poll more or less shows: each must count alike.
+		// (Without the harness's spin before the sample, 19 of n = 1…59 counted 1 on the first run and
+		// 0 after.)
+		const works = Array.from({ length: 40 }, (_, n) => {
+			const tests = `def check(f):\n    for i in range(${n + 1}):\n        assert f(i) == i + 1\ncheck(inc)\n`;
+			const program = `def inc(x):\n    return x + 1\n${tests}`;
+			const once = () => run(program, { testsLine: 3 }).work;
+			return [once(), once(), once()];
+		});
+		expect(works.filter((w) => new Set(w).size > 1)).toEqual([]);
+		expect(works[39]![0]).toBeGreaterThan(works[0]![0]!);
 	});
 });
 
