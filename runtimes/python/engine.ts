@@ -270,14 +270,16 @@ export function pythonEngine(
 				const tests = io && prepareInputs(io, own);
 				const until = io?.budgetMs ? Math.min(jobUntil, now() + io.budgetMs) : jobUntil;
 				heapLimit = baseHeap + job.limits.memoryBytes;
+				// Just before the sample: its work is then counted from the same phase of CPython's polling.
+				// (Before tracing starts: the KeyboardInterrupt is no allocation of the sample's. A memory
+				// run's work is not read.)
+				syncing = true;
+				m._PyObject_CallNoArgs(spinPtr); // never returns but by the KeyboardInterrupt
+				m._PyErr_Clear();
 				if (job.measureMemory) {
 					memoryStart();
 					tracing = true;
 				}
-				// Last before the sample: its work is then counted from the same phase of CPython's polling.
-				syncing = true;
-				m._PyObject_CallNoArgs(spinPtr); // never returns but by the KeyboardInterrupt
-				m._PyErr_Clear();
 				arm(until);
 				const value = m._PyEval_EvalCode(m.PyProxy_getPtr(code!), m.PyProxy_getPtr(g!), m.PyProxy_getPtr(g!));
 				arm(0);
