@@ -11,6 +11,7 @@ import type { Job, Limits } from '../src/lib/execution/runtime';
 import type { Benchmark } from '../src/lib/benchmarks/types';
 import type { Sample } from '../src/lib/core/sample';
 import type { Tested } from '../src/lib/pipeline/tester';
+import { fromWire, toWire } from '../src/lib/pipeline/wire';
 import { CHROMIUM_FLAGS, findChromium } from './chromium';
 import { serveStatic, type ServeOptions, type StaticServer } from './serve';
 
@@ -137,23 +138,14 @@ export async function runInBrowser(
 		const run = await page.evaluate(
 			async ({ total, workers, every, chunk, lanes }) => {
 				const w = window as unknown as { benchtop: DriverApi } & PageWork;
-				const out = w.benchtop.pipeline.batched(
-					// a run's pickled outputs (behaviour signatures) as { $bytes } (fromBytes below)
-					(b) =>
-						w.__benchtopDone(
-							JSON.stringify(b, (_k, v) => (v instanceof Uint8Array ? { $bytes: [...v] } : v)),
-						),
-					every,
-				);
+				const { batched, pulled, toWire, fromWire } = w.benchtop.pipeline;
+				const out = batched((b) => w.__benchtopDone(toWire(b)), every);
 				const size = workers ?? navigator.hardwareConcurrency;
 				const ex = new w.benchtop.Executor({ size });
 				const sizes = new Set<number>();
-				await w.benchtop.pipeline.pulled(
+				await pulled(
 					total,
-					async (from) =>
-						JSON.parse(await w.__benchtopWork(from), (_k, v) =>
-							v && typeof v === 'object' && Array.isArray(v.$bytes) ? Uint8Array.from(v.$bytes) : v,
-						) as Job[],
+					async (from) => fromWire<Job[]>(await w.__benchtopWork(from)),
 					async (job, i) => {
 						sizes.add((await ex.pool(job.language)).size);
 						out.push([i, await ex.run(job)]);
@@ -183,29 +175,18 @@ const CHUNK = 256;
 /** Items the page runs at once per worker: a stuck worker's two extras (pool.ts) keep theirs queued. */
 const LANES_PER_WORKER = 8;
 
-/** What the page calls back: items from an index on, and results in batches (pipeline/batched.ts).
- * Both as JSON text: Playwright checks every value of an object argument against its protocol's
- * schema, which for 16,400 jobs and their results was 1.3 s of the CLI's CPU. */
+/** What the page calls back: items from an index on, and results in batches (pipeline/batched.ts),
+ * both as JSON text (pipeline/wire.ts). */
 interface PageWork {
 	__benchtopWork(from: number): Promise<string>;
 	__benchtopDone(batch: string): Promise<void>;
 }
 
-/** JSON has no bytes (EvalPlus's pickled outputs): both sides send them as { $bytes: [...] }. */
-const fromBytes = (_k: string, v: unknown) =>
-	v && typeof v === 'object' && Array.isArray((v as { $bytes?: unknown }).$bytes)
-		? Uint8Array.from((v as { $bytes: number[] }).$bytes)
-		: v;
-
 /** Hands `items` to the page a chunk at a time and takes back each one's result. */
 async function exposeWork<T, R>(page: Page, items: T[], done: (index: number, result: R) => void) {
-	await page.exposeFunction('__benchtopWork', (from: number) =>
-		JSON.stringify(items.slice(from, from + CHUNK), (_k, v: unknown) =>
-			v instanceof Uint8Array ? { $bytes: [...v] } : v,
-		),
-	);
+	await page.exposeFunction('__benchtopWork', (from: number) => toWire(items.slice(from, from + CHUNK)));
 	await page.exposeFunction('__benchtopDone', (batch: string) => {
-		for (const [i, r] of JSON.parse(batch, fromBytes) as [number, R][]) done(i, r);
+		for (const [i, r] of fromWire<[number, R][]>(batch)) done(i, r);
 	});
 }
 
@@ -236,23 +217,17 @@ export async function testInBrowser(
 		const run = await page.evaluate(
 			async ({ bench, total, limits, workers, every, chunk }) => {
 				const w = window as unknown as { benchtop: DriverApi } & PageWork;
-				const out = w.benchtop.pipeline.batched(
-					// a run's pickled outputs (behaviour signatures) as { $bytes } (fromBytes below)
-					(b) =>
-						w.__benchtopDone(
-							JSON.stringify(b, (_k, v) => (v instanceof Uint8Array ? { $bytes: [...v] } : v)),
-						),
-					every,
-				);
+				const { batched, pulled, toWire, fromWire } = w.benchtop.pipeline;
+				const out = batched((b) => w.__benchtopDone(toWire(b)), every);
 				const ex = new w.benchtop.Executor({ size: workers ?? navigator.hardwareConcurrency });
 				const tester = new w.benchtop.pipeline.Tester(bench, ex, limits, undefined);
 				const byId = new Map(bench.problems.map((p) => [p.taskId as string, p]));
 				const size = (await ex.pool('python')).size;
 				// A few samples ahead of the workers, not all at once: each problem's reference outputs
 				// are computed just before its samples, so verdicts arrive from the start.
-				await w.benchtop.pipeline.pulled(
+				await pulled(
 					total,
-					async (from) => JSON.parse(await w.__benchtopWork(from)) as Sample[], // samples: text only
+					async (from) => fromWire<Sample[]>(await w.__benchtopWork(from)),
 					async (s, i) => {
 						const t = await tester.test(byId.get(s.taskId)!, s);
 						// The reference's outputs stay in the page: only verdicts come back.

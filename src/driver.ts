@@ -13,6 +13,7 @@ import { interruptedRuns, resumeRun, startReferenceRun, startRun } from './lib/p
 import { Tester } from './lib/pipeline/tester';
 import { batched } from './lib/pipeline/batched';
 import { pulled } from './lib/pipeline/pulled';
+import { fromWire, toWire } from './lib/pipeline/wire';
 import { IdbRunStore } from './lib/storage/idb';
 import { MemoryRunStore } from './lib/storage/memory';
 
@@ -42,6 +43,8 @@ const api = {
 		EndpointGenerator,
 		batched,
 		pulled,
+		toWire,
+		fromWire,
 	},
 	gpu: { probe, assess },
 	withJsRuntime,

@@ -2,6 +2,7 @@
 // once and before the lanes reach it, never more at once than the lanes, errors not swallowed.
 import { describe, expect, it } from 'vitest';
 import { pulled } from '../../src/lib/pipeline/pulled';
+import { fromWire, toWire } from '../../src/lib/pipeline/wire';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -81,5 +82,23 @@ describe('pulled', () => {
 			},
 		);
 		expect(ran).toBe(0);
+	});
+});
+
+describe('the CLI ↔ page wire', () => {
+	it('carries results as JSON text, bytes included', () => {
+		const result = {
+			status: 'passed',
+			reference: { outputs: new Uint8Array([128, 4, 0, 255]), timesMs: [1.5] },
+			stdout: 'x',
+			skipped: undefined,
+		};
+		const text = toWire([[3, result]]);
+		expect(typeof text).toBe('string');
+		const [[i, back]] = fromWire<[number, typeof result][]>(text);
+		expect(i).toBe(3);
+		expect(back.reference.outputs).toBeInstanceOf(Uint8Array);
+		expect([...back.reference.outputs]).toEqual([128, 4, 0, 255]);
+		expect(back).toEqual({ status: 'passed', reference: result.reference, stdout: 'x' });
 	});
 });
