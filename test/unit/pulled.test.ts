@@ -95,7 +95,7 @@ describe('the CLI ↔ page wire', () => {
 		};
 		const text = toWire([[3, result]]);
 		expect(typeof text).toBe('string');
-		const [[i, back]] = fromWire<[number, typeof result][]>(text);
+		const [i, back] = fromWire<[number, typeof result][]>(text)[0]!;
 		expect(i).toBe(3);
 		expect(back.reference.outputs).toBeInstanceOf(Uint8Array);
 		expect([...back.reference.outputs]).toEqual([128, 4, 0, 255]);
