@@ -159,9 +159,9 @@ def test_names(program, tests_line):
 
 def begin(program, cap, names):
     """Right after the worker restored the image and made the sample's directory (from JavaScript:
-    no audit event to answer): compile, give the sample its streams and a fresh namespace. `names`: test_names() of its tests, or None to take every name
-    of the program. Returns (code, namespace) or, if it does not compile, (kind, message, error
-    type, line)."""
+    no audit event to answer): compile, give the sample its streams and a fresh namespace.
+    `names`: test_names() of its tests, or None to take every name of the program. Returns (code,
+    namespace) or, if it does not compile, (kind, message, error type, line)."""
     try:
         guard = _state["guard"]
         code = compile(program, FILENAME, "exec")
