@@ -16,13 +16,13 @@ import re
 import tokenize
 from io import StringIO
 
+_T_PREFIX = re.compile(r"[tT][rRbB]?['\"]|[rR][tT]['\"]")
 # What 3.11 lacks, each pattern behind its gate (a substring, or a regex led by a character class).
 _NEWER = (
     (lambda p: "type" in p or "except" in p, re.compile(r"^[ \t]*(?:type[ \t]+\w+[ \t]*[=\[]|except[ \t]+[^(\s:][^:\n]*,)", re.M)),
     (lambda p: "[" in p, re.compile(r"\b(?:def|class)[ \t]+\w+[ \t]*\[")),
     (lambda p: _T_PREFIX.search(p), re.compile(r"(?<![\w.])(?:[tT][rRbB]?|[rR][tT])['\"]")),
 )
-_T_PREFIX = re.compile(r"[tT][rRbB]?['\"]|[rR][tT]['\"]")
 _F_PREFIX = re.compile(r"[fF][rR]?['\"]|[rR][fF]['\"]")
 _FSTRING = re.compile(r"(?<![\w.])(?:[fF][rR]?|[rR][fF])['\"]")
 _START = (tokenize.FSTRING_START, tokenize.TSTRING_START)
