@@ -1,6 +1,7 @@
-// Packages on demand, end to end: `benchtop score` in Chromium fetches a wheel from a locally
-// served Pyodide index (built by the test), its workers install it, and the samples that import it
-// pass; the same profile offline still has it; a package that cannot be had is counted apart.
+// Packages on demand, end to end: `benchtop score` in Chromium fetches wheels from a locally
+// served Pyodide index (built by the test; one a compiled extension), its locked-down workers
+// install them, and the samples that import them pass; the same profile offline still has them; a
+// package that cannot be had is counted apart.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fence } from '../fixtures/scripted-replies';
 import { benchtopCliWith } from '../support/cli';
 import { startOpenAiServer } from '../support/openai-server';
+import { EXTENSION_FILE } from '../support/extension-wheel';
 import { startPackageIndex, type PackageIndex } from '../support/package-index';
 import { fillSetup } from '../support/setup-form';
 import { openApp } from './support/page';
@@ -49,14 +51,17 @@ describe('Python packages on demand', () => {
 	beforeAll(async () => {
 		index = await startPackageIndex();
 		writeFileSync(bench, jsonl([0, 1, 2, 3].map(problem)));
-		// Each imports tinypkg, which needs tinydep: two wheels for four samples.
+		// Two import tinypkg, which needs tinydep; two call into tinyext, a compiled extension (a
+		// WebAssembly side module, as numpy's wheels hold): three wheels for four samples.
 		writeFileSync(
 			samples,
 			jsonl(
 				[0, 1, 2, 3].map((i) => ({
 					task_id: `Doubles/${i}`,
 					completion:
-						'    import tinypkg\n    tinypkg.state.append(x)\n    assert tinypkg.state == [x]\n    return tinypkg.double(x)\n',
+						i < 2
+							? '    import tinypkg\n    tinypkg.state.append(x)\n    assert tinypkg.state == [x]\n    return tinypkg.double(x)\n'
+							: '    import tinyext\n    return tinyext.twice(x)\n',
 				})),
 			),
 		);
@@ -80,9 +85,10 @@ describe('Python packages on demand', () => {
 		expect(r.code, r.stderr).toBe(0);
 		expect(r.stdout).toMatch(/pass@1\s+1\.0000/);
 		expect(r.stdout).not.toMatch(/^needs/m);
-		// The lock and both wheels, each once, though four samples on two workers asked.
+		// The lock and the three wheels, each once, though four samples on two workers asked.
 		expect(index.hits.filter((h) => h.endsWith('.whl')).sort()).toEqual([
 			'/index/tinydep-1.0-py3-none-any.whl',
+			`/index/${EXTENSION_FILE}`,
 			'/index/tinypkg-1.0-py3-none-any.whl',
 		]);
 		expect(summaryOf('online.json').counts.needs).toBeUndefined();

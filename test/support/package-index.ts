@@ -1,10 +1,11 @@
 // A Pyodide package index served locally, as the tests build it: a pyodide-lock.json naming pure-
-// Python wheels written here (the real index's wheels need the network), with the CORS header a
-// cross-origin-isolated page needs to fetch from it.
+// Python wheels written here and a compiled extension's wheel assembled here (the real index's
+// wheels need the network), with the CORS header a cross-origin-isolated page needs to fetch from it.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { strToU8, zipSync } from 'fflate';
+import { EXTENSION_FILE, extensionWheel } from './extension-wheel';
 
 /** A pure-Python wheel as a build backend writes one: the modules and their dist-info. */
 export function wheel(name: string, files: Record<string, string>): Uint8Array {
@@ -22,10 +23,13 @@ export const TINYPKG = wheel('tinypkg', {
 	'tinypkg/__init__.py': 'from tinydep import FACTOR\nstate = []\ndef double(x):\n    return FACTOR * x\n',
 });
 
+/** tinyext: a WebAssembly side module, as numpy's wheels carry (see extension-wheel.ts). */
+export const TINYEXT = await extensionWheel();
+
 const entry = (name: string, imports: string[], depends: string[], bytes: Uint8Array) => ({
 	name,
 	version: '1.0',
-	file_name: `${name}-1.0-py3-none-any.whl`,
+	file_name: name === 'tinyext' ? EXTENSION_FILE : `${name}-1.0-py3-none-any.whl`,
 	install_dir: 'site',
 	imports,
 	depends,
@@ -33,12 +37,14 @@ const entry = (name: string, imports: string[], depends: string[], bytes: Uint8A
 	package_type: 'package',
 });
 
-/** tinypkg (needs tinydep); badsum (its hash is not its file's); gone (named, never served). */
+/** tinypkg (needs tinydep); tinyext; badsum (its hash is not its file's); gone (named, never
+ * served). */
 export const LOCK = {
 	info: { python: '3.14.2' },
 	packages: {
 		tinypkg: entry('tinypkg', ['tinypkg'], ['tinydep'], TINYPKG),
 		tinydep: entry('tinydep', ['tinydep'], [], TINYDEP),
+		tinyext: entry('tinyext', ['tinyext'], [], TINYEXT),
 		badsum: {
 			...entry('badsum', ['badsum'], [], strToU8('other')),
 			file_name: 'tinypkg-1.0-py3-none-any.whl',
@@ -51,6 +57,7 @@ const FILES: Record<string, Uint8Array | string> = {
 	'/index/pyodide-lock.json': JSON.stringify(LOCK),
 	'/index/tinypkg-1.0-py3-none-any.whl': TINYPKG,
 	'/index/tinydep-1.0-py3-none-any.whl': TINYDEP,
+	[`/index/${EXTENSION_FILE}`]: TINYEXT,
 	'/bad/pyodide-lock.json': '{ not json',
 };
 

@@ -10,6 +10,7 @@ import {
 	LOCK,
 	startPackageIndex,
 	TINYDEP,
+	TINYEXT,
 	TINYPKG,
 	wheel,
 	type PackageIndex,
@@ -161,6 +162,24 @@ describe('the engine installs into its image', () => {
 			message: "'NoneType' object is not callable",
 		});
 		expect(run({ ...job(use), unguarded: true }).status).toBe('passed');
+	});
+
+	// What numpy's wheels hold: a compiled extension, a WebAssembly side module. Loaded into the
+	// image once; every later sample calls into it from a restored image (its data in the copied
+	// memory, its function in the table, which the image does not hold and need not).
+	it('installs a compiled extension (a WebAssembly side module) and every sample can call it', async () => {
+		const ext: PackageFile = {
+			name: 'tinyext',
+			file: 'tinyext-1.0-cp314-cp314-pyodide_2025_0_wasm32.whl',
+			installDir: 'site',
+			imports: ['tinyext'],
+			bytes: TINYEXT,
+		};
+		const use = 'import tinyext\nassert tinyext.twice(21) == tinyext.answer == 42\ntinyext.answer = 0';
+		expect(run(job(use))).toMatchObject({ status: 'failed', errorType: 'ModuleNotFoundError' });
+		await engine.prepare!(job(use, [ext]));
+		for (let i = 0; i < 3; i++) expect(run(job(use, [{ ...ext, bytes: undefined }])).status).toBe('passed');
+		expect(run(job('import tinyext\nassert tinyext.twice(-4) == -8')).status).toBe('passed');
 	});
 
 	it('refuses a wheel whose paths leave its folder', async () => {
