@@ -70,7 +70,7 @@ export async function extensionModule(): Promise<Uint8Array> {
 	return new Uint8Array([...buffer.slice(0, 8), 0, ...leb(payload.length), ...payload, ...buffer.slice(8)]);
 }
 
-export const EXTENSION_FILE = 'tinyext-1.0-cp314-cp314-pyodide_2025_0_wasm32.whl';
+export const EXTENSION_FILE = 'tinyext-1.0-cp314-cp314-pyemscripten_2026_0_wasm32.whl';
 
 /** The wheel as Pyodide's build writes one: the .so under its ABI suffix and the dist-info. */
 export async function extensionWheel(): Promise<Uint8Array> {
@@ -79,7 +79,7 @@ export async function extensionWheel(): Promise<Uint8Array> {
 		'tinyext.cpython-314-wasm32-emscripten.so': await extensionModule(),
 		[`${info}/METADATA`]: strToU8('Metadata-Version: 2.1\nName: tinyext\nVersion: 1.0\n'),
 		[`${info}/WHEEL`]: strToU8(
-			'Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: cp314-cp314-pyodide_2025_0_wasm32\n',
+			'Wheel-Version: 1.0\nRoot-Is-Purelib: false\nTag: cp314-cp314-pyemscripten_2026_0_wasm32\n',
 		),
 		[`${info}/RECORD`]: strToU8(''),
 	});

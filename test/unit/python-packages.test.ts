@@ -15,6 +15,7 @@ import {
 	wheel,
 	type PackageIndex,
 } from '../support/package-index';
+import { EXTENSION_FILE } from '../support/extension-wheel';
 import { loadPythonEngine } from '../support/python-engine';
 
 describe('which wheels a program needs', () => {
@@ -170,7 +171,7 @@ describe('the engine installs into its image', () => {
 	it('installs a compiled extension (a WebAssembly side module) and every sample can call it', async () => {
 		const ext: PackageFile = {
 			name: 'tinyext',
-			file: 'tinyext-1.0-cp314-cp314-pyodide_2025_0_wasm32.whl',
+			file: EXTENSION_FILE,
 			installDir: 'site',
 			imports: ['tinyext'],
 			bytes: TINYEXT,
