@@ -11,12 +11,20 @@ ${SCORE_USAGE}
 ${RUN_USAGE}
 ${MERGE_USAGE}`;
 
+const COMMANDS: Record<string, string> = { score: SCORE_USAGE, run: RUN_USAGE, merge: MERGE_USAGE };
+const HELP = ['--help', '-h', 'help'];
+
 const [command, ...args] = process.argv.slice(2);
 try {
-	if (command === 'score') process.exitCode = await scoreCommand(args);
+	// `benchtop score --help`: that command's usage, before any other option is read.
+	if (command && command in COMMANDS && args.some((a) => a === '--help' || a === '-h'))
+		console.log(`Usage: benchtop ${COMMANDS[command]!.trimStart()}`);
+	else if (command === 'help' && args[0] && args[0] in COMMANDS)
+		console.log(`Usage: benchtop ${COMMANDS[args[0]]!.trimStart()}`);
+	else if (command === 'score') process.exitCode = await scoreCommand(args);
 	else if (command === 'run') process.exitCode = await runCommand(args);
 	else if (command === 'merge') process.exitCode = await mergeCommand(args);
-	else if (!command || command === '--help' || command === 'help') console.log(USAGE);
+	else if (!command || HELP.includes(command)) console.log(USAGE);
 	else throw new Error(`unknown command "${command}"\n\n${USAGE}`);
 } catch (e) {
 	console.error(`benchtop: ${messageOf(e)}`);

@@ -303,6 +303,19 @@ describe('benchtop score', () => {
 		);
 	});
 
+	it('--help on a command prints its usage and runs nothing', async () => {
+		for (const [command, flag] of [
+			['score', '--help'],
+			['run', '-h'],
+			['merge', '--help'],
+		] as const) {
+			const r = await benchtopCli(command, flag);
+			expect(r.code).toBe(0);
+			expect(r.stdout).toMatch(new RegExp(`^Usage: benchtop ${command} `));
+		}
+		expect((await benchtopCli('help', 'score')).stdout).toMatch(/--samples <path>/);
+	});
+
 	it('unknown benchmark and bad options fail with a reason', async () => {
 		expect((await benchtop('--benchmark', 'nope', '--reference')).stderr).toMatch(
 			/no bundled benchmark or file "nope"/,
