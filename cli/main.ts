@@ -27,6 +27,12 @@ try {
 	else if (!command || HELP.includes(command)) console.log(USAGE);
 	else throw new Error(`unknown command "${command}"\n\n${USAGE}`);
 } catch (e) {
-	console.error(`benchtop: ${messageOf(e)}`);
+	// node:util's parseArgs names the option; where to find the right ones is ours to say.
+	const code = (e as { code?: unknown }).code;
+	const hint =
+		typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_') && command && command in COMMANDS
+			? ` (benchtop ${command} --help lists the options)`
+			: '';
+	console.error(`benchtop: ${messageOf(e)}${hint}`);
 	process.exitCode = 1;
 }

@@ -323,5 +323,8 @@ describe('benchtop score', () => {
 		expect((await benchtop('--benchmark', 'humaneval', '--reference', '--k', '0')).stderr).toMatch(
 			/--k must be a positive integer/,
 		);
+		expect((await benchtop('--bogus')).stderr).toMatch(
+			/Unknown option '--bogus' \(benchtop score --help lists the options\)/,
+		);
 	});
 });
