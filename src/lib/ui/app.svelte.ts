@@ -18,6 +18,7 @@ import type { Diversity } from '../scoring/analyses/diversity';
 import { modelName } from '../formats/run-record';
 import type { Generator } from '../generation/types';
 import type { GgufInfo } from '../generation/gguf/header';
+import type { SamplesFile } from './samples-file';
 import { feedbackTemplate, generatorSpec, packageIndexOf, pickTasks, type Settings } from './settings';
 import { recodeRunOrder, recodeSelection } from '../benchmarks/recode';
 import type { planRun } from '../pipeline/session';
@@ -47,6 +48,9 @@ export class AppState {
 	/** A GGUF model file picked from this computer's disk, with what its header says. Kept for the
 	 * page's life only: a File cannot be stored, so a reload asks for it again. */
 	ggufFile = $state.raw<{ files: File[]; info: GgufInfo; name: string; chat: boolean } | undefined>();
+	/** Samples already generated, picked from this computer and read against the chosen benchmark
+	 * (Set up → A samples file). Kept for the page's life only, like ggufFile. */
+	samplesFile = $state.raw<(SamplesFile & { benchmark: string }) | undefined>();
 	/** The run on screen came from a share link and is not in History. */
 	shared = $state(false);
 	/** The bundled benchmarks beside the page, under whatever base path the site is served from. */
@@ -143,11 +147,16 @@ export class AppState {
 	/** Builds the run from the set-up form and starts it. */
 	async start(s: Settings, taskIds: TaskId[]): Promise<void> {
 		this.error = undefined;
-		if (s.benchmark === 'humaneval' && s.robustness.length) return this.#robustness(s, taskIds);
+		if (s.benchmark === 'humaneval' && s.robustness.length) {
+			if (s.source !== 'file') return this.#robustness(s, taskIds);
+			this.error =
+				"a robustness run asks the model each perturbed prompt: a samples file has only the original prompts' answers";
+			return;
+		}
 		try {
 			const { startRun, planRun } = await import('../pipeline/session');
 			const info = this.benchmarks.find((b) => b.id === s.benchmark)!;
-			const spec = this.#plan(planRun, info, s, pickTasks(taskIds, s));
+			const spec = this.#plan(planRun, info, s, this.#withSamples(s, pickTasks(taskIds, s)));
 			const name = `${info.name} · ${modelName(spec.generator, info.id)}`;
 			const env = await this.#env(await this.#localModel(s), s);
 			const run = await startRun(spec, name, { ...env, onLoadProgress: (p) => (this.modelLoading = p) });
@@ -159,19 +168,31 @@ export class AppState {
 		}
 	}
 
+	/** A samples file runs the chosen problems it has samples for. */
+	#withSamples(s: Settings, taskIds: TaskId[]): TaskId[] {
+		if (s.source !== 'file') return taskIds;
+		const f = this.samplesFile;
+		if (!f || f.benchmark !== s.benchmark)
+			throw new Error('pick a samples file first (Model → A samples file)');
+		const ids = taskIds.filter((t) => f.taskIds.has(t));
+		if (!ids.length) throw new Error(`${f.name} has no samples for the problems chosen in Problems`);
+		return ids;
+	}
+
 	/** A run of `info`'s problems `taskIds` with the form's model and settings. */
 	#plan(planRun: PlanRun, info: BenchmarkInfo, s: Settings, taskIds: TaskId[]) {
+		const file = s.source === 'file' ? this.samplesFile : undefined;
 		return planRun(info, {
 			taskIds,
-			generator: generatorSpec(s, this.ggufFile),
-			n: s.n,
+			generator: generatorSpec(s, this.ggufFile, file),
+			n: file?.n ?? s.n,
 			sampling: s.sampling,
 			ks: s.ks,
 			template: s.template,
 			calibrated: s.calibrated,
-			repairRounds: s.source === 'reference' ? 0 : s.repairRounds,
+			repairRounds: s.source === 'reference' || file ? 0 : s.repairRounds,
 			feedback: feedbackTemplate(s),
-			generatedTests: s.source === 'reference' ? 0 : s.generatedTests,
+			generatedTests: s.source === 'reference' || file ? 0 : s.generatedTests,
 		});
 	}
 
@@ -212,6 +233,10 @@ export class AppState {
 	/** A model file from disk is loaded here (a run's spec cannot hold a File); other models are
 	 * loaded by the session from their spec. */
 	async #localModel(s: Settings): Promise<Generator | undefined> {
+		if (s.source === 'file' && this.samplesFile) {
+			const { ReplayGenerator } = await import('../generation/given');
+			return new ReplayGenerator(this.samplesFile.samples, this.samplesFile.name);
+		}
 		if (s.source !== 'gguf' || s.gguf.from !== 'file') return undefined;
 		const picked = this.ggufFile;
 		if (!picked) throw new Error('pick a .gguf model file first (Model → From this computer)');

@@ -10,7 +10,8 @@ import type { RecodeFamily } from '../benchmarks/types';
 import { mulberry32 } from '../scoring/bootstrap';
 import { REPAIR_FEEDBACK, type FeedbackTemplate } from '../prompts/feedback';
 
-export type ModelSource = 'reference' | 'endpoint' | 'webllm' | 'gguf';
+/** `file`: samples someone already has, read from a file and scored (nothing generated). */
+export type ModelSource = 'reference' | 'endpoint' | 'webllm' | 'gguf' | 'file';
 export type Subset = 'first' | 'random' | 'all' | 'picked';
 
 export interface Settings {
@@ -141,8 +142,13 @@ export function pickTasks<T extends string>(
 }
 
 /** The model the form chose, as a run records it (the API key is never part of it). A GGUF file
- * from disk is described by what its header said when it was picked. */
-export function generatorSpec(s: Settings, ggufFile?: { name: string; chat: boolean }): GeneratorSpec {
+ * from disk is described by what its header said when it was picked; a samples file by its name. */
+export function generatorSpec(
+	s: Settings,
+	ggufFile?: { name: string; chat: boolean },
+	samplesFile?: { name: string },
+): GeneratorSpec {
+	if (s.source === 'file') return { kind: 'replay', source: samplesFile?.name ?? 'no file picked' };
 	if (s.source === 'endpoint')
 		return { kind: 'endpoint', baseUrl: s.endpoint.baseUrl, model: s.endpoint.model, api: s.endpoint.api };
 	if (s.source === 'webllm') return { kind: 'webllm', modelId: s.webllmModel };
