@@ -1,11 +1,10 @@
 // benchtop score: runs a samples file against a benchmark in headless Chromium and writes the
 // results in the reference tools' formats. Everything is checked before anything runs.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { hashProblems } from '../src/lib/benchmarks/hash';
-import { parseBenchmark } from '../src/lib/benchmarks/parse';
+import { benchmarkFromFile } from '../src/lib/benchmarks/from-file';
 import { loadBenchmark, type Fetch } from '../src/lib/benchmarks/registry';
 import type { Benchmark, BenchmarkInfo } from '../src/lib/benchmarks/types';
 import { decodeText } from '../src/lib/core/text';
@@ -102,20 +101,7 @@ export async function loadBenchmarkArg(arg: string): Promise<Benchmark> {
 	} catch {
 		throw new Error(`no bundled benchmark or file "${arg}" (bundled: ${listBundled().join(', ')})`);
 	}
-	const parsed = parseBenchmark(file.text, arg);
-	const hash = await hashProblems(parsed.problems);
-	const id = basename(arg).replace(/\.(jsonl?|json)(\.gz)?$/, '');
-	return {
-		id,
-		name: id,
-		version: `file ${arg}`,
-		hash,
-		source: arg,
-		license: 'unknown',
-		stop: parsed.stop ?? [],
-		count: parsed.problems.length,
-		...parsed,
-	};
+	return benchmarkFromFile(file.text, arg);
 }
 
 async function readSamplesArg(path: string): Promise<InputFile[]> {

@@ -115,6 +115,43 @@ describe('the app', () => {
 		await page.context().close();
 	});
 
+	it('your own benchmark file: read as the CLI reads it, run, and reopened from History without the file', async () => {
+		const page = await openApp();
+		const dir = mkdtempSync(join(tmpdir(), 'benchtop-own-'));
+		const problem = (i: number) => ({
+			task_id: `Mine/${i}`,
+			prompt: `def triple_${i}(x):\n    """Three times x."""\n`,
+			entry_point: `triple_${i}`,
+			canonical_solution: '    return 3 * x\n',
+			test: `def check(candidate):\n    assert candidate(${i}) == ${3 * i}\n`,
+		});
+		const good = join(dir, 'mine.jsonl');
+		writeFileSync(good, [0, 1].map((i) => JSON.stringify(problem(i))).join('\n') + '\n');
+		const bad = join(dir, 'broken.jsonl');
+		writeFileSync(bad, `${JSON.stringify(problem(0))}\n{"task_id": "Mine/1"\n`);
+		const picker = page.locator('input[name=benchmark-file]');
+		await picker.setInputFiles(bad);
+		await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/^broken\.jsonl:2: /);
+		await picker.setInputFiles(good);
+		const card = page.locator('label.source-card[data-benchmark="mine"]');
+		await expect.poll(() => card.locator('input').isChecked()).toBe(true);
+		expect(await card.textContent()).toContain('2 problems');
+		await page.locator('select[name=subset]').selectOption('all');
+		await page.getByLabel('Reference solutions').check();
+		await page.getByRole('button', { name: 'Run', exact: true }).click();
+		await expect.poll(() => passAt(page, 1).textContent(), { timeout: 60_000 }).toBe('1.0000');
+		expect(await page.locator('section.results table.problems tbody th').allTextContents()).toEqual([
+			'Mine/0',
+			'Mine/1',
+		]);
+		// The file is gone with the page; the run kept its problems.
+		await page.reload();
+		await page.getByRole('button', { name: 'History' }).click();
+		await page.locator('tr[data-run]').first().getByRole('button', { name: 'Open' }).click();
+		await expect.poll(() => passAt(page, 1).textContent(), { timeout: 20_000 }).toBe('1.0000');
+		await page.context().close();
+	});
+
 	it("HumanEval+: both scores, EvalPlus's and the base one, and each sample's verdict per input set", async () => {
 		const page = await openApp();
 		await fillSetup(page, { benchmark: 'humaneval+-mini', problems: 3 });

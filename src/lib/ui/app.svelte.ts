@@ -51,6 +51,9 @@ export class AppState {
 	/** Samples already generated, picked from this computer and read against the chosen benchmark
 	 * (Set up → A samples file). Kept for the page's life only, like ggufFile. */
 	samplesFile = $state.raw<(SamplesFile & { benchmark: string }) | undefined>();
+	/** A benchmark file picked from this computer (Set up): offered beside the bundled ones for the
+	 * page's life; each run of it carries its problems, so History reopens it without the file. */
+	ownBenchmark = $state.raw<Benchmark | undefined>();
 	/** The run on screen came from a share link and is not in History. */
 	shared = $state(false);
 	/** The bundled benchmarks beside the page, under whatever base path the site is served from. */
@@ -155,10 +158,11 @@ export class AppState {
 		}
 		try {
 			const { startRun, planRun } = await import('../pipeline/session');
-			const info = this.benchmarks.find((b) => b.id === s.benchmark)!;
+			const own = this.ownBenchmark?.id === s.benchmark ? this.ownBenchmark : undefined;
+			const info = own ?? this.benchmarks.find((b) => b.id === s.benchmark)!;
 			const spec = this.#plan(planRun, info, s, this.#withSamples(s, pickTasks(taskIds, s)));
 			const name = `${info.name} · ${modelName(spec.generator, info.id)}`;
-			const env = await this.#env(await this.#localModel(s), s);
+			const env = { ...(await this.#env(await this.#localModel(s), s)), ...(own && { benchmark: own }) };
 			const run = await startRun(spec, name, { ...env, onLoadProgress: (p) => (this.modelLoading = p) });
 			this.#follow(new RunState(run, run.meta));
 		} catch (e) {
@@ -166,6 +170,19 @@ export class AppState {
 		} finally {
 			this.modelLoading = undefined;
 		}
+	}
+
+	/** Reads a benchmark file from this computer as the CLI reads `--benchmark <path>` (errors name
+	 * file, line and field) and offers it; its id is the file's name, kept apart from the bundled. */
+	async openBenchmarkFile(file: File): Promise<Benchmark> {
+		const [{ benchmarkFromFile }, { decodeText }] = await Promise.all([
+			import('../benchmarks/from-file'),
+			import('../core/text'),
+		]);
+		const b = await benchmarkFromFile(await decodeText(new Uint8Array(await file.arrayBuffer())), file.name);
+		const taken = this.benchmarks.some((x) => x.id === b.id);
+		this.ownBenchmark = taken ? { ...b, id: `${b.id} (your file)` } : b;
+		return this.ownBenchmark;
 	}
 
 	/** A samples file runs the chosen problems it has samples for. */
