@@ -108,6 +108,10 @@ describe('the app', () => {
 		await expect
 			.poll(async () => (await page.getByTestId('samples-file').textContent())?.replace(/\s+/g, ' '))
 			.toMatch(/samples\.jsonl\.gz: 6 samples \(human-eval\) for 3 of 20 problems, 2 each/);
+		// Another source and back: the file is still there, checked against the benchmark again.
+		await page.getByLabel('Reference solutions').check();
+		await page.getByLabel('A samples file (already generated)').check();
+		await expect.poll(() => page.getByTestId('samples-file').textContent()).toMatch(/samples\.jsonl\.gz: 6/);
 		await run.click();
 		await expect.poll(() => passAt(page, 1).textContent(), { timeout: 60_000 }).toBe('0.5000');
 		expect(await page.locator('section.results .cell[data-state="passed"]').count()).toBe(3);

@@ -19,6 +19,7 @@ import { modelName } from '../formats/run-record';
 import type { Generator } from '../generation/types';
 import type { GgufInfo } from '../generation/gguf/header';
 import type { SamplesFile } from './samples-file';
+import type { InputFile } from '../formats/samples';
 import { feedbackTemplate, generatorSpec, packageIndexOf, pickTasks, type Settings } from './settings';
 import { recodeRunOrder, recodeSelection } from '../benchmarks/recode';
 import type { planRun } from '../pipeline/session';
@@ -51,6 +52,8 @@ export class AppState {
 	/** Samples already generated, picked from this computer and read against the chosen benchmark
 	 * (Set up → A samples file). Kept for the page's life only, like ggufFile. */
 	samplesFile = $state.raw<(SamplesFile & { benchmark: string }) | undefined>();
+	/** The samples files' text as read, to be checked again when another benchmark is chosen. */
+	samplesInputs = $state.raw<InputFile[]>([]);
 	/** A benchmark file picked from this computer (Set up): offered beside the bundled ones for the
 	 * page's life; each run of it carries its problems, so History reopens it without the file. */
 	ownBenchmark = $state.raw<Benchmark | undefined>();
