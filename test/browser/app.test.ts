@@ -148,8 +148,9 @@ describe('the app', () => {
 			'Mine/0',
 			'Mine/1',
 		]);
-		// The file is gone with the page; the run kept its problems.
+		// The file is gone with the page (Set up is back on the default benchmark); the run kept its problems.
 		await page.reload();
+		await expect.poll(() => page.locator('input[name=benchmark][value="classroom"]').isChecked()).toBe(true);
 		await page.getByRole('button', { name: 'History' }).click();
 		await page.locator('tr[data-run]').first().getByRole('button', { name: 'Open' }).click();
 		await expect.poll(() => passAt(page, 1).textContent(), { timeout: 20_000 }).toBe('1.0000');

@@ -63,7 +63,7 @@ export const PRESETS: {
 	},
 ];
 
-const DEFAULTS: Settings = {
+export const DEFAULTS: Settings = {
 	benchmark: 'classroom',
 	subset: 'first',
 	count: 10,
