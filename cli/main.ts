@@ -3,8 +3,10 @@ import { messageOf } from '../src/lib/core/errors';
 import { runCommand, RUN_USAGE } from './run';
 import { scoreCommand, SCORE_USAGE } from './score';
 import { mergeCommand, MERGE_USAGE } from './merge';
+import { runtimeLabel } from '../src/lib/execution/versions';
+import pkg from '../package.json';
 
-const USAGE = `Usage: benchtop <command> [options]
+const USAGE = `Usage: benchtop <command> [options]   (benchtop <command> --help: its options; --version)
 
 Commands:
 ${SCORE_USAGE}
@@ -25,6 +27,11 @@ try {
 	else if (command === 'run') process.exitCode = await runCommand(args);
 	else if (command === 'merge') process.exitCode = await mergeCommand(args);
 	else if (!command || HELP.includes(command)) console.log(USAGE);
+	else if (command === '--version' || command === '-v' || command === 'version')
+		// What verdicts depend on: the harness's version and each runtime's.
+		console.log(
+			[`benchtop ${pkg.version}`, ...['python', 'javascript', 'lua'].map((l) => runtimeLabel(l))].join('\n'),
+		);
 	else throw new Error(`unknown command "${command}"\n\n${USAGE}`);
 } catch (e) {
 	// node:util's parseArgs names the option; where to find the right ones is ours to say.

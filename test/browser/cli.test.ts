@@ -303,7 +303,7 @@ describe('benchtop score', () => {
 		);
 	});
 
-	it('--help on a command prints its usage and runs nothing', async () => {
+	it('--help on a command prints its usage and runs nothing; --version names every runtime', async () => {
 		for (const [command, flag] of [
 			['score', '--help'],
 			['run', '-h'],
@@ -314,6 +314,11 @@ describe('benchtop score', () => {
 			expect(r.stdout).toMatch(new RegExp(`^Usage: benchtop ${command} `));
 		}
 		expect((await benchtopCli('help', 'score')).stdout).toMatch(/--samples <path>/);
+		// --version: the harness's and every runtime's, since verdicts depend on them
+		const v = await benchtopCli('--version');
+		expect(v.code).toBe(0);
+		expect(v.stdout).toMatch(/^benchtop \d+\.\d+\.\d+\nPython 3\.14\.\d+ \(Pyodide [\d.]+\)/);
+		expect(v.stdout).toMatch(/\nQuickJS \(quickjs-emscripten [\d.]+\).*\nLua 5\.4 \(wasmoon [\d.]+\)/);
 	});
 
 	it('unknown benchmark and bad options fail with a reason', async () => {
