@@ -116,6 +116,14 @@ describe('the app', () => {
 		await expect.poll(() => passAt(page, 1).textContent(), { timeout: 60_000 }).toBe('0.5000');
 		expect(await page.locator('section.results .cell[data-state="passed"]').count()).toBe(3);
 		expect(await page.locator('section.results table.problems tbody th').count()).toBe(3);
+		// The record names the file; no prompt template or sampling, which the file's samples never had here.
+		const record = JSON.parse((await page.getByTestId('record').locator('pre').textContent())!);
+		expect(record).toMatchObject({
+			model: { kind: 'replay', source: 'samples.jsonl.gz' },
+			samplesPerProblem: 2,
+		});
+		expect(record.sampling).toBeUndefined();
+		expect(record.template).toBeUndefined();
 		await page.context().close();
 	});
 
