@@ -14,19 +14,19 @@ ${RUN_USAGE}
 ${MERGE_USAGE}`;
 
 const COMMANDS: Record<string, string> = { score: SCORE_USAGE, run: RUN_USAGE, merge: MERGE_USAGE };
-const HELP = ['--help', '-h', 'help'];
+const HELP_FLAGS = ['--help', '-h'];
 
 const [command, ...args] = process.argv.slice(2);
 try {
 	// `benchtop score --help`: that command's usage, before any other option is read.
-	if (command && command in COMMANDS && args.some((a) => a === '--help' || a === '-h'))
+	if (command && command in COMMANDS && args.some((a) => HELP_FLAGS.includes(a)))
 		console.log(`Usage: benchtop ${COMMANDS[command]!.trimStart()}`);
 	else if (command === 'help' && args[0] && args[0] in COMMANDS)
 		console.log(`Usage: benchtop ${COMMANDS[args[0]]!.trimStart()}`);
 	else if (command === 'score') process.exitCode = await scoreCommand(args);
 	else if (command === 'run') process.exitCode = await runCommand(args);
 	else if (command === 'merge') process.exitCode = await mergeCommand(args);
-	else if (!command || HELP.includes(command)) console.log(USAGE);
+	else if (!command || command === 'help' || HELP_FLAGS.includes(command)) console.log(USAGE);
 	else if (command === '--version' || command === '-v' || command === 'version')
 		// What verdicts depend on: the harness's version and each runtime's.
 		console.log(

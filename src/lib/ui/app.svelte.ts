@@ -20,7 +20,14 @@ import type { Generator } from '../generation/types';
 import type { GgufInfo } from '../generation/gguf/header';
 import type { SamplesFile } from './samples-file';
 import type { InputFile } from '../formats/samples';
-import { feedbackTemplate, generatorSpec, packageIndexOf, pickTasks, type Settings } from './settings';
+import {
+	feedbackTemplate,
+	generatorSpec,
+	givesSamples,
+	packageIndexOf,
+	pickTasks,
+	type Settings,
+} from './settings';
 import { recodeRunOrder, recodeSelection } from '../benchmarks/recode';
 import type { planRun } from '../pipeline/session';
 
@@ -202,6 +209,7 @@ export class AppState {
 	/** A run of `info`'s problems `taskIds` with the form's model and settings. */
 	#plan(planRun: PlanRun, info: BenchmarkInfo, s: Settings, taskIds: TaskId[]) {
 		const file = s.source === 'file' ? this.samplesFile : undefined;
+		const given = givesSamples(s);
 		return planRun(info, {
 			taskIds,
 			generator: generatorSpec(s, this.ggufFile, file),
@@ -210,9 +218,9 @@ export class AppState {
 			ks: s.ks,
 			template: s.template,
 			calibrated: s.calibrated,
-			repairRounds: s.source === 'reference' || file ? 0 : s.repairRounds,
+			repairRounds: given ? 0 : s.repairRounds,
 			feedback: feedbackTemplate(s),
-			generatedTests: s.source === 'reference' || file ? 0 : s.generatedTests,
+			generatedTests: given ? 0 : s.generatedTests,
 		});
 	}
 

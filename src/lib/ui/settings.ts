@@ -141,6 +141,11 @@ export function pickTasks<T extends string>(
 	return all.filter((t) => chosen.has(t));
 }
 
+/** Samples given, not generated (the references, a file): nothing to prompt, sample, repair or
+ * write tests with. */
+export const givesSamples = (s: Pick<Settings, 'source'>): boolean =>
+	s.source === 'reference' || s.source === 'file';
+
 /** The model the form chose, as a run records it (the API key is never part of it). A GGUF file
  * from disk is described by what its header said when it was picked; a samples file by its name. */
 export function generatorSpec(
